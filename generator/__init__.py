@@ -1,0 +1,1 @@
+"""Files: build skpkit workbooks, read filled ones back, and the ``skp`` command."""

@@ -1,0 +1,357 @@
+"""The SKP domain model: labelled enums, pegawai, RHK, indikator, periods and settings.
+
+Every enum member's value is the label users see (Bahasa Indonesia) and the
+member is a ``str``, so ``Predikat.BAIK == "Baik"`` holds and printing shows the
+label. ``parse`` accepts the label in any case and spacing, plus listed synonyms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+from skp.errors import InputError
+
+__all__ = [
+    "Label", "Rating", "Predikat", "PredikatOrganisasi", "JenisJabatan", "Jenjang",
+    "Aspek", "Arah", "Agregasi", "JenisRHK", "JenisPeriode", "Pegawai", "RHK",
+    "Indikator", "Settings", "BERAKHLAK", "normalise_label",
+]
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def normalise_label(text: str) -> str:
+    """Fold case, spacing, underscores and dashes so labels compare tolerantly.
+
+    Examples
+    --------
+    >>> normalise_label("  Sesuai   EKSPEKTASI ")
+    'sesuai ekspektasi'
+    >>> normalise_label("rata_rata")
+    'rata rata'
+    """
+    return _SPACES.sub(" ", str(text).replace("-", " ")).strip().casefold()
+
+
+class Label(str, Enum):
+    """A str enum whose value is its Indonesian label, parsed tolerantly."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def synonyms(cls) -> Mapping[str, str]:
+        """Extra accepted spellings (normalised text -> member name)."""
+        return {}
+
+    @classmethod
+    def lookup(cls) -> dict[str, "Label"]:
+        table = cls.__dict__.get("_lookup_cache")
+        if table is None:
+            table = {normalise_label(m.value): m for m in cls}
+            table.update({normalise_label(m.name): m for m in cls})
+            table.update({k: cls[v] for k, v in cls.synonyms().items()})
+            setattr(cls, "_lookup_cache", table)
+        return table
+
+    @classmethod
+    def parse(cls, text: "str | Label"):
+        """Return the member for ``text`` or raise :class:`InputError`.
+
+        Examples
+        --------
+        >>> Rating.parse("sesuai  ekspektasi")
+        <Rating.SESUAI: 'Sesuai Ekspektasi'>
+        """
+        if isinstance(text, cls):
+            return text
+        if text is None or isinstance(text, str) and not text.strip():
+            raise InputError(f"{cls.kind()} kosong", cls.hint())
+        if not isinstance(text, str):
+            raise InputError(f"{cls.kind()} bukan teks: {text!r}", cls.hint())
+        member = cls.lookup().get(normalise_label(text))
+        if member is None:
+            raise InputError(f"{cls.kind()} tidak dikenal: {text.strip()!r}", cls.hint())
+        return member
+
+    @classmethod
+    def kind(cls) -> str:
+        return cls.__name__.lower()
+
+    @classmethod
+    def hint(cls) -> str:
+        return "pilih salah satu: " + ", ".join(m.value for m in cls)
+
+    @property
+    def code(self) -> int:
+        """Position in declaration order (best first where the enum is ordered)."""
+        return type(self)._member_names_.index(self.name)
+
+
+class Rating(Label):
+    """Rating hasil kerja or perilaku kerja, best first."""
+
+    DI_ATAS = "Di Atas Ekspektasi"
+    SESUAI = "Sesuai Ekspektasi"
+    DI_BAWAH = "Di Bawah Ekspektasi"
+
+    @classmethod
+    def synonyms(cls):
+        return {"di atas": "DI_ATAS", "sesuai": "SESUAI", "di bawah": "DI_BAWAH"}
+
+
+class Predikat(Label):
+    """Predikat kinerja pegawai, best first."""
+
+    SANGAT_BAIK = "Sangat Baik"
+    BAIK = "Baik"
+    BUTUH_PERBAIKAN = "Butuh Perbaikan"
+    KURANG = "Kurang/Misconduct"
+    SANGAT_KURANG = "Sangat Kurang"
+
+    @classmethod
+    def synonyms(cls):
+        return {"cukup": "BUTUH_PERBAIKAN", "kurang": "KURANG", "misconduct": "KURANG",
+                "kurang / misconduct": "KURANG"}
+
+
+class PredikatOrganisasi(Label):
+    """Predikat kinerja organisasi, set by the leader one level up (SE MenPANRB 3/2023)."""
+
+    ISTIMEWA = "Istimewa"
+    BAIK = "Baik"
+    BUTUH_PERBAIKAN = "Butuh Perbaikan"
+    KURANG = "Kurang"
+    SANGAT_KURANG = "Sangat Kurang"
+
+    @classmethod
+    def kind(cls):
+        return "predikat organisasi"
+
+
+class JenisJabatan(Label):
+    JPT = "JPT"
+    ADMINISTRATOR = "Administrator"
+    PENGAWAS = "Pengawas"
+    FUNGSIONAL = "Fungsional"
+    PELAKSANA = "Pelaksana"
+
+    @classmethod
+    def synonyms(cls):
+        return {"jabatan pimpinan tinggi": "JPT", "jf": "FUNGSIONAL",
+                "jabatan fungsional": "FUNGSIONAL", "jfu": "PELAKSANA",
+                "jabatan pelaksana": "PELAKSANA"}
+
+    @classmethod
+    def kind(cls):
+        return "jenis jabatan"
+
+
+class Jenjang(Label):
+    """Jenjang of a jabatan fungsional (Keterampilan, then Keahlian)."""
+
+    PEMULA = "Pemula"
+    TERAMPIL = "Terampil"
+    MAHIR = "Mahir"
+    PENYELIA = "Penyelia"
+    AHLI_PERTAMA = "Ahli Pertama"
+    AHLI_MUDA = "Ahli Muda"
+    AHLI_MADYA = "Ahli Madya"
+    AHLI_UTAMA = "Ahli Utama"
+
+
+class Aspek(Label):
+    KUANTITAS = "Kuantitas"
+    KUALITAS = "Kualitas"
+    WAKTU = "Waktu"
+    BIAYA = "Biaya"
+
+
+class Arah(Label):
+    """Direction of an indikator: ``naik`` more is better, ``turun`` less is better."""
+
+    NAIK = "naik"
+    TURUN = "turun"
+
+
+class Agregasi(Label):
+    """How period realisasi add up: sum, mean of filled periods, or last filled period."""
+
+    JUMLAH = "jumlah"
+    RATA_RATA = "rata-rata"
+    TERAKHIR = "terakhir"
+
+    @classmethod
+    def synonyms(cls):
+        return {"sum": "JUMLAH", "rerata": "RATA_RATA", "mean": "RATA_RATA",
+                "last": "TERAKHIR"}
+
+
+class JenisRHK(Label):
+    UTAMA = "Utama"
+    TAMBAHAN = "Tambahan"
+
+    @classmethod
+    def kind(cls):
+        return "jenis RHK"
+
+
+class JenisPeriode(Label):
+    """Period type: quarterly (the official form's example) or monthly (as e-Kinerja)."""
+
+    TRIWULANAN = "triwulanan"
+    BULANAN = "bulanan"
+
+    @property
+    def jumlah(self) -> int:
+        """Number of periods in a year."""
+        return 4 if self is JenisPeriode.TRIWULANAN else 12
+
+    @property
+    def bulan(self) -> int:
+        """Months in one period."""
+        return 12 // self.jumlah
+
+    def nama(self, periode: int) -> str:
+        """Label of period ``periode`` (1-based).
+
+        Examples
+        --------
+        >>> JenisPeriode.TRIWULANAN.nama(4)
+        'Triwulan IV'
+        >>> JenisPeriode.BULANAN.nama(2)
+        'Februari'
+        """
+        if not 1 <= periode <= self.jumlah:
+            raise InputError(f"periode {periode} di luar 1-{self.jumlah}")
+        if self is JenisPeriode.TRIWULANAN:
+            return "Triwulan " + ("I", "II", "III", "IV")[periode - 1]
+        return _BULAN[periode - 1]
+
+
+_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+
+#: The seven BerAKHLAK core values with their three panduan perilaku (SE MenPANRB 20/2021).
+BERAKHLAK: tuple[tuple[str, str], ...] = (
+    ("Berorientasi Pelayanan", "Memahami dan memenuhi kebutuhan masyarakat; Ramah, cekatan, "
+     "solutif, dan dapat diandalkan; Melakukan perbaikan tiada henti"),
+    ("Akuntabel", "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan "
+     "berintegritas tinggi; Menggunakan kekayaan dan barang milik negara secara bertanggung "
+     "jawab, efektif, dan efisien; Tidak menyalahgunakan kewenangan jabatan"),
+    ("Kompeten", "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah; "
+     "Membantu orang lain belajar; Melaksanakan tugas dengan kualitas terbaik"),
+    ("Harmonis", "Menghargai setiap orang apapun latar belakangnya; Suka menolong orang lain; "
+     "Membangun lingkungan kerja yang kondusif"),
+    ("Loyal", "Memegang teguh ideologi Pancasila, UUD NRI 1945, setia kepada NKRI serta "
+     "pemerintahan yang sah; Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara; "
+     "Menjaga rahasia jabatan dan negara"),
+    ("Adaptif", "Cepat menyesuaikan diri menghadapi perubahan; Terus berinovasi dan "
+     "mengembangkan kreativitas; Bertindak proaktif"),
+    ("Kolaboratif", "Memberi kesempatan kepada berbagai pihak untuk berkontribusi; Terbuka "
+     "dalam bekerja sama untuk menghasilkan nilai tambah; Menggerakkan pemanfaatan berbagai "
+     "sumber daya untuk tujuan bersama"),
+)
+
+
+@dataclass(frozen=True)
+class Pegawai:
+    """One pegawai of the roster. ``nip`` and ``nip_atasan`` are 18-digit text."""
+
+    nip: str
+    nama: str
+    jabatan: str
+    jenis_jabatan: JenisJabatan
+    unit: str
+    nip_atasan: str = ""
+    pangkat: str = ""
+    jenjang: Jenjang | None = None
+
+    @property
+    def is_fungsional(self) -> bool:
+        return self.jenis_jabatan is JenisJabatan.FUNGSIONAL
+
+
+@dataclass(frozen=True)
+class Indikator:
+    """Indikator kinerja individu of one RHK, with its target range [min, max]."""
+
+    id: str
+    teks: str
+    target_min: float
+    target_max: float
+    satuan: str = ""
+    aspek: Aspek = Aspek.KUANTITAS
+    arah: Arah = Arah.NAIK
+    agregasi: Agregasi = Agregasi.JUMLAH
+
+
+@dataclass(frozen=True)
+class RHK:
+    """Rencana hasil kerja; ``intervensi`` is the id of the superior's RHK it serves."""
+
+    id: str
+    teks: str
+    jenis: JenisRHK = JenisRHK.UTAMA
+    intervensi: str = ""
+    indikator: tuple[Indikator, ...] = ()
+
+
+def _frozen(mapping: Mapping) -> Mapping:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every value RULES.md leaves to the instansi, with the project's defaults.
+
+    The workbook's ``Pengaturan`` sheet holds each under a defined name.
+    """
+
+    jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN
+    #: capaian (percent) never exceeds this; a ``turun`` indikator realised at 0 gets it.
+    capaian_maks: float = 200.0
+    #: an RHK (and the overall hasil) is Di Atas when at least this share of its parts is.
+    porsi_di_atas: float = 0.5
+    #: perilaku is Di Atas when at least this many of the seven values are.
+    perilaku_min_di_atas: int = 4
+    #: rating hasil kerja of a JPT / unit leader from the predikat of the organisation.
+    rating_pimpinan: Mapping[PredikatOrganisasi, Rating] = field(default_factory=lambda: _frozen({
+        PredikatOrganisasi.ISTIMEWA: Rating.DI_ATAS,
+        PredikatOrganisasi.BAIK: Rating.SESUAI,
+        PredikatOrganisasi.BUTUH_PERBAIKAN: Rating.DI_BAWAH,
+        PredikatOrganisasi.KURANG: Rating.DI_BAWAH,
+        PredikatOrganisasi.SANGAT_KURANG: Rating.DI_BAWAH,
+    }))
+    #: percent of the koefisien earned per predikat (PermenPANRB 1/2023 Pasal 37).
+    persen_ak: Mapping[Predikat, float] = field(default_factory=lambda: _frozen({
+        Predikat.SANGAT_BAIK: 150.0, Predikat.BAIK: 100.0, Predikat.BUTUH_PERBAIKAN: 75.0,
+        Predikat.KURANG: 50.0, Predikat.SANGAT_KURANG: 25.0,
+    }))
+    #: koefisien angka kredit per year by jenjang.
+    koefisien: Mapping[Jenjang, float] = field(default_factory=lambda: _frozen({
+        Jenjang.PEMULA: 3.75, Jenjang.TERAMPIL: 5.0, Jenjang.MAHIR: 12.5,
+        Jenjang.PENYELIA: 25.0, Jenjang.AHLI_PERTAMA: 12.5, Jenjang.AHLI_MUDA: 25.0,
+        Jenjang.AHLI_MADYA: 37.5, Jenjang.AHLI_UTAMA: 50.0,
+    }))
+    #: angka kredit needed for the next pangkat, by jenjang.
+    ak_pangkat: Mapping[Jenjang, float] = field(default_factory=lambda: _frozen({
+        Jenjang.PEMULA: 15.0, Jenjang.TERAMPIL: 20.0, Jenjang.MAHIR: 50.0,
+        Jenjang.PENYELIA: 100.0, Jenjang.AHLI_PERTAMA: 50.0, Jenjang.AHLI_MUDA: 100.0,
+        Jenjang.AHLI_MADYA: 150.0, Jenjang.AHLI_UTAMA: 200.0,
+    }))
+    #: angka kredit needed for the next jenjang (None: top of the ladder).
+    ak_jenjang: Mapping[Jenjang, float | None] = field(default_factory=lambda: _frozen({
+        Jenjang.PEMULA: 15.0, Jenjang.TERAMPIL: 60.0, Jenjang.MAHIR: 100.0,
+        Jenjang.PENYELIA: None, Jenjang.AHLI_PERTAMA: 100.0, Jenjang.AHLI_MUDA: 200.0,
+        Jenjang.AHLI_MADYA: 450.0, Jenjang.AHLI_UTAMA: None,
+    }))
+    #: kurva (SE MenPANRB 3/2023) percentages.
+    kurva_maks_terbesar: float = 70.0
+    kurva_min_dominan: float = 60.0
+    kurva_min_pendamping: float = 10.0
+    kurva_maks_sangat_baik: float = 10.0

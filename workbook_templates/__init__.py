@@ -1,0 +1,1 @@
+"""The workbook layout as data, read by both the writer and the reader."""
