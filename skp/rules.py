@@ -22,7 +22,7 @@ from skp.model import (
 __all__ = [
     "PREDIKAT_MATRIX", "EPS", "Alasan", "capaian", "rating_indikator", "target_periode",
     "rating_rhk", "rating_hasil_kerja", "rating_hasil_pimpinan", "rating_perilaku",
-    "predikat", "realisasi_periode", "angka_kredit", "bulat", "AturanKurva", "HasilKurva",
+    "rating_perilaku_tahunan", "predikat", "realisasi_periode", "angka_kredit", "bulat", "AturanKurva", "HasilKurva",
     "cek_kurva", "kurva_batas_maks", "kurva_batas_min", "capaian_kegiatan_lama",
     "nilai_skp_lama", "nilai_prestasi_kerja", "sebutan_lama", "DEFAULT",
 ]
@@ -316,6 +316,24 @@ def rating_perilaku(nilai: Iterable, *, min_di_atas: int = DEFAULT.perilaku_min_
     if Rating.DI_BAWAH in parts:
         return Rating.DI_BAWAH
     return Rating.DI_ATAS if parts.count(Rating.DI_ATAS) >= min_di_atas else Rating.SESUAI
+
+
+def rating_perilaku_tahunan(periodik: Sequence) -> Rating | None:
+    """Suggested annual rating perilaku: the most frequent periodic rating, ties to the later period.
+
+    Examples
+    --------
+    >>> str(rating_perilaku_tahunan(["Sesuai Ekspektasi", "Di Atas Ekspektasi", None, "Sesuai Ekspektasi"]))
+    'Sesuai Ekspektasi'
+    >>> str(rating_perilaku_tahunan(["Sesuai Ekspektasi", "Di Atas Ekspektasi"]))
+    'Di Atas Ekspektasi'
+    >>> rating_perilaku_tahunan([None, None]) is None
+    True
+    """
+    parts = _ratings(periodik)
+    score = {r: (parts.count(r), max(i for i, v in enumerate(parts, 1) if v is r))
+             for r in set(parts) if r is not None}
+    return max(score, key=score.__getitem__) if score else None
 
 
 def predikat(hasil, perilaku) -> Predikat | None:

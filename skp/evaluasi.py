@@ -1,0 +1,219 @@
+"""One pegawai's evaluation from what was entered: the rules of :mod:`skp.rules` composed.
+
+This is what the workbook computes, cell by cell, written once in Python: the
+generator's formulas, the recalculation tests and consolidation are all held to
+it. An entered value is ``None`` when its cell is empty. A computed value is a
+member of :class:`Rating` / :class:`Predikat`, a float, ``None`` (not filled yet)
+or :class:`Invalid` (its cell shows ``#SKP! <reason>``).
+
+How the workbook composes the rules (project defaults, see the README):
+
+- an indikator slot counts in a period when its indikator text, a target, or that
+  period's realisasi is filled; an RHK counts when one of its indikator does;
+- an invalid indikator makes its RHK ``#SKP! indikator tidak valid`` and an invalid RHK
+  makes the hasil kerja ``#SKP! RHK tidak valid``; predikat and angka kredit carry the
+  reason of the rating they stand on;
+- an override (the penilai's rating) replaces the suggestion;
+- a JPT's suggested hasil kerja comes from the predikat of the organisation;
+- the year: annual realisasi (per agregasi, once the last period is filled) against the
+  full target; annual perilaku the most frequent periodic rating, ties to the later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from skp import rules
+from skp.errors import InputError, Invalid
+from skp.model import JenisRHK, Rating, Settings
+
+__all__ = ["IsianIndikator", "IsianRHK", "IsianPegawai", "HasilIndikator", "HasilPeriode",
+           "HasilPegawai", "evaluasi", "ERROR_INDIKATOR", "ERROR_RHK", "is_blank"]
+
+ERROR_INDIKATOR = "indikator tidak valid"
+ERROR_RHK = "RHK tidak valid"
+
+
+def is_blank(x: Any) -> bool:
+    """An empty cell: ``None``, NaN or whitespace-only text."""
+    return x is None or (isinstance(x, str) and not x.strip()) or (isinstance(x, float) and x != x)
+
+
+def _safe(fn: Callable, *args, **kw):
+    try:
+        return fn(*args, **kw)
+    except InputError as e:
+        return Invalid(e.reason)
+
+
+@dataclass(frozen=True)
+class IsianIndikator:
+    """Entered values of one indikator slot; ``realisasi`` has one entry per period."""
+
+    teks: Any = None
+    target_min: Any = None
+    target_max: Any = None
+    arah: Any = "naik"
+    agregasi: Any = "jumlah"
+    realisasi: tuple = ()
+
+    def used(self, periode: int | None) -> bool:
+        """Whether the slot counts in period ``periode`` (1-based; ``None``: the year)."""
+        if not (is_blank(self.teks) and is_blank(self.target_min) and is_blank(self.target_max)):
+            return True
+        values = self.realisasi if periode is None else self.realisasi[periode - 1:periode]
+        return not all(is_blank(v) for v in values)
+
+
+@dataclass(frozen=True)
+class IsianRHK:
+    jenis: JenisRHK = JenisRHK.UTAMA
+    indikator: tuple[IsianIndikator, ...] = ()
+
+
+@dataclass(frozen=True)
+class IsianPegawai:
+    """Everything entered on one pegawai's sheet that the evaluation reads.
+
+    Per-period tuples have ``n`` entries; ``override_*`` and ``predikat_organisasi``
+    have ``n + 1`` (the periods, then the year). ``perilaku`` is seven tuples (one per
+    BerAKHLAK value) of ``n`` ratings.
+    """
+
+    n: int
+    rhk: tuple[IsianRHK, ...] = ()
+    perilaku: tuple[tuple, ...] = ()
+    override_hasil: tuple = ()
+    override_perilaku: tuple = ()
+    predikat_organisasi: tuple = ()
+    pimpinan: bool = False
+    jenjang: Any = None
+    bulan_per_periode: float = 3
+
+    def _get(self, values: tuple, i: int):
+        return values[i] if i < len(values) else None
+
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    realisasi: Any
+    target_min: Any
+    target_max: Any
+    capaian: Any
+    rating: Any
+
+
+@dataclass(frozen=True)
+class HasilPeriode:
+    """Computed values of one period (or the year, ``periode=None``)."""
+
+    periode: int | None
+    indikator: tuple[tuple[HasilIndikator | None, ...], ...]
+    rhk: tuple[Any, ...]
+    hasil_saran: Any
+    hasil: Any
+    perilaku_saran: Any
+    perilaku: Any
+    predikat: Any
+    angka_kredit: Any
+
+
+@dataclass(frozen=True)
+class HasilPegawai:
+    periode: tuple[HasilPeriode, ...]
+    tahunan: HasilPeriode
+    angka_kredit_periode: float | None = field(default=None)
+
+
+def _final(override, saran):
+    if is_blank(override):
+        return saran
+    return _safe(Rating.parse, override)
+
+
+def _carry(*values):
+    """The first :class:`Invalid` among values, if any."""
+    return next((v for v in values if isinstance(v, Invalid)), None)
+
+
+def _indikator(ind: IsianIndikator, periode: int | None, n: int, s: Settings) -> HasilIndikator | None:
+    if not ind.used(periode):
+        return None
+    p = n if periode is None else periode
+    values = tuple(ind.realisasi) + (None,) * (n - len(ind.realisasi))
+    real = _safe(rules.realisasi_periode, values, ind.agregasi, p)
+    if periode is None:
+        lo, hi = ind.target_min, ind.target_max
+    else:
+        lo = _safe(rules.target_periode, ind.target_min, ind.agregasi, p, n)
+        hi = _safe(rules.target_periode, ind.target_max, ind.agregasi, p, n)
+    bad = _carry(real, lo, hi)
+    if bad is not None:
+        return HasilIndikator(real, lo, hi, bad, bad)
+    cap = _safe(rules.capaian, real, lo, hi, ind.arah, maks=s.capaian_maks)
+    rating = _safe(rules.rating_indikator, real, lo, hi, ind.arah)
+    return HasilIndikator(real, lo, hi, cap, rating)
+
+
+def _rhk(rows: Sequence[HasilIndikator | None], s: Settings):
+    used = [r for r in rows if r is not None]
+    if not used:
+        return None
+    if any(isinstance(r.rating, Invalid) for r in used):
+        return Invalid(ERROR_INDIKATOR)
+    return rules.rating_rhk([r.rating for r in used], porsi_di_atas=s.porsi_di_atas)
+
+
+def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
+             perilaku_periodik: Sequence = ()) -> HasilPeriode:
+    n = isian.n
+    ind = tuple(tuple(_indikator(i, periode, n, s) for i in rhk.indikator) for rhk in isian.rhk)
+    rhk = tuple(_rhk(rows, s) for rows in ind)
+    k = n if periode is None else periode - 1  # index into the n + 1 per-row tuples
+    if isian.pimpinan:
+        saran = _safe(rules.rating_hasil_pimpinan, isian._get(isian.predikat_organisasi, k), settings=s)
+    else:
+        used = [(r, x) for r, x in zip(isian.rhk, rhk) if x is not None]
+        if any(isinstance(x, Invalid) for _, x in used):
+            saran = Invalid(ERROR_RHK)
+        else:
+            saran = rules.rating_hasil_kerja(
+                [x for r, x in used if r.jenis is JenisRHK.UTAMA],
+                [x for r, x in used if r.jenis is JenisRHK.TAMBAHAN], porsi_di_atas=s.porsi_di_atas)
+    hasil = _final(isian._get(isian.override_hasil, k), saran)
+    if periode is None:
+        p_saran = _safe(rules.rating_perilaku_tahunan,
+                        [None if isinstance(v, Invalid) else v for v in perilaku_periodik])
+    else:
+        p_saran = _safe(rules.rating_perilaku, [isian._get(v, k) for v in isian.perilaku],
+                        min_di_atas=s.perilaku_min_di_atas)
+    perilaku = _final(isian._get(isian.override_perilaku, k), p_saran)
+    pred = _carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
+    ak = None
+    if isian.jenjang is not None and not is_blank(isian.jenjang):
+        bulan = 12 if periode is None else isian.bulan_per_periode
+        ak = pred if isinstance(pred, Invalid) else _safe(rules.angka_kredit, pred, isian.jenjang,
+                                                          bulan, settings=s)
+    return HasilPeriode(periode, ind, rhk, saran, hasil, p_saran, perilaku, pred, ak)
+
+
+def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPegawai:
+    """Evaluate every period and the year of one pegawai.
+
+    Examples
+    --------
+    >>> ind = IsianIndikator("Jumlah layanan", 100, 120, "naik", "jumlah", (30, None, None, None))
+    >>> isian = IsianPegawai(4, rhk=(IsianRHK(JenisRHK.UTAMA, (ind,)),),
+    ...                      perilaku=((Rating.SESUAI,) + (None,) * 3,) * 7)
+    >>> h = evaluasi(isian)
+    >>> h.periode[0].indikator[0][0].capaian, str(h.periode[0].hasil)
+    (100.0, 'Sesuai Ekspektasi')
+    >>> str(h.periode[0].predikat), h.periode[1].predikat
+    ('Baik', None)
+    """
+    periods = tuple(_periode(isian, p, settings) for p in range(1, isian.n + 1))
+    tahunan = _periode(isian, None, settings, [p.perilaku for p in periods])
+    aks = [p.angka_kredit for p in periods if isinstance(p.angka_kredit, float)]
+    return HasilPegawai(periods, tahunan, sum(aks) if aks else None)
+
