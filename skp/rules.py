@@ -395,6 +395,59 @@ def bulat(x: float | None, digits: int = 2) -> float | None:
 # --- kurva (pola distribusi), SE MenPANRB 3/2023 -----------------------------------------
 
 @dataclass(frozen=True)
+class KurvaSpec:
+    """One rule of the kurva as data: which predikat it counts and the bound it sets.
+
+    ``jenis`` is ``terbesar`` (the first predikat of ``kelompok`` is not smaller than
+    any other group), ``maks`` (at most) or ``min`` (at least). The bound is ``persen``
+    (a :class:`Settings` field name) of n, or the fixed count ``tetap``.
+    """
+
+    kelompok: tuple[Predikat, ...]
+    jenis: str
+    persen: str | None = None
+    tetap: int = 0
+
+    def teks(self, settings: Settings = DEFAULT) -> str:
+        """The rule as the rekap shows it.
+
+        Examples
+        --------
+        >>> KURVA[PredikatOrganisasi.BAIK][1].teks()
+        'Baik paling banyak 70%'
+        """
+        nama = " + ".join(p.value for p in self.kelompok)
+        if self.jenis == "terbesar":
+            return f"{nama} kelompok terbesar"
+        kata = "paling banyak" if self.jenis == "maks" else "paling sedikit"
+        if self.persen is not None:
+            return f"{nama} {kata} {getattr(settings, self.persen):g}%"
+        if self.jenis == "maks" and self.tetap == 0:
+            return f"{nama} tidak ada"
+        return f"{nama} {kata} {self.tetap}"
+
+
+_SB, _B, _BP, _K, _SK = Predikat
+#: The pola distribusi of SE MenPANRB 3/2023 (RULES.md section 5), per predikat organisasi.
+KURVA: dict[PredikatOrganisasi, tuple[KurvaSpec, ...]] = {
+    PredikatOrganisasi.ISTIMEWA: (
+        KurvaSpec((_SB,), "terbesar"), KurvaSpec((_SB,), "maks", "kurva_maks_terbesar")),
+    PredikatOrganisasi.BAIK: (
+        KurvaSpec((_B,), "terbesar"), KurvaSpec((_B,), "maks", "kurva_maks_terbesar"),
+        KurvaSpec((_BP, _K), "min", tetap=1)),
+    PredikatOrganisasi.BUTUH_PERBAIKAN: (
+        KurvaSpec((_BP,), "min", "kurva_min_dominan"),
+        KurvaSpec((_SB,), "maks", "kurva_maks_sangat_baik")),
+    PredikatOrganisasi.KURANG: (
+        KurvaSpec((_K,), "min", "kurva_min_dominan"), KurvaSpec((_BP,), "min", "kurva_min_pendamping"),
+        KurvaSpec((_SB,), "maks", "kurva_maks_sangat_baik")),
+    PredikatOrganisasi.SANGAT_KURANG: (
+        KurvaSpec((_SK,), "min", "kurva_min_dominan"),
+        KurvaSpec((_K, _BP), "min", "kurva_min_pendamping"), KurvaSpec((_SB,), "maks", tetap=0)),
+}
+
+
+@dataclass(frozen=True)
 class AturanKurva:
     """One rule of the kurva and whether the unit meets it."""
 
@@ -438,25 +491,26 @@ def kurva_batas_min(persen: float, n: int) -> int:
     return math.ceil(persen * n / 100)
 
 
-def _terbesar(nama: str, target: Predikat, c: dict[Predikat, int]) -> AturanKurva:
-    top = max((v for k, v in c.items() if k is not target), default=0)
-    return AturanKurva(f"{nama} kelompok terbesar", c[target] >= top, c[target], top)
-
-
-def _paling(teks: str, jumlah: int, batas: int) -> AturanKurva:
-    return AturanKurva(teks, jumlah <= batas, jumlah, batas)
-
-
-def _minimal(teks: str, jumlah: int, batas: int) -> AturanKurva:
-    return AturanKurva(teks, jumlah >= batas, jumlah, batas)
+def _aturan(spec: KurvaSpec, c: dict[Predikat, int], n: int, s: Settings) -> AturanKurva:
+    jumlah = sum(c[p] for p in spec.kelompok)
+    if spec.jenis == "terbesar":
+        batas = max(v for k, v in c.items() if k not in spec.kelompok)
+        return AturanKurva(spec.teks(s), jumlah >= batas, jumlah, batas)
+    if spec.persen is None:
+        batas = spec.tetap
+    else:
+        bound = kurva_batas_maks if spec.jenis == "maks" else kurva_batas_min
+        batas = bound(getattr(s, spec.persen), n)
+    met = jumlah <= batas if spec.jenis == "maks" else jumlah >= batas
+    return AturanKurva(spec.teks(s), met, jumlah, batas)
 
 
 def cek_kurva(organisasi, predikat_pegawai: Iterable, *, settings: Settings = DEFAULT) -> HasilKurva:
     """Check a unit's predikat against the kurva of its organisation's predikat.
 
-    A guide, not a block: every rule of RULES.md section 5 is reported as met or
-    not, with the count and the bound. ``None`` entries (not rated yet) are not
-    counted. "Largest group" allows ties.
+    A guide, not a block: every rule of :data:`KURVA` is reported as met or not,
+    with the count and the bound. ``None`` entries (not rated yet) are not counted.
+    "Largest group" allows ties.
 
     Examples
     --------
@@ -472,38 +526,7 @@ def cek_kurva(organisasi, predikat_pegawai: Iterable, *, settings: Settings = DE
             continue
         c[Predikat.parse(v)] += 1
     n = sum(c.values())
-    s = settings
-    pct = lambda x: f"{x:g}%"  # noqa: E731
-    sb, b, bp, k, sk = (c[p] for p in Predikat)
-    if org is PredikatOrganisasi.ISTIMEWA:
-        aturan = (_terbesar("Sangat Baik", P.SANGAT_BAIK, c),
-                  _paling(f"Sangat Baik paling banyak {pct(s.kurva_maks_terbesar)}", sb,
-                          kurva_batas_maks(s.kurva_maks_terbesar, n)))
-    elif org is PredikatOrganisasi.BAIK:
-        aturan = (_terbesar("Baik", P.BAIK, c),
-                  _paling(f"Baik paling banyak {pct(s.kurva_maks_terbesar)}", b,
-                          kurva_batas_maks(s.kurva_maks_terbesar, n)),
-                  _minimal("Butuh Perbaikan + Kurang/Misconduct paling sedikit 1", bp + k, 1))
-    elif org is PredikatOrganisasi.BUTUH_PERBAIKAN:
-        aturan = (_minimal(f"Butuh Perbaikan paling sedikit {pct(s.kurva_min_dominan)}", bp,
-                           kurva_batas_min(s.kurva_min_dominan, n)),
-                  _paling(f"Sangat Baik paling banyak {pct(s.kurva_maks_sangat_baik)}", sb,
-                          kurva_batas_maks(s.kurva_maks_sangat_baik, n)))
-    elif org is PredikatOrganisasi.KURANG:
-        aturan = (_minimal(f"Kurang/Misconduct paling sedikit {pct(s.kurva_min_dominan)}", k,
-                           kurva_batas_min(s.kurva_min_dominan, n)),
-                  _minimal(f"Butuh Perbaikan paling sedikit {pct(s.kurva_min_pendamping)}", bp,
-                           kurva_batas_min(s.kurva_min_pendamping, n)),
-                  _paling(f"Sangat Baik paling banyak {pct(s.kurva_maks_sangat_baik)}", sb,
-                          kurva_batas_maks(s.kurva_maks_sangat_baik, n)))
-    else:
-        aturan = (_minimal(f"Sangat Kurang paling sedikit {pct(s.kurva_min_dominan)}", sk,
-                           kurva_batas_min(s.kurva_min_dominan, n)),
-                  _minimal(f"Kurang/Misconduct + Butuh Perbaikan paling sedikit "
-                           f"{pct(s.kurva_min_pendamping)}", k + bp,
-                           kurva_batas_min(s.kurva_min_pendamping, n)),
-                  _paling("Sangat Baik tidak ada", sb, 0))
-    return HasilKurva(org, n, c, aturan)
+    return HasilKurva(org, n, c, tuple(_aturan(spec, c, n, settings) for spec in KURVA[org]))
 
 
 # --- the old model, PP 46/2011 with Perka BKN 1/2013 -------------------------------------
