@@ -1,0 +1,243 @@
+"""Formula engines: given cell references, the text of each computed cell.
+
+``native`` writes plain formulas that Excel 2010, WPS and LibreOffice compute
+(IF, AND, OR, INDEX, MATCH, COUNTIF, SUMPRODUCT, IFERROR, MIN, MAX, SUM, AVERAGE);
+each method mirrors one step of :mod:`skp.evaluasi` in the same order of checks, with
+labels, reasons and constants taken from :mod:`skp` (never typed here), and the
+recalculation tests hold the two equal. Engines register by name
+(:func:`get_engine`), as pandas registers its Excel writers.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from skp import evaluasi, rules
+from skp.model import Agregasi, Arah, Predikat, Rating
+from skp.rules import KURVA, Alasan, KurvaSpec
+
+__all__ = ["NativeFormulas", "register_engine", "get_engine", "ENGINES"]
+
+A, S, B = (f'"{r.value}"' for r in Rating)
+ERR = "#SKP! "
+
+
+def _s(text: str) -> str:
+    """A string literal for a formula."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _unknown(kind: str, ref: str) -> str:
+    # Mirrors Label.parse: "<kind> tidak dikenal: '<text>'"
+    return f"{_s(kind + ' tidak dikenal: ' + chr(39))}&TRIM({ref})&\"'\""
+
+
+def _nonnum(ref: str) -> str:
+    return f'AND({ref}<>"",NOT(ISNUMBER({ref})))'
+
+
+def _nested_if(cases: Sequence[tuple[str, str]], otherwise: str) -> str:
+    out = otherwise
+    for cond, value in reversed(cases):
+        out = f"IF({cond},{value},{out})"
+    return out
+
+
+class NativeFormulas:
+    """The default engine: native spreadsheet formulas."""
+
+    name = "native"
+
+    # --- one indikator -----------------------------------------------------------
+    @staticmethod
+    def targets(lo: str, hi: str, agregasi: str, periode: int | None) -> tuple[str, str]:
+        """Expressions of the target min/max a period is measured against (rules.target_periode)."""
+        if periode is None:
+            return lo, f'IF({hi}="",{lo},{hi})'
+        jumlah = f'TRIM({agregasi})="{Agregasi.JUMLAH.value}"'
+        tmin = f"IF({jumlah},{lo}*{periode}/JumlahPeriode,{lo})"
+        return tmin, f'IF({hi}="",{tmin},IF({jumlah},{hi}*{periode}/JumlahPeriode,{hi}))'
+
+    def kumulatif(self, real: Sequence[str], agregasi: str) -> str:
+        """rules.realisasi_periode over the realisasi cells of periods 1..p."""
+        last, cells = real[-1], ",".join(real)
+        ag = f"TRIM({agregasi})"
+        return (f'=IF({last}="","",IF({ag}="{Agregasi.TERAKHIR.value}",{last},'
+                f'IF({ag}="{Agregasi.JUMLAH.value}",SUM({cells}),'
+                f'IF({ag}="{Agregasi.RATA_RATA.value}",AVERAGE({cells}),""))))')
+
+    def cek(self, teks: str, lo: str, hi: str, arah: str, agregasi: str, real: Sequence[str],
+            kumulatif: str, periode: int | None) -> str:
+        """'' for an unused slot, the reason of an invalid indikator, else 'ok' (evaluasi._indikator)."""
+        used_real = real if periode is None else real[-1:]
+        used = "OR(" + ",".join([f'{teks}<>""', f'{lo}<>""', f'{hi}<>""'] +
+                                [f'{r}<>""' for r in used_real]) + ")"
+        hie = f'IF({hi}="",{lo},{hi})'
+        ref = f'IF(TRIM({arah})="{Arah.TURUN.value}",{lo},{hie})'
+        body = _nested_if([
+            (f'TRIM({agregasi})=""', _s(f"{Agregasi.kind()} kosong")),
+            (f"ISNA(MATCH(TRIM({agregasi}),DaftarAgregasi,0))", _unknown(Agregasi.kind(), agregasi)),
+            ("OR(" + ",".join(_nonnum(x) for x in [*real, lo, hi]) + ")", _s(Alasan.BUKAN_ANGKA)),
+            (f'TRIM({arah})=""', _s(f"{Arah.kind()} kosong")),
+            (f"ISNA(MATCH(TRIM({arah}),DaftarArah,0))", _unknown(Arah.kind(), arah)),
+            (f'{lo}=""', _s(Alasan.TARGET_KOSONG)),
+            (f"OR({lo}<0,{hie}<0)", _s(Alasan.TARGET_NEGATIF)),
+            (f"{lo}>{hie}", _s(Alasan.TARGET_TERBALIK)),
+            (f"{ref}=0", _s(Alasan.TARGET_NOL)),
+            (f'AND({real[-1]}<>"",{kumulatif}<0)', _s(Alasan.REALISASI_NEGATIF)),
+        ], '"ok"')
+        return f'=IF(NOT({used}),"",{body})'
+
+    @staticmethod
+    def _checked(cek: str, kumulatif: str, value: str) -> str:
+        return f'=IF({cek}="","",IF({cek}<>"ok","{ERR}"&{cek},IF({kumulatif}="","",{value})))'
+
+    def capaian(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
+                periode: int | None) -> str:
+        tmin, tmax = self.targets(lo, hi, agregasi, periode)
+        value = (f'IF(TRIM({arah})="{Arah.TURUN.value}",IF({kumulatif}=0,CapaianMaks,'
+                 f'MIN({tmin}/{kumulatif}*100,CapaianMaks)),MIN({kumulatif}/{tmax}*100,CapaianMaks))')
+        return self._checked(cek, kumulatif, value)
+
+    def rating_indikator(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
+                         periode: int | None) -> str:
+        tmin, tmax = self.targets(lo, hi, agregasi, periode)
+        turun = f'TRIM({arah})="{Arah.TURUN.value}"'
+        eps = repr(rules.EPS).upper()
+        value = (f"IF({kumulatif}>{tmax}+{eps}*{tmax},IF({turun},{B},{A}),"
+                 f"IF({kumulatif}<{tmin}-{eps}*{tmin},IF({turun},{A},{B}),{S}))")
+        return self._checked(cek, kumulatif, value)
+
+    # --- one RHK -------------------------------------------------------------------
+    def status_rhk(self, ceks: str, ratings: str) -> str:
+        """'' unused, 'galat' an indikator invalid, 'belum' not all rated, 'lengkap'."""
+        return (f'=IF(SUMPRODUCT(--({ceks}<>""))=0,"",'
+                f'IF(SUMPRODUCT(({ceks}<>"")*({ceks}<>"ok"))>0,"galat",'
+                f'IF(SUMPRODUCT(({ceks}="ok")*({ratings}=""))>0,"belum","lengkap")))')
+
+    def rating_rhk(self, status: str, ceks: str, ratings: str) -> str:
+        return (f'=IF({status}="galat","{ERR}{evaluasi.ERROR_INDIKATOR}",IF({status}<>"lengkap","",'
+                f'IF(COUNTIF({ratings},{B})>0,{B},'
+                f'IF(COUNTIF({ratings},{A})>=PorsiDiAtas*SUMPRODUCT(--({ceks}<>"")),{A},{S}))))')
+
+    # --- the pegawai, per period ---------------------------------------------------
+    def hasil_saran(self, status_utama: str, rating_utama: str, status_tambahan: str | None,
+                    rating_tambahan: str | None) -> str:
+        galat = f'COUNTIF({status_utama},"galat")'
+        lift = "0"
+        if status_tambahan:
+            galat += f'+COUNTIF({status_tambahan},"galat")'
+            lift = f"COUNTIF({rating_tambahan},{A})"
+        used = f'COUNTIF({status_utama},"lengkap")+COUNTIF({status_utama},"belum")'
+        return (f'=IF({galat}>0,"{ERR}{evaluasi.ERROR_RHK}",IF({used}=0,"",'
+                f'IF(COUNTIF({status_utama},"belum")>0,"",IF(COUNTIF({rating_utama},{B})>0,{B},'
+                f'IF(COUNTIF({rating_utama},{A})+{lift}>=PorsiDiAtas*(COUNTIF({status_utama},"lengkap")+{lift}),'
+                f'{A},{S})))))')
+
+    def organisasi(self, unit: str, column: int) -> str:
+        return f'=IFERROR(INDEX(PredikatOrganisasi,MATCH({unit},DaftarUnit,0),{column})&"","")'
+
+    def hasil_pimpinan(self, organisasi: str) -> str:
+        return (f'=IF(TRIM({organisasi})="","",IFERROR(INDEX(RatingPimpinan,MATCH(TRIM({organisasi}),'
+                f'DaftarOrganisasi,0)),"{ERR}"&{_unknown("predikat organisasi", organisasi)}))')
+
+    def final(self, override: str, saran: str) -> str:
+        ov = f"TRIM({override})"
+        return (f'=IF({ov}="",{saran},IFERROR(INDEX(DaftarRating,MATCH({ov},DaftarRating,0)),'
+                f'"{ERR}"&{_unknown("rating", override)}))')
+
+    def perilaku_saran(self, cells: Sequence[str], block: str) -> str:
+        first_bad = _nested_if([(f'AND({c}<>"",ISNA(MATCH({c},DaftarRating,0)))', c) for c in cells], '""')
+        known = f"COUNTIF({block},{A})+COUNTIF({block},{S})+COUNTIF({block},{B})"
+        return (f'=IF(COUNTA({block})=0,"",IF(COUNTA({block})>{known},'
+                f'"{ERR}rating tidak dikenal: \'"&TRIM({first_bad})&"\'",'
+                f"IF(COUNTIF({block},{B})>0,{B},IF(COUNTIF({block},{A})>=PerilakuMinDiAtas,{A},{S}))))")
+
+    def perilaku_skor(self, cells: Sequence[str], label: str) -> str:
+        """Score of one rating for rules.rating_perilaku_tahunan: count x 1000 + last period."""
+        lit = _s(label)
+        count = "+".join(f"({c}={lit})" for c in cells)
+        last = ",".join(f"IF({c}={lit},{i},0)" for i, c in enumerate(cells, 1))
+        return f"=({count})*1000+MAX({last})"
+
+    def perilaku_tahunan(self, scores: str) -> str:
+        return f'=IF(MAX({scores})=0,"",INDEX(DaftarRating,MATCH(MAX({scores}),{scores},0)))'
+
+    def predikat(self, hasil: str, perilaku: str) -> str:
+        return (f'=IF(LEFT({hasil},5)="#SKP!",{hasil},IF(LEFT({perilaku},5)="#SKP!",{perilaku},'
+                f'IF(OR({hasil}="",{perilaku}=""),"",INDEX(TabelPredikat,MATCH({hasil},DaftarRating,0),'
+                f'MATCH({perilaku},DaftarRating,0)))))')
+
+    def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
+        return (f'=IF({predikat}="","",IF(LEFT({predikat},5)="#SKP!",{predikat},'
+                f'{bulan}/12*INDEX(PersenAK,MATCH({predikat},DaftarPredikat,0))/100*'
+                f'INDEX(Koefisien,MATCH({jenjang},DaftarJenjang,0))))')
+
+    def jumlah(self, cells: Sequence[str]) -> str:
+        joined = ",".join(cells)
+        return f'=IF(COUNT({joined})=0,"",SUM({joined}))'
+
+    # --- the unit -----------------------------------------------------------------
+    def hitung(self, units: str, unit: str, predikat_col: str, label: str) -> str:
+        return f"=COUNTIFS({units},{unit},{predikat_col},{_s(label)})"
+
+    @staticmethod
+    def _count(spec: KurvaSpec, counts: dict[Predikat, str]) -> str:
+        return "+".join(counts[p] for p in spec.kelompok)
+
+    @staticmethod
+    def _bound(spec: KurvaSpec, counts: dict[Predikat, str], n: str, names: dict[str, str]) -> str:
+        if spec.jenis == "terbesar":
+            return "MAX(" + ",".join(v for p, v in counts.items() if p not in spec.kelompok) + ")"
+        if spec.persen is None:
+            return str(spec.tetap)
+        p = names[spec.persen]
+        return f"INT({p}*{n}/100)" if spec.jenis == "maks" else f"ROUNDUP({p}*{n}/100,0)"
+
+    @staticmethod
+    def _text(spec: KurvaSpec, names: dict[str, str]) -> str:
+        if spec.persen is None or spec.jenis == "terbesar":
+            return _s(spec.teks())
+        head = spec.teks().rsplit(" ", 1)[0] + " "
+        return f'{_s(head)}&{names[spec.persen]}&"%"'
+
+    def kurva(self, part: str, slot: int, organisasi: str, counts: dict[Predikat, str], n: str,
+              names: dict[str, str], jumlah: str = "", batas: str = "") -> str:
+        """One cell of kurva rule ``slot`` for the unit's organisasi: part teks/jumlah/batas/terpenuhi."""
+        def pick(make: Callable[[KurvaSpec], str]) -> str:
+            choices = [make(specs[slot]) if slot < len(specs) else '""' for specs in KURVA.values()]
+            return (f'IF(TRIM({organisasi})="","",IFERROR(CHOOSE(MATCH(TRIM({organisasi}),'
+                    f'DaftarOrganisasi,0),{",".join(choices)}),""))')
+
+        if part == "teks":
+            return "=" + pick(lambda s: self._text(s, names))
+        if part == "jumlah":
+            return "=" + pick(lambda s: self._count(s, counts))
+        if part == "batas":
+            return "=" + pick(lambda s: self._bound(s, counts, n, names))
+        return "=" + pick(lambda s: f'IF({jumlah}{"<=" if s.jenis == "maks" else ">="}{batas},"Ya","Tidak")')
+
+
+ENGINES: dict[str, type] = {}
+
+
+def register_engine(cls: type) -> type:
+    ENGINES[cls.name] = cls
+    return cls
+
+
+register_engine(NativeFormulas)
+
+
+def get_engine(name: str):
+    """The formula engine registered as ``name``.
+
+    Examples
+    --------
+    >>> get_engine("native").name
+    'native'
+    """
+    try:
+        return ENGINES[name]()
+    except KeyError:
+        raise ValueError(f"unknown formula engine {name!r}; choose one of {sorted(ENGINES)}") from None

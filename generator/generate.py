@@ -1,0 +1,112 @@
+"""``skp generate``: a roster and the superior's workbook in, one workbook per unit (or pegawai) out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from tqdm import tqdm
+
+from skp.model import JenisPeriode
+from generator.build import Roster, build_plans
+from generator.files import atomic_target, clean_temporaries
+from generator.layout import LAYOUT_VERSION
+from generator.plan import SheetPlan, WorkbookPlan
+from generator.reader import read_workbook
+from generator.roster import read_roster
+from generator.writer import write_workbook
+
+__all__ = ["GenerateOptions", "generate", "fingerprint", "write_manifest", "load_roster"]
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class GenerateOptions:
+    split: str = "unit"
+    jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN
+    tahun: int = date.today().year
+    engine: str = "native"
+    password: str | None = None
+    jobs: int = 1
+    progress: bool = True
+    instansi: str = ""
+
+
+def fingerprint(sheet: SheetPlan) -> str:
+    """SHA-256 of what the superior issued to a sheet: slot ids, handed-down RHK and targets, choices."""
+    issued = {
+        "nip": sheet.pegawai.nip,
+        "slots": [[s.id, s.jenis.value, s.intervensi if s.issued else "", s.teks if s.issued else "",
+                   [[i.id, i.teks, i.target_min, i.target_max] if i.issued else [i.id] for i in s.indikator]]
+                  for s in sheet.slots],
+        "choices": sheet.choices,
+    }
+    return hashlib.sha256(json.dumps(issued, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
+    """Read and check both inputs; raises :class:`~generator.problems.UserError` before anything is written."""
+    atasan = read_workbook(atasan_path) if atasan_path else None
+    external = tuple(atasan.by_nip) if atasan else ()
+    return Roster(read_roster(roster_path, external), atasan)
+
+
+def _write_one(args: tuple[Path, WorkbookPlan]) -> dict:
+    path, plan = args
+    with atomic_target(path) as tmp:
+        write_workbook(plan, tmp)
+    return {"file": path.name, "layout_version": LAYOUT_VERSION, "jenis_periode": plan.jenis_periode.value,
+            "pegawai": [{"nip": s.pegawai.nip, "nama": s.pegawai.nama, "sheet": s.name, "unit": s.pegawai.unit,
+                         "fingerprint": fingerprint(s)} for s in plan.sheets]}
+
+
+def write_manifest(out: Path, entries: list[dict], extra: dict | None = None) -> Path:
+    target = out / MANIFEST
+    data = {"layout_version": LAYOUT_VERSION, **(extra or {}), "files": entries}
+    with atomic_target(target) as tmp:
+        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def generate(roster: Roster, out: Path, opts: GenerateOptions,
+             fill: Callable[[WorkbookPlan], None] | None = None) -> list[Path]:
+    """Write every workbook of ``roster`` into ``out`` and its manifest; return the files written.
+
+    ``fill`` may add entered values to each plan before it is written (the demo's filled copy).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    clean_temporaries(out)
+    instansi = opts.instansi or (roster.atasan.plan.instansi if roster.atasan else "")
+    plans: Iterable = build_plans(roster, split=opts.split, jenis_periode=opts.jenis_periode, tahun=opts.tahun,
+                                  instansi=instansi, password=opts.password, engine=opts.engine)
+    suffix = ".xlsm" if opts.engine == "xlwings" else ".xlsx"
+
+    def jobs():
+        for stem, plan in plans:
+            if fill is not None:
+                fill(plan)
+            yield out / f"SKP-{opts.tahun}-{stem}{suffix}", plan
+
+    total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
+    bar = tqdm(total=total, desc="workbook", unit="berkas", disable=not opts.progress or total < 2)
+    entries: list[dict] = []
+    try:
+        if opts.jobs > 1:
+            with ProcessPoolExecutor(opts.jobs) as pool:
+                for entry in pool.map(_write_one, jobs(), chunksize=1):
+                    entries.append(entry)
+                    bar.update()
+        else:
+            for job in jobs():
+                entries.append(_write_one(job))
+                bar.update()
+    finally:
+        bar.close()
+    write_manifest(out, entries, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value})
+    return [out / e["file"] for e in entries]

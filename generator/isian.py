@@ -1,0 +1,80 @@
+"""From a sheet's plan and entries to the evaluation input of :mod:`skp.evaluasi`, and back to cells.
+
+Shared by the writer (cached values of every formula), the reader and consolidation,
+so the same entries always evaluate the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from skp.errors import Invalid
+from skp.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi, is_blank
+from skp.model import BERAKHLAK, JenisJabatan, JenisPeriode, Settings
+from generator.plan import TAHUNAN, IndikatorSlot, RHKSlot, SheetPlan
+
+__all__ = ["indikator_value", "isian_of", "evaluate_sheet", "cell_value"]
+
+
+def indikator_value(sheet: SheetPlan, ind: IndikatorSlot, field: str) -> Any:
+    """What an indikator cell holds: the entered value, else what the plan pre-filled."""
+    key = (field, ind.id)
+    if key in sheet.entries and not ind.issued:
+        return sheet.entries[key]
+    return getattr(ind, "teks" if field == "indikator" else field)
+
+
+def rhk_value(sheet: SheetPlan, slot: RHKSlot, field: str) -> Any:
+    key = (field, slot.id)
+    if key in sheet.entries and not (slot.issued and field == "intervensi"):
+        return sheet.entries[key]
+    return slot.teks if field == "rhk" else slot.intervensi
+
+
+def isian_of(sheet: SheetPlan, n: int, organisasi: dict[tuple[str, int], str],
+             jenis_periode: JenisPeriode) -> IsianPegawai:
+    """The evaluation input of one sheet."""
+    e = sheet.entries
+    rhk = tuple(
+        IsianRHK(slot.jenis, tuple(
+            IsianIndikator(
+                teks=indikator_value(sheet, ind, "indikator"),
+                target_min=indikator_value(sheet, ind, "target_min"),
+                target_max=indikator_value(sheet, ind, "target_max"),
+                arah=indikator_value(sheet, ind, "arah"),
+                agregasi=indikator_value(sheet, ind, "agregasi"),
+                realisasi=tuple(e.get(("realisasi", ind.id, p)) for p in range(1, n + 1)),
+            ) for ind in slot.indikator))
+        for slot in sheet.slots)
+    perilaku = tuple(tuple(e.get(("perilaku", i, p)) for p in range(1, n + 1)) for i in range(len(BERAKHLAK)))
+    cols = [*range(1, n + 1), TAHUNAN]
+    p = sheet.pegawai
+    return IsianPegawai(
+        n=n, rhk=rhk, perilaku=perilaku,
+        override_hasil=tuple(e.get(("hasil_penilai", c)) for c in cols),
+        override_perilaku=tuple(e.get(("perilaku_penilai", c)) for c in cols),
+        predikat_organisasi=tuple(organisasi.get((p.unit, c)) for c in range(1, n + 2)),
+        pimpinan=p.jenis_jabatan is JenisJabatan.JPT,
+        jenjang=p.jenjang.value if p.is_fungsional and p.jenjang else None,
+        bulan_per_periode=jenis_periode.bulan,
+    )
+
+
+def evaluate_sheet(sheet: SheetPlan, n: int, organisasi: dict[tuple[str, int], str],
+                   jenis_periode: JenisPeriode, settings: Settings) -> HasilPegawai:
+    return evaluasi(isian_of(sheet, n, organisasi, jenis_periode), settings)
+
+
+def cell_value(x: Any) -> Any:
+    """A computed value as its cell shows it: numbers, labels, '' or '#SKP! reason'."""
+    if x is None or (isinstance(x, float) and x != x):
+        return ""
+    if isinstance(x, Invalid):
+        return str(x)
+    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        return float(x)
+    return str(x)
+
+
+def blank(x: Any) -> bool:
+    return is_blank(x)

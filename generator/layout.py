@@ -1,0 +1,232 @@
+"""Where everything sits in a workbook, computed from ``workbook_templates/layout.json``.
+
+The writer and the reader both ask a :class:`Geometry` for cells, so a cell
+address is decided in one place. Rows and columns are 0-based here, as in
+XlsxWriter; :func:`a1` turns them into A1 references.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib.resources import files
+from typing import Any
+
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
+
+from skp.model import Agregasi, Arah, Aspek, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating
+
+__all__ = ["load_layout", "Geometry", "a1", "quote_sheet", "col_index", "ENUMS", "LAYOUT_VERSION"]
+
+
+@cache
+def load_layout() -> dict[str, Any]:
+    """The layout data shipped in the ``workbook_templates`` package."""
+    return json.loads(files("workbook_templates").joinpath("layout.json").read_text("utf-8"))
+
+
+LAYOUT_VERSION: int = load_layout()["version"]
+
+
+def a1(row: int, col: int, absolute: bool = False) -> str:
+    """A1 reference of a 0-based cell.
+
+    Examples
+    --------
+    >>> a1(0, 0), a1(9, 27, absolute=True)
+    ('A1', '$AB$10')
+    """
+    return xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute)
+
+
+def quote_sheet(name: str) -> str:
+    """A sheet name as a formula reference prefix.
+
+    Examples
+    --------
+    >>> quote_sheet("SKP Ani")
+    "'SKP Ani'!"
+    """
+    return "'" + name.replace("'", "''") + "'!"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Cell positions of one pegawai sheet, for a workbook's period count and slot counts."""
+
+    n_periode: int
+    n_utama: int
+    n_tambahan: int
+    k: int
+    layout: dict = field(default_factory=load_layout, repr=False, compare=False)
+
+    # --- columns -----------------------------------------------------------------
+    @property
+    def _pg(self) -> dict:
+        return self.layout["pegawai"]
+
+    def column_specs(self) -> list[tuple[int, dict, int | None]]:
+        """(column, spec, period) for every column of the HASIL KERJA table; period None: annual."""
+        out: list[tuple[int, dict, int | None]] = []
+        col = 0
+        for spec in self._pg["columns"]:
+            out.append((col, spec, 0))
+            col += 1
+        for p in range(1, self.n_periode + 1):
+            for spec in self._pg["period_columns"]:
+                out.append((col, spec, p))
+                col += 1
+        for spec in self._pg["annual_columns"]:
+            out.append((col, spec, None))
+            col += 1
+        for spec in self._pg["hidden_columns"]:
+            out.append((col, {**spec, "hidden": True}, -1))
+            col += 1
+        return out
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, int | None], int]:
+        return {(spec["key"], p): c for c, spec, p in self.column_specs()}
+
+    def col(self, key: str, periode: int | None = 0) -> int:
+        """Column of ``key``: fixed and hidden keys with ``periode=0``; period blocks 1..n;
+        the annual block with ``None``."""
+        if (key, periode) in self._index:
+            return self._index[(key, periode)]
+        return self._index[(key, -1)]
+
+    @property
+    def last_col(self) -> int:
+        return len(self.column_specs()) - 1
+
+    @property
+    def last_visible_col(self) -> int:
+        return self.col("rating_rhk", None)
+
+    # --- rows --------------------------------------------------------------------
+    @property
+    def identity_row(self) -> int:
+        return self._pg["identity"]["first_row"]
+
+    def identity(self, key: str) -> int:
+        return self.identity_row + 1 + self._pg["identity"]["rows"].index(key)
+
+    @property
+    def hasil_title(self) -> int:
+        return self._pg["hasil_title_row"]
+
+    @property
+    def group_header(self) -> int:
+        return self.hasil_title + 1
+
+    @property
+    def column_header(self) -> int:
+        return self.hasil_title + 2
+
+    @property
+    def utama_label(self) -> int:
+        return self.hasil_title + 3
+
+    @property
+    def n_slots(self) -> int:
+        return self.n_utama + self.n_tambahan
+
+    @property
+    def tambahan_label(self) -> int:
+        return self.utama_label + 1 + self.n_utama * self.k
+
+    def slot_row(self, slot: int, j: int = 0) -> int:
+        """Row of indikator ``j`` of RHK slot ``slot`` (utama slots first, then tambahan)."""
+        if slot < self.n_utama:
+            return self.utama_label + 1 + slot * self.k + j
+        return self.tambahan_label + 1 + (slot - self.n_utama) * self.k + j
+
+    def slot_is_utama(self, slot: int) -> bool:
+        return slot < self.n_utama
+
+    def utama_rows(self) -> tuple[int, int]:
+        return self.slot_row(0), self.slot_row(self.n_utama - 1, self.k - 1)
+
+    def tambahan_rows(self) -> tuple[int, int] | None:
+        if not self.n_tambahan:
+            return None
+        return self.slot_row(self.n_utama), self.slot_row(self.n_slots - 1, self.k - 1)
+
+    @property
+    def hasil_end(self) -> int:
+        return self.slot_row(self.n_slots - 1, self.k - 1)
+
+    @property
+    def perilaku_title(self) -> int:
+        return self.hasil_end + 2
+
+    @property
+    def perilaku_header(self) -> int:
+        return self.perilaku_title + 1
+
+    def perilaku_row(self, i: int) -> int:
+        return self.perilaku_header + 1 + i
+
+    @property
+    def evaluasi_title(self) -> int:
+        return self.perilaku_row(6) + 2
+
+    @property
+    def evaluasi_header(self) -> int:
+        return self.evaluasi_title + 1
+
+    def evaluasi_row(self, key: str) -> int:
+        keys = [r["key"] for r in self._pg["evaluasi"]["rows"]]
+        return self.evaluasi_header + 1 + keys.index(key)
+
+    @property
+    def jumlah_ak_row(self) -> int:
+        return self.evaluasi_header + 1 + len(self._pg["evaluasi"]["rows"])
+
+    @property
+    def lampiran_title(self) -> int:
+        return self.jumlah_ak_row + 2
+
+    def lampiran_row(self, key: str) -> int:
+        return self.lampiran_title + 1 + [r["key"] for r in self._pg["lampiran"]].index(key)
+
+    @property
+    def dokumen_title(self) -> int:
+        return self.lampiran_title + 1 + len(self._pg["lampiran"]) + 1
+
+    def dokumen_row(self, key: str) -> int:
+        keys = ["organisasi", "predikat"] + [r["key"] for r in self._pg["dokumen"]]
+        return self.dokumen_title + 1 + keys.index(key)
+
+    @property
+    def signature_row(self) -> int:
+        return self.dokumen_row(self._pg["dokumen"][-1]["key"]) + 2
+
+    @property
+    def last_row(self) -> int:
+        return self.signature_row + 5
+
+    def value_col(self, periode: int | None) -> int:
+        """The column holding a period's (or the year's) value in PERILAKU and EVALUASI."""
+        return self.col(self._pg["evaluasi"]["value_column"], periode)
+
+    def periods(self) -> list[int | None]:
+        """1..n, then ``None`` for the year."""
+        return [*range(1, self.n_periode + 1), None]
+
+
+def col_index(letter: str) -> int:
+    """0-based index of a column letter.
+
+    Examples
+    --------
+    >>> col_index("A"), col_index("AB")
+    (0, 27)
+    """
+    return xl_cell_to_rowcol(letter + "1")[1]
+
+
+#: the enums that layout.json names (Pengaturan lists)
+ENUMS: dict[str, type] = {e.__name__: e for e in (
+    Rating, Predikat, PredikatOrganisasi, Jenjang, Aspek, Arah, Agregasi, JenisRHK)}

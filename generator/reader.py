@@ -1,0 +1,284 @@
+"""Read a skpkit workbook back into plans and entries, through the same layout that wrote it.
+
+Values come from python-calamine (fast); a cell is addressed only through
+:class:`~generator.layout.Geometry`. Whole numbers arrive as floats (1.0), empty
+cells as ``""``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from skp.errors import InputError
+from skp.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
+from generator.layout import ENUMS, LAYOUT_VERSION, Geometry, col_index, load_layout
+from generator.plan import (
+    INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Entries, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
+    SheetPlan, WorkbookPlan,
+)
+from generator.problems import Masalah, UserError
+from generator.writer import CHOICE_SEP
+
+__all__ = ["read_workbook", "WorkbookData", "Grid"]
+
+
+class Grid:
+    """A sheet's values with 0-based (row, col) access; out of range is empty."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.rows = rows
+
+    def __call__(self, r: int, c: int) -> Any:
+        if r < len(self.rows) and c < len(self.rows[r]):
+            v = self.rows[r][c]
+            return None if v == "" else v
+        return None
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+@dataclass
+class WorkbookData:
+    path: Path
+    plan: WorkbookPlan
+    geometry: Geometry
+    by_nip: dict[str, SheetPlan] = field(default_factory=dict)
+
+    def rhk_of(self, nip: str) -> list[tuple[str, str]]:
+        """(id, text) of the RHK a pegawai wrote (slots with text)."""
+        sp = self.by_nip[nip]
+        return [(sl.id, sl.teks) for sl in sp.slots if sl.teks]
+
+
+def _settings(grid: Grid, lay: dict) -> tuple[Settings, dict[str, Any]]:
+    """Settings as the workbook holds them now (an instansi may have changed them)."""
+    p = lay["pengaturan"]
+    values: dict[str, Any] = {}
+    row = p["first_row"]
+    for sc in p["scalars"]:
+        values[sc["field"]] = grid(row, 1)
+        row += 1
+    kw = {}
+    for f in ("capaian_maks", "porsi_di_atas", "perilaku_min_di_atas", "kurva_maks_terbesar",
+              "kurva_min_dominan", "kurva_min_pendamping", "kurva_maks_sangat_baik"):
+        v = values.get(f)
+        if isinstance(v, (int, float)):
+            kw[f] = int(v) if f == "perilaku_min_di_atas" else float(v)
+    row += 1
+    for list_name, enum_name in p["lists"].items():
+        members = list(ENUMS[enum_name])
+        tables = [(t, spec) for t, spec in p["tables"].items() if spec["keys"] == list_name]
+        for j, (_, spec) in enumerate(tables, start=2):
+            table = {}
+            for i, m in enumerate(members, start=1):
+                v = grid(row + i, j)
+                if spec["field"] == "rating_pimpinan":
+                    try:
+                        table[m] = Rating.parse(v)
+                    except InputError:
+                        table[m] = getattr(Settings(), spec["field"])[m]
+                else:
+                    table[m] = float(v) if isinstance(v, (int, float)) else (
+                        None if v is None else getattr(Settings(), spec["field"])[m])
+            kw[spec["field"]] = table
+        row += len(members) + 2
+    try:
+        kw["jenis_periode"] = JenisPeriode.parse(values.get("jenis_periode"))
+    except InputError:
+        pass
+    return Settings(**kw), values
+
+
+def read_workbook(path: str | Path) -> WorkbookData:
+    """Read a skpkit workbook; raise :class:`UserError` if it is not one this layout can read."""
+    path = Path(path)
+    lay = load_layout()
+    names = lay["sheets"]
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as e:
+        raise UserError(Masalah(str(path), what=f"tidak dapat dibuka ({e})",
+                                todo="pastikan berkas .xlsx utuh dan tidak berkata sandi")) from None
+    if names["meta"] not in wb.sheet_names:
+        raise UserError(Masalah(str(path), what="bukan berkas skpkit (sheet _skp tidak ada)",
+                                todo="gunakan berkas hasil skp generate atau skp template atasan"))
+    meta_rows = wb.get_sheet_by_name(names["meta"]).to_python(skip_empty_area=False)
+    meta = Grid(meta_rows)
+    kv: dict[str, str] = {}
+    r = 1
+    while meta(r, 0) is not None:
+        kv[_text(meta(r, 0))] = _text(meta(r, 1))
+        r += 1
+    if kv.get("layout_version") != str(LAYOUT_VERSION):
+        raise UserError(Masalah(str(path), names["meta"], "B2",
+                                f"versi tata letak {kv.get('layout_version')!r}, skpkit ini membaca {LAYOUT_VERSION}",
+                                "buat ulang berkas dengan skp refresh"))
+    jenis = JenisPeriode.parse(kv["jenis_periode"])
+    g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]))
+    settings, scalars = _settings(Grid(wb.get_sheet_by_name(names["pengaturan"]).to_python(
+        skip_empty_area=False)), lay)
+    # pegawai table in _skp
+    r += 1
+    cols = [_text(meta(r + 1, c)) for c in range(20) if meta(r + 1, c) is not None]
+    sheets: list[SheetPlan] = []
+    k = r + 2
+    while meta(k, 0) is not None:
+        row = {c: _text(meta(k, i)) for i, c in enumerate(cols)}
+        pegawai = Pegawai(row["nip"], row["nama"], row["jabatan"], JenisJabatan.parse(row["jenis_jabatan"]),
+                          row["unit"], row["nip_atasan"], row["pangkat"],
+                          Jenjang.parse(row["jenjang"]) if row["jenjang"] else None)
+        choices = [tuple(x.split(CHOICE_SEP, 1)) if CHOICE_SEP in x else (x, "")
+                   for x in row.get("choices", "").split("\n") if x]
+        sheets.append(_read_sheet(wb, row["sheet"], pegawai, row, g, choices, path))
+        k += 1
+    by_nip = {sp.pegawai.nip: sp for sp in sheets}
+    # matriks
+    matriks: list[MatriksBlock] = []
+    k += 1
+    mgrid = Grid(wb.get_sheet_by_name(names["matriks"]).to_python(skip_empty_area=False)) \
+        if names["matriks"] in wb.sheet_names else Grid([])
+    if _text(meta(k, 0)) == "matriks":
+        k += 1
+        while meta(k, 0) is not None:
+            nip, mrow = _text(meta(k, 0)), int(meta(k, 1))
+            sup = by_nip.get(nip)
+            if sup is not None:
+                matriks.append(_read_matriks(mgrid, mrow, sup, g))
+            k += 1
+    # predikat organisasi
+    pg_grid = Grid(wb.get_sheet_by_name(names["pengaturan"]).to_python(skip_empty_area=False))
+    units, organisasi = _organisasi(pg_grid, g.n_periode)
+    plan = WorkbookPlan(
+        instansi=_text(scalars.get("instansi")) or kv.get("instansi", ""),
+        tahun=int(float(scalars.get("tahun") or kv.get("tahun") or 0)),
+        jenis_periode=jenis, settings=settings, n_utama=g.n_utama, n_tambahan=g.n_tambahan, k=g.k,
+        sheets=sheets, matriks=matriks, units=units, organisasi=organisasi,
+        engine=kv.get("engine", "native"),
+        meta={x: v for x, v in kv.items() if x not in (
+            "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
+            "instansi", "engine")})
+    return WorkbookData(path, plan, g, by_nip)
+
+
+def _organisasi(grid: Grid, n: int) -> tuple[list[str], dict[tuple[str, int], str]]:
+    marker = "Predikat kinerja organisasi"
+    start = next((r for r in range(len(grid.rows)) if _text(grid(r, 0)).startswith(marker)), None)
+    units: list[str] = []
+    org: dict[tuple[str, int], str] = {}
+    if start is None:
+        return units, org
+    r = start + 2
+    while grid(r, 0) is not None:
+        unit = _text(grid(r, 0))
+        units.append(unit)
+        for c in range(1, n + 2):
+            v = _text(grid(r, c))
+            if v:
+                org[(unit, c)] = v
+        r += 1
+    return units, org
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, str):
+        v = v.strip()
+        return v or None
+    return v
+
+
+def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g: Geometry,
+                choices: list, path: Path) -> SheetPlan:
+    if name not in wb.sheet_names:
+        raise UserError(Masalah(str(path), name, what="sheet pegawai tidak ditemukan (diganti nama atau dihapus)",
+                                todo="kembalikan nama sheet seperti semula"))
+    grid = Grid(wb.get_sheet_by_name(name).to_python(skip_empty_area=False))
+    lay = load_layout()["pegawai"]
+    e: Entries = {}
+    slots: list[RHKSlot] = []
+    for i in range(g.n_slots):
+        r0 = g.slot_row(i)
+        rid = _text(grid(r0, g.col("id_rhk")))
+        jenis = JenisRHK.UTAMA if g.slot_is_utama(i) else JenisRHK.TAMBAHAN
+        teks = _text(grid(r0, g.col("rhk")))
+        interv = _text(grid(r0, g.col("intervensi")))
+        interv_id = interv.split(CHOICE_SEP, 1)[0].strip() if interv else ""
+        inds = []
+        for j in range(g.k):
+            r = g.slot_row(i, j)
+            iid = _text(grid(r, g.col("id_indikator")))
+            vals = {f: _value(grid(r, g.col(f))) for f in INDIKATOR_FIELDS}
+            for f, v in vals.items():
+                if v is not None:
+                    e[(f, iid)] = v
+            for p in range(1, g.n_periode + 1):
+                for f in PERIOD_FIELDS:
+                    v = _value(grid(r, g.col(f, p)))
+                    if v is not None:
+                        e[(f, iid, p)] = v
+            inds.append(IndikatorSlot(iid, _text(vals["indikator"]), _text(vals["aspek"]) or "Kuantitas",
+                                      vals["target_min"], vals["target_max"], _text(vals["satuan"]),
+                                      _text(vals["arah"]) or "naik", _text(vals["agregasi"]) or "jumlah"))
+        if teks:
+            e[("rhk", rid)] = teks
+        if interv_id:
+            e[("intervensi", rid)] = interv_id
+        slots.append(RHKSlot(rid, jenis, inds, teks, interv_id))
+    pl = lay["perilaku"]
+    for i in range(len(BERAKHLAK)):
+        r = g.perilaku_row(i)
+        v = _value(grid(r, g.col(pl["ekspektasi_columns"][0])))
+        if v is not None:
+            e[("ekspektasi", i)] = v
+        for p in range(1, g.n_periode + 1):
+            for key, col in (("perilaku", g.col(pl["rating_column"], p)),
+                             ("perilaku_umpan_balik", g.col(pl["umpan_balik_column"], p))):
+                v = _value(grid(r, col))
+                if v is not None:
+                    e[(key, i, p)] = v
+    for p in g.periods():
+        for key in ("hasil_penilai", "perilaku_penilai"):
+            v = _value(grid(g.evaluasi_row(key), g.value_col(p)))
+            if v is not None:
+                e[(key, TAHUNAN if p is None else p)] = v
+    wide = g.col("realisasi", 1)
+    for item in lay["lampiran"]:
+        v = _value(grid(g.lampiran_row(item["key"]), wide))
+        if v is not None:
+            e[("lampiran", item["key"])] = v
+    for item in lay["dokumen"]:
+        v = _value(grid(g.dokumen_row(item["key"]), wide))
+        if v is not None:
+            e[("dokumen", item["key"])] = v
+    idn = lay["identity"]["blocks"]
+    ident = {}
+    for block, (c0, _) in idn.items():
+        ident[block] = Identitas(**{key: _text(grid(g.identity(key), col_index(c0)))
+                                    for key in lay["identity"]["rows"]})
+    return SheetPlan(name, pegawai, ident["penilai"], ident["atasan"], slots, choices=choices,
+                     choices_sheet=row.get("choices_sheet") or None, kurva_unit=row.get("kurva_unit", ""),
+                     pimpinan=pegawai.jenis_jabatan is JenisJabatan.JPT, entries=e)
+
+
+def _read_matriks(grid: Grid, row: int, sup: SheetPlan, g: Geometry) -> MatriksBlock:
+    bawahan: list[Pegawai] = []
+    entries: dict[tuple[str, str], str] = {}
+    r = row + 2
+    while grid(r, 0) is not None:
+        nip = _text(grid(r, 0))
+        bawahan.append(Pegawai(nip, _text(grid(r, 1)), "", JenisJabatan.PELAKSANA, ""))
+        for i, sl in enumerate(sup.slots):
+            v = _text(grid(r, 2 + i))
+            if v:
+                entries[(nip, sl.id)] = v
+        r += 1
+    return MatriksBlock(sup.name, sup.pegawai.nip, bawahan, entries)
