@@ -66,27 +66,39 @@ class NativeFormulas:
                 f'IF({ag}="{Agregasi.JUMLAH.value}",SUM({cells}),'
                 f'IF({ag}="{Agregasi.RATA_RATA.value}",AVERAGE({cells}),""))))')
 
-    def cek(self, teks: str, lo: str, hi: str, arah: str, agregasi: str, real: Sequence[str],
-            kumulatif: str, periode: int | None) -> str:
-        """'' for an unused slot, the reason of an invalid indikator, else 'ok' (evaluasi._indikator)."""
-        used_real = real if periode is None else real[-1:]
-        used = "OR(" + ",".join([f'{teks}<>""', f'{lo}<>""', f'{hi}<>""'] +
-                                [f'{r}<>""' for r in used_real]) + ")"
+    def cek_baris(self, lo: str, hi: str, arah: str, agregasi: str) -> str:
+        """The period-independent checks of an indikator row, in the order of skp.evaluasi:
+        agregasi, target numbers, arah, then the target rules; 'ok' when all pass."""
         hie = f'IF({hi}="",{lo},{hi})'
         ref = f'IF(TRIM({arah})="{Arah.TURUN.value}",{lo},{hie})'
-        body = _nested_if([
+        return "=" + _nested_if([
             (f'TRIM({agregasi})=""', _s(f"{Agregasi.kind()} kosong")),
             (f"ISNA(MATCH(TRIM({agregasi}),DaftarAgregasi,0))", _unknown(Agregasi.kind(), agregasi)),
-            ("OR(" + ",".join(_nonnum(x) for x in [*real, lo, hi]) + ")", _s(Alasan.BUKAN_ANGKA)),
+            (f"OR({_nonnum(lo)},{_nonnum(hi)})", _s(Alasan.BUKAN_ANGKA)),
             (f'TRIM({arah})=""', _s(f"{Arah.kind()} kosong")),
             (f"ISNA(MATCH(TRIM({arah}),DaftarArah,0))", _unknown(Arah.kind(), arah)),
             (f'{lo}=""', _s(Alasan.TARGET_KOSONG)),
             (f"OR({lo}<0,{hie}<0)", _s(Alasan.TARGET_NEGATIF)),
             (f"{lo}>{hie}", _s(Alasan.TARGET_TERBALIK)),
             (f"{ref}=0", _s(Alasan.TARGET_NOL)),
+        ], '"ok"')
+
+    def cek(self, teks: str, lo: str, hi: str, cek_baris: str, real: Sequence[str], kumulatif: str,
+            periode: int | None) -> str:
+        """'' for an unused slot, the reason of an invalid indikator, else 'ok' (evaluasi._indikator):
+        agregasi errors first, then realisasi that is not a number, then the row's checks."""
+        used_real = real if periode is None else real[-1:]
+        used = "OR(" + ",".join([f'{teks}<>""', f'{lo}<>""', f'{hi}<>""'] +
+                                [f'{r}<>""' for r in used_real]) + ")"
+        cells = ",".join(real)
+        agregasi_error = f'LEFT({cek_baris},{len(Agregasi.kind())})="{Agregasi.kind()}"'
+        return "=" + _nested_if([
+            (f"NOT({used})", '""'),
+            (agregasi_error, cek_baris),
+            (f"COUNTA({cells})<>COUNT({cells})", _s(Alasan.BUKAN_ANGKA)),
+            (f'{cek_baris}<>"ok"', cek_baris),
             (f'AND({real[-1]}<>"",{kumulatif}<0)', _s(Alasan.REALISASI_NEGATIF)),
         ], '"ok"')
-        return f'=IF(NOT({used}),"",{body})'
 
     @staticmethod
     def _checked(cek: str, kumulatif: str, value: str) -> str:

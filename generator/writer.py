@@ -15,7 +15,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from skp import rules
 from skp.errors import Invalid
-from skp.evaluasi import HasilPegawai
+from skp.evaluasi import HasilPegawai, IsianIndikator, cek_target
 from skp.model import BERAKHLAK, JenisJabatan, Predikat, Rating
 from generator.formulas import get_engine
 from generator.isian import cell_value, evaluate_sheet, indikator_value, rhk_value
@@ -52,6 +52,7 @@ class _Styles:
         self.input = wb.add_format({**base, "bg_color": st["input_fill"], "locked": False})
         self.input_num = wb.add_format({**base, "bg_color": st["input_fill"], "locked": False,
                                         "num_format": "#,##0.##"})
+        self.input_int = wb.add_format({**base, "bg_color": st["input_fill"], "locked": False, "num_format": "0"})
         self.issued = wb.add_format({**base, "bg_color": st["issued_fill"]})
         self.issued_num = wb.add_format({**base, "bg_color": st["issued_fill"], "num_format": "#,##0.##"})
         self.computed = wb.add_format({**base, "bg_color": st["computed_fill"]})
@@ -65,6 +66,25 @@ class _Styles:
         self.sign = wb.add_format({"font_name": "Arial", "font_size": 9, "align": "center"})
         self.sign_line = wb.add_format({"font_name": "Arial", "font_size": 9, "align": "center",
                                         "top": 1})
+
+
+class _Sheet(Worksheet):
+    """XlsxWriter's worksheet minus the rewriting of newer-Excel function names in cell formulas.
+
+    skpkit writes only functions Excel 2010 knows (a test parses every formula), so that
+    rewriting never changes one of ours, and it was three quarters of generation time in
+    the profile (30 regular expressions over every formula). Validation and conditional
+    format formulas still go through XlsxWriter's own preparation.
+    """
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        if expand_future_functions:
+            return super()._prepare_formula(formula, True)
+        return formula[1:] if formula.startswith("=") else formula
+
+
+class _Book(xlsxwriter.Workbook):
+    worksheet_class = _Sheet
 
 
 def _write(ws: Worksheet, row: int, col: int, value: Any, fmt) -> None:
@@ -89,7 +109,7 @@ class _Writer:
         self.layout = load_layout()
         self.g = Geometry(plan.jenis_periode.jumlah, plan.n_utama, plan.n_tambahan, plan.k)
         self.engine = get_engine(plan.engine)
-        self.wb = xlsxwriter.Workbook(str(path), {
+        self.wb = _Book(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         })
         self.s = _Styles(self.wb, self.layout["styles"])
@@ -164,7 +184,10 @@ class _Writer:
         name = ws.get_name()
         st, plan = self.plan.settings, self.plan
         ws.set_column(0, 0, 58)
-        ws.set_column(1, 30, 16)
+        ws.set_column(1, 30, 18)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
         ws.write_string(0, 0, "PENGATURAN", self.s.title)
         ws.write_string(1, 0, "Sel kuning boleh diubah instansi; semua rumus membaca nilai di sini.",
                         self.s.subtitle)
@@ -174,8 +197,12 @@ class _Writer:
         for sc in lay["scalars"]:
             value = values[sc["field"]] if sc["field"] in values else getattr(st, sc["field"])
             ws.write_string(row, 0, sc["label"], self.s.label)
-            fmt = self.s.input_num if sc.get("input") and not isinstance(value, str) else (
-                self.s.input if sc.get("input") else self.s.computed)
+            if sc["field"] == "tahun":
+                fmt = self.s.input_int
+            elif sc.get("input") and not isinstance(value, str):
+                fmt = self.s.input_num
+            else:
+                fmt = self.s.input if sc.get("input") else self.s.computed
             _write(ws, row, 1, value, fmt)
             self._define(sc["name"], name, row, 1)
             row += 1
@@ -186,6 +213,8 @@ class _Writer:
             members = list(ENUMS[enum_name])
             ws.write_string(row, 0, list_name, self.s.section)
             tables = [(t, spec) for t, spec in lay["tables"].items() if spec["keys"] == list_name]
+            if tables:
+                ws.set_row(row, 30)
             for j, (t, spec) in enumerate(tables, start=2):
                 ws.write_string(row, j, spec["label"], self.s.header)
             for i, m in enumerate(members, start=1):
@@ -283,12 +312,15 @@ class _Writer:
         self._validations(ws, sp)
         self._conditional(ws)
         ws.freeze_panes(g.column_header + 1, g.col("rhk") + 1)
+        # Printed: the plan (RHK, indikator, target) on the first pages, then one page column per
+        # period (and the year), each repeating No / intervensi / RHK at the left.
         ws.set_landscape()
         ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
+        ws.set_print_scale(60)
         ws.print_area(0, 0, g.last_row, g.last_visible_col)
         ws.set_h_pagebreaks([g.perilaku_title, g.evaluasi_title, g.lampiran_title, g.dokumen_title])
-        ws.repeat_rows(g.group_header, g.column_header)
+        ws.set_v_pagebreaks([g.col("realisasi", p) for p in range(1, g.n_periode + 1)] + [g.col("kumulatif", None)])
+        ws.repeat_columns(0, g.col("rhk"))
         ws.set_footer("&L&8skpkit&R&8Halaman &P dari &N")
 
     def _choices(self, ws: Worksheet, sp: SheetPlan) -> None:
@@ -337,6 +369,10 @@ class _Writer:
                 fmt = (s.issued_num if num else s.issued) if ind.issued else (s.input_num if num else s.input)
                 _write(ws, r, g.col(field), v if v != "" else None, fmt)
             ref = {f: a1(r, g.col(f)) for f in ("indikator", "target_min", "target_max", "arah", "agregasi")}
+            cek_baris = a1(r, g.col("cek_baris"))
+            ws.write_formula(r, g.col("cek_baris"), eng.cek_baris(ref["target_min"], ref["target_max"],
+                                                                  ref["arah"], ref["agregasi"]),
+                             s.hidden, _cek_baris_value(sp, ind))
             for p in g.periods():
                 hp = res.tahunan if p is None else res.periode[p - 1]
                 hi = hp.indikator[i][j]
@@ -349,7 +385,7 @@ class _Writer:
                 _formula(ws, r, g.col("kumulatif", p), eng.kumulatif(real, ref["agregasi"]),
                          s.computed if p is None else s.hidden, hi.realisasi if hi else None)
                 _formula(ws, r, g.col("cek", p), eng.cek(ref["indikator"], ref["target_min"], ref["target_max"],
-                                                        ref["arah"], ref["agregasi"], real, kum, p),
+                                                        cek_baris, real, kum, p),
                          s.hidden, _cek_value(hi))
                 args = (cek, kum, ref["target_min"], ref["target_max"], ref["arah"], ref["agregasi"], p)
                 _formula(ws, r, g.col("capaian", p), eng.capaian(*args), s.pct, hi.capaian if hi else None)
@@ -750,8 +786,15 @@ class _Writer:
 def _cek_value(hi) -> str:
     if hi is None:
         return ""
-    bad = next((x for x in (hi.realisasi, hi.target_min, hi.target_max, hi.capaian) if isinstance(x, Invalid)), None)
-    return bad.reason if bad is not None else "ok"
+    return hi.capaian.reason if isinstance(hi.capaian, Invalid) else "ok"
+
+
+def _cek_baris_value(sp: SheetPlan, ind) -> str:
+    """What the row check shows: the reason of the period-independent checks, or 'ok'."""
+    row = cek_target(IsianIndikator(
+        target_min=indikator_value(sp, ind, "target_min"), target_max=indikator_value(sp, ind, "target_max"),
+        arah=indikator_value(sp, ind, "arah"), agregasi=indikator_value(sp, ind, "agregasi")))
+    return "ok" if row is None else row.reason
 
 
 def _status_value(rows, rhk) -> str:

@@ -26,9 +26,9 @@ from typing import Any, Callable, Sequence
 
 from skp import rules
 from skp.errors import InputError, Invalid
-from skp.model import JenisRHK, Rating, Settings
+from skp.model import Agregasi, JenisRHK, Rating, Settings
 
-__all__ = ["IsianIndikator", "IsianRHK", "IsianPegawai", "HasilIndikator", "HasilPeriode",
+__all__ = ["cek_target", "IsianIndikator", "IsianRHK", "IsianPegawai", "HasilIndikator", "HasilPeriode",
            "HasilPegawai", "evaluasi", "ERROR_INDIKATOR", "ERROR_RHK", "is_blank"]
 
 ERROR_INDIKATOR = "indikator tidak valid"
@@ -137,20 +137,35 @@ def _carry(*values):
     return next((v for v in values if isinstance(v, Invalid)), None)
 
 
+def cek_target(ind: IsianIndikator) -> Invalid | None:
+    """The checks of an indikator that do not depend on the period, in the workbook's order:
+    agregasi, the target numbers, arah, then the target rules. ``None`` when they pass."""
+    try:
+        Agregasi.parse(ind.agregasi)
+        lo, hi = rules.angka(ind.target_min), rules.angka(ind.target_max)
+        rules.capaian(None, lo, hi, ind.arah)
+    except InputError as e:
+        return Invalid(e.reason)
+    return None
+
+
 def _indikator(ind: IsianIndikator, periode: int | None, n: int, s: Settings) -> HasilIndikator | None:
     if not ind.used(periode):
         return None
     p = n if periode is None else periode
+    row = cek_target(ind)
+    if row is not None and row.reason.startswith(Agregasi.kind()):
+        return HasilIndikator(row, None, None, row, row)
     values = tuple(ind.realisasi) + (None,) * (n - len(ind.realisasi))
     real = _safe(rules.realisasi_periode, values, ind.agregasi, p)
+    bad = real if isinstance(real, Invalid) else row
+    if bad is not None:
+        return HasilIndikator(real, None, None, bad, bad)
     if periode is None:
         lo, hi = ind.target_min, ind.target_max
     else:
-        lo = _safe(rules.target_periode, ind.target_min, ind.agregasi, p, n)
-        hi = _safe(rules.target_periode, ind.target_max, ind.agregasi, p, n)
-    bad = _carry(real, lo, hi)
-    if bad is not None:
-        return HasilIndikator(real, lo, hi, bad, bad)
+        lo = rules.target_periode(ind.target_min, ind.agregasi, p, n)
+        hi = rules.target_periode(ind.target_max, ind.agregasi, p, n)
     cap = _safe(rules.capaian, real, lo, hi, ind.arah, maks=s.capaian_maks)
     rating = _safe(rules.rating_indikator, real, lo, hi, ind.arah)
     return HasilIndikator(real, lo, hi, cap, rating)
@@ -174,7 +189,7 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
     if isian.pimpinan:
         saran = _safe(rules.rating_hasil_pimpinan, isian._get(isian.predikat_organisasi, k), settings=s)
     else:
-        used = [(r, x) for r, x in zip(isian.rhk, rhk) if x is not None]
+        used = [(r, x) for r, rows, x in zip(isian.rhk, ind, rhk) if any(row is not None for row in rows)]
         if any(isinstance(x, Invalid) for _, x in used):
             saran = Invalid(ERROR_RHK)
         else:

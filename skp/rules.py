@@ -20,7 +20,7 @@ from skp.model import (
 )
 
 __all__ = [
-    "PREDIKAT_MATRIX", "EPS", "Alasan", "capaian", "rating_indikator", "target_periode",
+    "PREDIKAT_MATRIX", "EPS", "Alasan", "angka", "capaian", "rating_indikator", "target_periode",
     "rating_rhk", "rating_hasil_kerja", "rating_hasil_pimpinan", "rating_perilaku",
     "rating_perilaku_tahunan", "predikat", "realisasi_periode", "angka_kredit", "bulat", "AturanKurva", "HasilKurva",
     "cek_kurva", "kurva_batas_maks", "kurva_batas_min", "capaian_kegiatan_lama",
@@ -66,6 +66,17 @@ class Alasan:
 
 def _fail(reason: str) -> InputError:
     return InputError(reason, Alasan.HINTS.get(reason, ""))
+
+
+def angka(x: object) -> float | None:
+    """A cell's number: ``None`` for empty (or NaN), a float otherwise; text raises ``bukan angka``.
+
+    Examples
+    --------
+    >>> angka(3), angka(""), angka("2.5")
+    (3.0, None, 2.5)
+    """
+    return _number(x)
 
 
 def _number(x: object, *, blank_ok: bool = True) -> float | None:

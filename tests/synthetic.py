@@ -1,0 +1,88 @@
+"""Synthetic rosters and random fill-ins for the generator tests and benchmarks."""
+
+from __future__ import annotations
+
+import random
+
+from skp.model import BERAKHLAK, JenisJabatan, Jenjang, Pegawai, Rating
+from generator.plan import TAHUNAN, WorkbookPlan
+
+
+def nip(i: int) -> str:
+    return f"{1960 + i % 40:04d}{1 + i % 12:02d}{1 + i % 28:02d}{2000 + i % 20:04d}{1 + i % 12:02d}{1 + i % 2}{1 + i % 999:03d}"
+
+
+def roster(n: int, unit_size: int = 10, seed: int = 1) -> list[Pegawai]:
+    """n pegawai in units of ``unit_size``: a head (Administrator or JPT) and staff of every kind."""
+    rnd = random.Random(seed)
+    out: list[Pegawai] = []
+    kinds = [JenisJabatan.PENGAWAS, JenisJabatan.FUNGSIONAL, JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA]
+    top = nip(0)
+    for i in range(n):
+        unit = f"Unit {i // unit_size + 1:03d}"
+        if i == 0:
+            out.append(Pegawai(top, "Kepala Dinas Satu", "Kepala Dinas", JenisJabatan.JPT, "Pimpinan", ""))
+            continue
+        if i % unit_size == 0 or i == 1:
+            out.append(Pegawai(nip(i), f"Kepala {unit}", f"Kepala {unit}", JenisJabatan.ADMINISTRATOR, unit, top))
+            head = nip(i)
+            continue
+        kind = rnd.choice(kinds)
+        jenjang = rnd.choice(list(Jenjang)) if kind is JenisJabatan.FUNGSIONAL else None
+        out.append(Pegawai(nip(i), f"Pegawai {i} Nama", f"Staf {i}", kind, unit, head, "Penata (III/c)", jenjang))
+    return out
+
+
+EDGE_TARGETS = [(0, 0), (5, 3), (None, None), (-1, 4), (2, None), (0, 10)]
+
+
+def random_fill(plan: WorkbookPlan, seed: int = 0, periods: int | None = None) -> None:
+    """Fill every sheet with random entries, edge cases included (target 0, min > max, blanks,
+    turun realised at 0, overrides, missing perilaku, predikat organisasi blanks)."""
+    rnd = random.Random(seed)
+    n = plan.jenis_periode.jumlah
+    periods = n if periods is None else periods
+    for unit in plan.units:
+        for c in range(1, n + 2):
+            if rnd.random() < 0.85:
+                plan.organisasi[(unit, c)] = rnd.choice(["Istimewa", "Baik", "Baik", "Butuh Perbaikan", "Kurang",
+                                                         "Sangat Kurang"])
+    for sheet in plan.sheets:
+        e = sheet.entries
+        for slot in sheet.slots:
+            if rnd.random() < 0.35:
+                continue
+            e[("rhk", slot.id)] = f"RHK {slot.id}"
+            for ind in slot.indikator[:rnd.choice([1, 1, 2, 3])]:
+                arah = rnd.choice(["naik", "naik", "turun"])
+                agregasi = rnd.choice(["jumlah", "rata-rata", "terakhir"])
+                if rnd.random() < 0.06:
+                    lo, hi = rnd.choice(EDGE_TARGETS)
+                else:
+                    lo = rnd.choice([1, 2, 4, 5, 8, 10, 12, 20, 50, 100])
+                    hi = rnd.choice([None, lo, lo + rnd.choice([1, 2, 4, 10])])
+                e.update({("indikator", ind.id): f"Indikator {ind.id}", ("arah", ind.id): arah,
+                          ("agregasi", ind.id): agregasi})
+                if lo is not None:
+                    e[("target_min", ind.id)] = lo
+                if hi is not None:
+                    e[("target_max", ind.id)] = hi
+                base = (lo or 4) / (n if agregasi == "jumlah" else 1)
+                for p in range(1, periods + 1):
+                    if rnd.random() < 0.15:
+                        continue
+                    real = rnd.choice([0, 0.5, 1, 2]) if rnd.random() < 0.1 else \
+                        round(base * rnd.choice([0.5, 0.75, 1, 1, 1.25, 1.5, 2]) * 4) / 4
+                    e[("realisasi", ind.id, p)] = real
+        for p in range(1, periods + 1):
+            for v in range(len(BERAKHLAK)):
+                if rnd.random() < 0.8:
+                    e[("perilaku", v, p)] = rnd.choices(list(Rating), weights=[3, 6, 1])[0].value
+            if rnd.random() < 0.1:
+                e[("hasil_penilai", p)] = rnd.choice(list(Rating)).value
+            if rnd.random() < 0.1:
+                e[("perilaku_penilai", p)] = rnd.choice(list(Rating)).value
+        if rnd.random() < 0.1:
+            e[("hasil_penilai", TAHUNAN)] = rnd.choice(list(Rating)).value
+        if rnd.random() < 0.1:
+            e[("perilaku_penilai", TAHUNAN)] = rnd.choice(list(Rating)).value

@@ -1,0 +1,172 @@
+"""Generated workbooks recalculated in LibreOffice equal skp.rules on the same inputs."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from skp import rules
+from skp.errors import Invalid
+from skp.model import JenisPeriode, Predikat
+from generator.build import Roster, build_plans
+from generator.isian import cell_value, evaluate_sheet
+from generator.layout import Geometry
+from generator.writer import write_workbook
+from libreoffice import recalculate, require_libreoffice
+from synthetic import random_fill, roster
+
+ERROR_VALUES = ("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
+
+
+def _values(path: Path) -> dict[str, list[list]]:
+    wb = CalamineWorkbook.from_path(str(path))
+    return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names}
+
+
+def _at(grid: list[list], r: int, c: int):
+    return grid[r][c] if r < len(grid) and c < len(grid[r]) else ""
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    return a == b
+
+
+def error_cells(path: Path) -> list[str]:
+    """Every cell of a recalculated workbook that holds a spreadsheet error value."""
+    found = []
+    wb = openpyxl.load_workbook(path, data_only=True)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "e" or (isinstance(c.value, str) and c.value.startswith(ERROR_VALUES)):
+                    found.append(f"{path.name}!{ws.title}!{c.coordinate}={c.value}")
+    return found
+
+
+def compare_with_cache(original: Path, recalculated: Path) -> list[str]:
+    """Cells whose LibreOffice value differs from the value skpkit computed and cached."""
+    a, b = _values(original), _values(recalculated)
+    diffs = []
+    for name, ga in a.items():
+        gb = b[name]
+        for r in range(max(len(ga), len(gb))):
+            for c in range(max(len(ga[r]) if r < len(ga) else 0, len(gb[r]) if r < len(gb) else 0)):
+                va, vb = _at(ga, r, c), _at(gb, r, c)
+                if not _same(va, vb):
+                    diffs.append(f"{original.name}!{name}!R{r + 1}C{c + 1}: skpkit {va!r}, LibreOffice {vb!r}")
+    return diffs
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory):
+    require_libreoffice()
+    tmp = tmp_path_factory.mktemp("recalc")
+    people = roster(130, unit_size=13, seed=7)
+    plans = []
+    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji")):
+        if k % 3 == 2:
+            plan.jenis_periode = JenisPeriode.BULANAN
+        random_fill(plan, seed=k)
+        path = tmp / f"{stem}.xlsx"
+        write_workbook(plan, path)
+        plans.append((path, plan))
+    out = recalculate([p for p, _ in plans], tmp / "lo")
+    return [(path, plan, lo) for (path, plan), lo in zip(plans, out)]
+
+
+@pytest.mark.libreoffice
+def test_enough_pegawai_periods(recalculated):
+    count = sum(len(plan.sheets) * (plan.jenis_periode.jumlah + 1) for _, plan, _ in recalculated)
+    assert count >= 500, count
+
+
+@pytest.mark.libreoffice
+def test_no_error_value_anywhere(recalculated):
+    errors = [e for _, _, lo in recalculated for e in error_cells(lo)]
+    assert errors == []
+
+
+@pytest.mark.libreoffice
+def test_every_cell_equals_skpkit(recalculated):
+    diffs = [d for path, _, lo in recalculated for d in compare_with_cache(path, lo)]
+    assert diffs[:20] == []
+
+
+@pytest.mark.libreoffice
+def test_computed_cells_equal_rules(recalculated):
+    """An independent mapping: the evaluation of skp.evaluasi read at the layout's cells."""
+    checked = 0
+    for _, plan, lo in recalculated:
+        values = _values(lo)
+        n = plan.jenis_periode.jumlah
+        g = Geometry(n, plan.n_utama, plan.n_tambahan, plan.k)
+        for sheet in plan.sheets:
+            grid = values[sheet.name]
+            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings)
+            for p in g.periods():
+                hp = res.tahunan if p is None else res.periode[p - 1]
+                c = g.value_col(p)
+                for key, want in (("predikat", hp.predikat), ("hasil", hp.hasil), ("perilaku", hp.perilaku),
+                                  ("hasil_saran", hp.hasil_saran), ("perilaku_saran", hp.perilaku_saran)):
+                    assert _same(_at(grid, g.evaluasi_row(key), c), cell_value(want)), (sheet.name, p, key)
+                    checked += 1
+                if sheet.pegawai.is_fungsional:
+                    assert _same(_at(grid, g.evaluasi_row("angka_kredit"), c), cell_value(hp.angka_kredit))
+                for i, rows in enumerate(hp.indikator):
+                    assert _same(_at(grid, g.slot_row(i), g.col("rating_rhk", p)), cell_value(hp.rhk[i]))
+                    for j, hi in enumerate(rows):
+                        r = g.slot_row(i, j)
+                        assert _same(_at(grid, r, g.col("capaian", p)), cell_value(hi and hi.capaian))
+                        assert _same(_at(grid, r, g.col("rating_indikator", p)), cell_value(hi and hi.rating))
+                        checked += 2
+    assert checked > 5000
+
+
+@pytest.mark.libreoffice
+def test_edge_cases_were_exercised(recalculated):
+    reasons = set()
+    for _, plan, _ in recalculated:
+        n = plan.jenis_periode.jumlah
+        for sheet in plan.sheets:
+            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings)
+            for hp in (*res.periode, res.tahunan):
+                for rows in hp.indikator:
+                    reasons.update(hi.capaian.reason for hi in rows if hi and isinstance(hi.capaian, Invalid))
+    assert {rules.Alasan.TARGET_NOL, rules.Alasan.TARGET_TERBALIK, rules.Alasan.TARGET_KOSONG,
+            rules.Alasan.TARGET_NEGATIF} <= reasons
+
+
+@pytest.mark.libreoffice
+def test_rekap_kurva_equals_rules(recalculated):
+    """Rekap Unit: counts per predikat and each kurva rule, as skp.rules.cek_kurva gives them."""
+    checked = 0
+    for _, plan, lo in recalculated:
+        grid = _values(lo)["Rekap Unit"]
+        n = plan.jenis_periode.jumlah
+        results = {s.name: evaluate_sheet(s, n, plan.organisasi, plan.jenis_periode, plan.settings)
+                   for s in plan.sheets}
+        for r, row in enumerate(grid):
+            if not (row and isinstance(row[0], str) and row[0].startswith("Unit: ")):
+                continue
+            unit = row[0][len("Unit: "):]
+            for c, p in enumerate([*range(1, n + 1), None], start=1):
+                hp = lambda s: results[s.name].tahunan if p is None else results[s.name].periode[p - 1]  # noqa: E731
+                preds = [hp(s).predikat for s in plan.sheets if s.kurva_unit == unit]
+                preds = [x for x in preds if isinstance(x, Predikat)]
+                org = plan.organisasi.get((unit, p or n + 1))
+                counts = rules.cek_kurva(org or "Baik", preds).jumlah
+                for i, pr in enumerate(Predikat):
+                    assert _at(grid, r + 3 + i, c) == counts[pr], (unit, p, pr)
+                if org:
+                    for k, a in enumerate(rules.cek_kurva(org, preds, settings=plan.settings).aturan):
+                        base = r + 3 + len(Predikat) + 1 + 4 * k
+                        got = [_at(grid, base + x, c) for x in range(4)]
+                        assert got == [a.teks, float(a.jumlah), float(a.batas), "Ya" if a.terpenuhi else "Tidak"]
+                        checked += 1
+    assert checked > 20
