@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 import json
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -98,9 +99,16 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
     entries: list[dict] = []
     try:
         if opts.jobs > 1:
+            # at most two workbooks per process in flight, so plans are not all built up front
             with ProcessPoolExecutor(opts.jobs) as pool:
-                for entry in pool.map(_write_one, jobs(), chunksize=1):
-                    entries.append(entry)
+                pending: deque = deque()
+                for job in jobs():
+                    pending.append(pool.submit(_write_one, job))
+                    if len(pending) >= 2 * opts.jobs:
+                        entries.append(pending.popleft().result())
+                        bar.update()
+                while pending:
+                    entries.append(pending.popleft().result())
                     bar.update()
         else:
             for job in jobs():

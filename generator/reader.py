@@ -7,6 +7,7 @@ cells as ``""``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,6 +260,11 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
         v = _value(grid(g.dokumen_row(item["key"]), wide))
         if v is not None:
             e[("dokumen", item["key"])] = v
+    issued = json.loads(row.get("issued") or "{}")
+    for slot in slots:
+        slot.issued = slot.id in issued.get("rhk", ())
+        for ind in slot.indikator:
+            ind.issued = ind.id in issued.get("indikator", ())
     idn = lay["identity"]["blocks"]
     ident = {}
     for block, (c0, _) in idn.items():

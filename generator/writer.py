@@ -7,6 +7,7 @@ file shows correct values even before a spreadsheet recalculates it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -764,7 +765,7 @@ class _Writer:
             ws.write_string(i, 1, v)
         r = len(rows) + 2
         cols = ["sheet", "nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "pangkat", "unit", "nip_atasan",
-                "kurva_unit", "choices_sheet", "penilai_nip", "atasan_penilai_nip", "choices"]
+                "kurva_unit", "choices_sheet", "penilai_nip", "atasan_penilai_nip", "choices", "issued"]
         ws.write_string(r, 0, "pegawai")
         for c, h in enumerate(cols):
             ws.write_string(r + 1, c, h)
@@ -773,7 +774,7 @@ class _Writer:
             values = [sp.name, p.nip, p.nama, p.jabatan, p.jenis_jabatan.value,
                       p.jenjang.value if p.jenjang else "", p.pangkat, p.unit, p.nip_atasan, sp.kurva_unit,
                       sp.choices_sheet or "", sp.penilai.nip, sp.atasan_penilai.nip,
-                      "\n".join(choice_label(i, t) for i, t in sp.choices)]
+                      "\n".join(choice_label(i, t) for i, t in sp.choices), _issued(sp)]
             for c, v in enumerate(values):
                 ws.write_string(k, c, v)
         r = r + 2 + len(plan.sheets) + 1
@@ -781,6 +782,12 @@ class _Writer:
         for k, (nip, mrow) in enumerate(getattr(self, "matriks_rows", []), start=r + 1):
             ws.write_string(k, 0, nip)
             ws.write_number(k, 1, mrow)
+
+
+def _issued(sp: SheetPlan) -> str:
+    """Ids of the RHK and indikator handed down from above (locked), for the reader."""
+    return json.dumps({"rhk": [s.id for s in sp.slots if s.issued],
+                       "indikator": [i.id for s in sp.slots for i in s.indikator if i.issued]})
 
 
 def _cek_value(hi) -> str:
