@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from types import MappingProxyType
 from typing import Mapping
 
 from skp.errors import InputError
@@ -301,8 +300,24 @@ class RHK:
     indikator: tuple[Indikator, ...] = ()
 
 
+class FrozenTable(dict):
+    """A read-only mapping for the tables of :class:`Settings`; unlike MappingProxyType it pickles,
+    so settings travel to worker processes."""
+
+    def _readonly(self, *args, **kwargs):
+        raise TypeError("Settings tables are read-only; build a new Settings instead")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _readonly  # type: ignore
+
+    def __reduce__(self):
+        return (type(self), (dict(self),))
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items(), key=repr)))
+
+
 def _frozen(mapping: Mapping) -> Mapping:
-    return MappingProxyType(dict(mapping))
+    return FrozenTable(mapping)
 
 
 @dataclass(frozen=True)
@@ -355,3 +370,9 @@ class Settings:
     kurva_min_dominan: float = 60.0
     kurva_min_pendamping: float = 10.0
     kurva_maks_sangat_baik: float = 10.0
+
+    def __post_init__(self) -> None:
+        for name in ("rating_pimpinan", "persen_ak", "koefisien", "ak_pangkat", "ak_jenjang"):
+            table = getattr(self, name)
+            if not isinstance(table, FrozenTable):
+                object.__setattr__(self, name, FrozenTable(table))
