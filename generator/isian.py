@@ -26,7 +26,7 @@ def indikator_value(sheet: SheetPlan, ind: IndikatorSlot, field: str) -> Any:
 
 def rhk_value(sheet: SheetPlan, slot: RHKSlot, field: str) -> Any:
     key = (field, slot.id)
-    if key in sheet.entries and not (slot.issued and field == "intervensi"):
+    if key in sheet.entries and not slot.issued:  # what was handed down is locked
         return sheet.entries[key]
     return slot.teks if field == "rhk" else slot.intervensi
 

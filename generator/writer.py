@@ -357,7 +357,7 @@ class _Writer:
         interv = rhk_value(sp, slot, "intervensi") or ""
         label = self._intervensi_label(sp, interv)
         _write(ws, r0, g.col("intervensi"), label or None, s.issued if slot.issued else s.input)
-        _write(ws, r0, g.col("rhk"), rhk_value(sp, slot, "rhk") or None, s.input)
+        _write(ws, r0, g.col("rhk"), rhk_value(sp, slot, "rhk") or None, s.issued if slot.issued else s.input)
         for j in range(1, g.k):
             ws.write_blank(g.slot_row(i, j), g.col("intervensi"), None, s.issued if slot.issued else s.text)
             ws.write_blank(g.slot_row(i, j), g.col("rhk"), None, s.text)

@@ -1,0 +1,71 @@
+"""The reader reads back what the writer wrote, through the same layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.build import Roster, build_plans
+from generator.isian import evaluate_sheet
+from generator.plan import TAHUNAN
+from generator.problems import UserError
+from generator.reader import read_workbook
+from generator.writer import write_workbook
+from synthetic import random_fill, roster
+
+
+def _norm(v):
+    return float(v) if isinstance(v, (int, float)) else str(v).strip()
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("reader")
+    out = []
+    for k, (stem, plan) in enumerate(build_plans(Roster(roster(24, unit_size=12, seed=5)), tahun=2027,
+                                                 instansi="Uji")):
+        random_fill(plan, seed=k)
+        path = tmp / f"{stem}.xlsx"
+        write_workbook(plan, path)
+        out.append((path, plan))
+    return out
+
+
+def test_entries_round_trip(written):
+    for path, plan in written:
+        data = read_workbook(path)
+        assert [s.name for s in data.plan.sheets] == [s.name for s in plan.sheets]
+        for before, after in zip(plan.sheets, data.plan.sheets):
+            want = {k: _norm(v) for k, v in before.entries.items()}
+            got = {k: _norm(v) for k, v in after.entries.items() if k in want}
+            assert got == want, before.name
+            assert after.pegawai == before.pegawai
+            assert [s.id for s in after.slots] == [s.id for s in before.slots]
+
+
+def test_read_plan_evaluates_like_the_written_one(written):
+    for path, plan in written:
+        data = read_workbook(path)
+        assert data.plan.organisasi == plan.organisasi
+        n = plan.jenis_periode.jumlah
+        for before, after in zip(plan.sheets, data.plan.sheets):
+            a = evaluate_sheet(before, n, plan.organisasi, plan.jenis_periode, plan.settings)
+            b = evaluate_sheet(after, n, data.plan.organisasi, data.plan.jenis_periode, data.plan.settings)
+            assert [p.predikat for p in a.periode] + [a.tahunan.predikat] == \
+                   [p.predikat for p in b.periode] + [b.tahunan.predikat]
+
+
+def test_not_a_skpkit_workbook(tmp_path):
+    import xlsxwriter
+    path = tmp_path / "other.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    wb.add_worksheet("Sheet1").write(0, 0, "x")
+    wb.close()
+    with pytest.raises(UserError, match="bukan berkas skpkit"):
+        read_workbook(path)
+
+
+def test_tahunan_override_key_is_read(written):
+    path, plan = written[0]
+    data = read_workbook(path)
+    keys = {k for s in data.plan.sheets for k in s.entries if k[0] == "hasil_penilai"}
+    assert all(k[1] in (*range(1, plan.jenis_periode.jumlah + 1), TAHUNAN) for k in keys)

@@ -1,0 +1,64 @@
+"""Changing a setting in Pengaturan recomputes the workbook as skp.rules would with that setting."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from generator.build import Roster, build_plans
+from generator.isian import cell_value, evaluate_sheet
+from generator.layout import Geometry, load_layout
+from generator.reader import read_workbook
+from generator.writer import write_workbook
+from libreoffice import recalculate, require_libreoffice
+from synthetic import random_fill, roster
+from test_generate_recalc import _at, _same, error_cells
+
+CHANGES = {"CapaianMaks": 150, "PorsiDiAtas": 1, "PerilakuMinDiAtas": 6, "KurvaMaksTerbesar": 50}
+
+
+@pytest.mark.libreoffice
+def test_changed_settings_recompute(tmp_path):
+    require_libreoffice()
+    stem, plan = next(iter(build_plans(Roster(roster(12, unit_size=12, seed=11)), tahun=2027, instansi="Uji")))
+    random_fill(plan, seed=3)
+    path = tmp_path / "a.xlsx"
+    write_workbook(plan, path)
+    wb = openpyxl.load_workbook(path)
+    for name, value in CHANGES.items():
+        sheet, ref = next(iter(wb.defined_names[name].destinations))
+        wb[sheet][ref.replace("$", "")] = value
+    koef_sheet, koef_ref = next(iter(wb.defined_names["Koefisien"].destinations))
+    first = koef_ref.replace("$", "").split(":")[0]
+    wb[koef_sheet][first] = 7.5  # Pemula
+    edited = tmp_path / "edited" / "a.xlsx"
+    edited.parent.mkdir()
+    wb.save(edited)
+    (lo,) = recalculate([edited], tmp_path / "lo")
+    assert error_cells(lo) == []
+    data = read_workbook(lo)
+    s = data.plan.settings
+    assert (s.capaian_maks, s.porsi_di_atas, s.perilaku_min_di_atas, s.kurva_maks_terbesar) == (150, 1, 6, 50)
+    assert s.koefisien[next(iter(s.koefisien))] == 7.5
+    book = CalamineWorkbook.from_path(str(lo))
+    n = plan.jenis_periode.jumlah
+    g = Geometry(n, plan.n_utama, plan.n_tambahan, plan.k)
+    changed = 0
+    for sheet in data.plan.sheets:
+        grid = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+        new = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, s)
+        old = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, plan.settings)
+        for p in g.periods():
+            hp = new.tahunan if p is None else new.periode[p - 1]
+            hold = old.tahunan if p is None else old.periode[p - 1]
+            for key in ("hasil_saran", "perilaku_saran", "predikat"):
+                assert _same(_at(grid, g.evaluasi_row(key), g.value_col(p)), cell_value(getattr(hp, key)))
+                changed += getattr(hp, key) != getattr(hold, key)
+            for i, rows in enumerate(hp.indikator):
+                changed += hp.rhk[i] != hold.rhk[i]
+                for j, hi in enumerate(rows):
+                    assert _same(_at(grid, g.slot_row(i, j), g.col("capaian", p)), cell_value(hi and hi.capaian))
+                    changed += hi is not None and hi.capaian != hold.indikator[i][j].capaian
+    assert changed > 0
+    assert load_layout()["pengaturan"]["scalars"]
