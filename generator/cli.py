@@ -87,6 +87,44 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
     click.echo(f"{len(files)} workbooks, {len(roster.pegawai)} pegawai, written to {out} (manifest.json beside)")
 
 
+def _periode_option(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if value.strip().casefold() == "tahunan":
+        return 0
+    if not value.isdigit() or not 1 <= int(value) <= 12:
+        raise click.BadParameter("a period number (1-4 triwulanan, 1-12 bulanan) or 'tahunan'")
+    return int(value)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The rekap workbook to write.")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="manifest.json of skp generate: report files missing and files of another unit.")
+@click.option("--periode", default=None, help="Only this period (number) or 'tahunan' (default: all).")
+@click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write one CSV per sheet, and siasn_rekonsiliasi.csv, into this folder.")
+@click.option("--parquet", type=click.Path(dir_okay=False, path_type=Path), help="Also write Rekap Pegawai as Parquet.")
+@click.option("--jobs", type=int, default=1, show_default=True, help="Processes reading files.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, periode: str | None,
+                csv_dir: Path | None, parquet: Path | None, jobs: int, quiet: bool) -> None:
+    """Read every filled workbook under PATHS (recursively) and write one rekap.
+
+    Everything is recomputed from what was entered; a bad file becomes a row of the
+    'Masalah' sheet and the rest is consolidated. Exit code 1 only when nothing could be read.
+    """
+    from generator.rekap import consolidate as run
+
+    summary = run(list(paths), out, manifest=manifest, periode=_periode_option(periode), csv_dir=csv_dir,
+                  parquet=parquet, jobs=jobs, progress=not quiet)
+    click.echo(f"{summary.files_read} of {summary.files} files read, {summary.pegawai} pegawai; "
+               f"{summary.masalah} problems (sheet Masalah), {summary.belum} items not yet complete "
+               f"(sheet Belum Lengkap); written {', '.join(map(str, summary.written))}")
+
+
 @main.group()
 def template() -> None:
     """Blank workbooks to start from."""

@@ -14,11 +14,10 @@ from generator import demo_data as D
 from generator.build import Roster
 from generator.files import atomic_target
 from generator.generate import GenerateOptions, generate
-from generator.plan import TAHUNAN, WorkbookPlan
+from generator.plan import WorkbookPlan
 from generator.reader import read_workbook
 from generator.roster import read_roster
 from generator.template import write_template
-from generator.writer import choice_label
 
 __all__ = ["DemoResult", "run_demo", "demo_pegawai", "fill_plan"]
 
@@ -84,10 +83,10 @@ def fill_plan(plan: WorkbookPlan, periods_filled: int, seed: int = 2027) -> None
     targets, realisasi, bukti, perilaku ratings, a few overrides, and the predikat organisasi."""
     n = plan.jenis_periode.jumlah
     by_name = {s.name: s for s in plan.sheets}
-    org_cycle = ["Baik", "Istimewa", "Baik", "Butuh Perbaikan"]
-    for i, unit in enumerate(plan.units):
+    org_cycle = ["Baik", "Istimewa", "Baik", "Baik", "Butuh Perbaikan"]
+    for unit in plan.units:  # the same unit gets the same predikat in every workbook
         for p in range(1, periods_filled + 1):
-            plan.organisasi[(unit, p)] = org_cycle[(i + p) % len(org_cycle)] if p > 1 else "Baik"
+            plan.organisasi[(unit, p)] = org_cycle[(sum(map(ord, unit)) + p) % len(org_cycle)]
     for sheet in plan.sheets:
         rnd = random.Random(f"{seed}-{sheet.pegawai.nip}")
         e = sheet.entries
@@ -114,19 +113,18 @@ def fill_plan(plan: WorkbookPlan, periods_filled: int, seed: int = 2027) -> None
                           ("target_min", ind.id): lo * scale, ("target_max", ind.id): hi * scale})
                 for p in range(1, periods_filled + 1):
                     per = (lo * scale / n) if agregasi == "jumlah" else lo
-                    real = per * rnd.choice([0.8, 0.95, 1.0, 1.1, 1.3])
+                    real = per * rnd.choices([0.9, 1.0, 1.05, 1.1, 1.3], weights=[1, 8, 4, 3, 2])[0]
                     e[("realisasi", ind.id, p)] = round(real) if satuan not in ("%", "hari") else round(real, 1)
                     e[("bukti", ind.id, p)] = f"Laporan {plan.jenis_periode.nama(p)} - {satuan}"
         for p in range(1, periods_filled + 1):
             for v in range(len(BERAKHLAK)):
-                e[("perilaku", v, p)] = rnd.choices(list(Rating), weights=[3, 10, 1])[0].value
+                e[("perilaku", v, p)] = rnd.choices(list(Rating), weights=[4, 12, 0.15])[0].value
             if rnd.random() < 0.15:
                 e[("hasil_penilai", p)] = rnd.choice(list(Rating)).value
             e[("perilaku_umpan_balik", 0, p)] = "Pertahankan kualitas layanan."
         e[("lampiran", "sumber_daya")] = "Anggaran DPA, perangkat kerja, dan akses aplikasi"
         e[("lampiran", "skema")] = "Laporan bulanan kepada pejabat penilai"
         e[("lampiran", "konsekuensi")] = "Sesuai ketentuan disiplin dan kinerja ASN"
-    _ = TAHUNAN
 
 
 @dataclass
@@ -157,5 +155,3 @@ def run_demo(out: Path, *, tahun: int | None = None, jenis_periode: JenisPeriode
     terisi = generate(roster, out / "terisi", opts, fill=_Filler(periods_filled))
     return DemoResult(atasan, roster_path, kosong, terisi)
 
-
-__all__ += ["choice_label"]

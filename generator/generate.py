@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections import deque
 import json
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +15,7 @@ from skp.model import JenisPeriode
 from generator.build import Roster, build_plans
 from generator.files import atomic_target, clean_temporaries
 from generator.layout import LAYOUT_VERSION
+from generator.parallel import bounded_map
 from generator.plan import SheetPlan, WorkbookPlan
 from generator.reader import read_workbook
 from generator.roster import read_roster
@@ -98,22 +97,9 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
     bar = tqdm(total=total, desc="workbook", unit="berkas", disable=not opts.progress or total < 2)
     entries: list[dict] = []
     try:
-        if opts.jobs > 1:
-            # at most two workbooks per process in flight, so plans are not all built up front
-            with ProcessPoolExecutor(opts.jobs) as pool:
-                pending: deque = deque()
-                for job in jobs():
-                    pending.append(pool.submit(_write_one, job))
-                    if len(pending) >= 2 * opts.jobs:
-                        entries.append(pending.popleft().result())
-                        bar.update()
-                while pending:
-                    entries.append(pending.popleft().result())
-                    bar.update()
-        else:
-            for job in jobs():
-                entries.append(_write_one(job))
-                bar.update()
+        for entry in bounded_map(_write_one, jobs(), opts.jobs):
+            entries.append(entry)
+            bar.update()
     finally:
         bar.close()
     write_manifest(out, entries, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value})

@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from skp.errors import InputError
 from skp.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
-from generator.layout import ENUMS, LAYOUT_VERSION, Geometry, col_index, load_layout
+from generator.layout import ENUMS, LAYOUT_VERSION, Geometry, a1 as _a1, col_index, load_layout
 from generator.plan import (
     INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Entries, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
@@ -54,6 +54,8 @@ class WorkbookData:
     plan: WorkbookPlan
     geometry: Geometry
     by_nip: dict[str, SheetPlan] = field(default_factory=dict)
+    #: the values of every pegawai sheet read, for checks against cached results
+    grids: dict[str, "Grid"] = field(default_factory=dict)
 
     def rhk_of(self, nip: str) -> list[tuple[str, str]]:
         """(id, text) of the RHK a pegawai wrote (slots with text)."""
@@ -100,8 +102,12 @@ def _settings(grid: Grid, lay: dict) -> tuple[Settings, dict[str, Any]]:
     return Settings(**kw), values
 
 
-def read_workbook(path: str | Path) -> WorkbookData:
-    """Read a skpkit workbook; raise :class:`UserError` if it is not one this layout can read."""
+def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> WorkbookData:
+    """Read a skpkit workbook; raise :class:`UserError` if it is not one this layout can read.
+
+    With ``problems`` (a list), a pegawai sheet that cannot be read (renamed or deleted, rows
+    inserted, NIP turned into a number) is reported there and left out instead of failing the file.
+    """
     path = Path(path)
     lay = load_layout()
     names = lay["sheets"]
@@ -128,6 +134,7 @@ def read_workbook(path: str | Path) -> WorkbookData:
     g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]))
     settings, scalars = _settings(Grid(wb.get_sheet_by_name(names["pengaturan"]).to_python(
         skip_empty_area=False)), lay)
+    grids: dict[str, Grid] = {}
     # pegawai table in _skp
     r += 1
     cols = [_text(meta(r + 1, c)) for c in range(20) if meta(r + 1, c) is not None]
@@ -140,7 +147,12 @@ def read_workbook(path: str | Path) -> WorkbookData:
                           Jenjang.parse(row["jenjang"]) if row["jenjang"] else None)
         choices = [tuple(x.split(CHOICE_SEP, 1)) if CHOICE_SEP in x else (x, "")
                    for x in row.get("choices", "").split("\n") if x]
-        sheets.append(_read_sheet(wb, row["sheet"], pegawai, row, g, choices, path))
+        try:
+            sheets.append(_read_sheet(wb, row["sheet"], pegawai, row, g, choices, path, grids))
+        except UserError as e:
+            if problems is None:
+                raise
+            problems.append(e.masalah)
         k += 1
     by_nip = {sp.pegawai.nip: sp for sp in sheets}
     # matriks
@@ -168,7 +180,7 @@ def read_workbook(path: str | Path) -> WorkbookData:
         meta={x: v for x, v in kv.items() if x not in (
             "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
             "instansi", "engine")})
-    return WorkbookData(path, plan, g, by_nip)
+    return WorkbookData(path, plan, g, by_nip, grids)
 
 
 def _organisasi(grid: Grid, n: int) -> tuple[list[str], dict[tuple[str, int], str]]:
@@ -198,12 +210,14 @@ def _value(v: Any) -> Any:
 
 
 def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g: Geometry,
-                choices: list, path: Path) -> SheetPlan:
+                choices: list, path: Path, grids: dict) -> SheetPlan:
     if name not in wb.sheet_names:
         raise UserError(Masalah(str(path), name, what="sheet pegawai tidak ditemukan (diganti nama atau dihapus)",
-                                todo="kembalikan nama sheet seperti semula"))
+                                todo=f"kembalikan sheet {pegawai.nama} dengan nama {name!r}"))
     grid = Grid(wb.get_sheet_by_name(name).to_python(skip_empty_area=False))
     lay = load_layout()["pegawai"]
+    _check_sheet(grid, name, pegawai, g, path, lay)
+    grids[name] = grid
     e: Entries = {}
     slots: list[RHKSlot] = []
     for i in range(g.n_slots):
@@ -273,6 +287,32 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
     return SheetPlan(name, pegawai, ident["penilai"], ident["atasan"], slots, choices=choices,
                      choices_sheet=row.get("choices_sheet") or None, kurva_unit=row.get("kurva_unit", ""),
                      pimpinan=pegawai.jenis_jabatan is JenisJabatan.JPT, entries=e)
+
+
+def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Path, lay: dict) -> None:
+    """Refuse a sheet whose rows moved (inserted or deleted) or whose NIP became a number."""
+    col = col_index(lay["identity"]["blocks"]["pegawai"][0])
+    r = g.identity("nip")
+    nip = grid(r, col)
+    if isinstance(nip, (int, float)):
+        raise UserError(Masalah(str(path), name, f"{_a1(r, col)}",
+                                f"NIP berupa angka ({nip!r}), digit bisa hilang",
+                                "ketik ulang NIP sebagai teks (awali dengan tanda petik ')"))
+    if _text(nip) != pegawai.nip:
+        raise UserError(Masalah(str(path), name, f"{_a1(r, col)}", f"NIP {_text(nip)!r} bukan {pegawai.nip}",
+                                "jangan mengubah identitas; minta berkas baru dari pengelola kinerja"))
+    for i in range(g.n_slots):
+        rid = _text(grid(g.slot_row(i), g.col("id_rhk")))
+        ids = [_text(grid(g.slot_row(i, j), g.col("id_indikator"))) for j in range(g.k)]
+        if not rid or ids != [f"{rid}.{j + 1}" for j in range(g.k)]:
+            raise UserError(Masalah(str(path), name, _a1(g.slot_row(i), 0),
+                                    "baris disisipkan atau dihapus: tata letak tidak sesuai",
+                                    "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
+    for i, (nilai, _) in enumerate(BERAKHLAK):
+        if _text(grid(g.perilaku_row(i), g.col(lay["perilaku"]["nilai_column"]))) != nilai:
+            raise UserError(Masalah(str(path), name, _a1(g.perilaku_row(i), 0),
+                                    "baris disisipkan atau dihapus di bagian perilaku kerja",
+                                    "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
 
 
 def _read_matriks(grid: Grid, row: int, sup: SheetPlan, g: Geometry) -> MatriksBlock:
