@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from skp.cascade import Peran, cascade, stable_id, urutan
@@ -30,6 +30,8 @@ class Roster:
 
     pegawai: list[Pegawai]
     atasan: WorkbookData | None = None
+    #: RHK (id, text) known for pegawai of the roster from an earlier issue (``skp refresh``)
+    known_rhk: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_nip = {p.nip: p for p in self.pegawai}
@@ -69,7 +71,9 @@ class Roster:
         """The superior's RHK (id, text) as known now."""
         if self.atasan is not None and p.nip_atasan in self.atasan.by_nip:
             return self.atasan.rhk_of(p.nip_atasan)
-        return [(r.id, r.teks) for r in self.drafts.get(p.nip_atasan, ())]
+        drafts = [(r.id, r.teks) for r in self.drafts.get(p.nip_atasan, ())]
+        ids = {i for i, _ in drafts}
+        return drafts + [(i, t) for i, t in self.known_rhk.get(p.nip_atasan, []) if i not in ids and t]
 
     def atasan_penilai(self, p: Pegawai) -> Identitas:
         if p.nip_atasan in self.by_nip:
@@ -127,42 +131,56 @@ def file_stem(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-") or "unit"
 
 
-def _slots(p: Pegawai, drafts: Sequence[RHK], n_utama: int, n_tambahan: int, k: int) -> list[RHKSlot]:
+def _slots(p: Pegawai, drafts: Sequence[RHK], n_utama: int, n_tambahan: int, k: int,
+           keep: Sequence[RHKSlot] = ()) -> list[RHKSlot]:
+    """The sheet's RHK slots: handed-down RHK first, then slots carried from an earlier issue (by id),
+    then empty slots with fresh stable ids."""
     slots: list[RHKSlot] = []
+    taken = {r.id for r in drafts} | {s.id for s in keep}
     for jenis, count in ((JenisRHK.UTAMA, n_utama), (JenisRHK.TAMBAHAN, n_tambahan)):
         mine = [r for r in drafts if r.jenis is jenis]
-        for i in range(count):
-            if i < len(mine):
-                r = mine[i]
-                inds = [IndikatorSlot(ind.id, ind.teks, ind.aspek.value, ind.target_min, ind.target_max,
-                                      ind.satuan, ind.arah.value, ind.agregasi.value, issued=True)
-                        for ind in r.indikator[:k]]
-                inds += [IndikatorSlot(f"{r.id}.{j + 1}") for j in range(len(inds), k)]
-                slots.append(RHKSlot(r.id, jenis, inds, r.teks, r.intervensi, issued=True))
-            else:
-                rid = stable_id("R", p.nip, jenis.value, i + 1)
-                slots.append(RHKSlot(rid, jenis, [IndikatorSlot(f"{rid}.{j + 1}") for j in range(k)]))
+        for r in mine:
+            inds = [IndikatorSlot(ind.id, ind.teks, ind.aspek.value, ind.target_min, ind.target_max,
+                                  ind.satuan, ind.arah.value, ind.agregasi.value, issued=True)
+                    for ind in r.indikator[:k]]
+            inds += [IndikatorSlot(f"{r.id}.{j + 1}") for j in range(len(inds), k)]
+            slots.append(RHKSlot(r.id, jenis, inds, r.teks, r.intervensi, issued=True))
+        kept = [s for s in keep if s.jenis is jenis]
+        slots += [RHKSlot(s.id, jenis, [IndikatorSlot(f"{s.id}.{j + 1}") for j in range(k)]) for s in kept]
+        n = 0
+        while len(mine) + len(kept) + n < count:
+            rid = stable_id("R", p.nip, jenis.value, len(mine) + len(kept) + n + 1)
+            while rid in taken:
+                rid = stable_id("R", rid)
+            taken.add(rid)
+            slots.append(RHKSlot(rid, jenis, [IndikatorSlot(f"{rid}.{j + 1}") for j in range(k)]))
+            n += 1
     return slots
 
 
-def slot_counts(roster: Roster) -> tuple[int, int, int]:
-    """Slots per sheet: the layout's defaults, more where a cascade or a choice list needs them."""
+def slot_counts(roster: Roster, keep: dict[str, list[RHKSlot]] | None = None) -> tuple[int, int, int]:
+    """Slots per sheet: the layout's defaults, more where a cascade, carried slots or a choice list need them."""
     lay = load_layout()["slots"]
     n_utama, n_tambahan = lay["utama"], lay["tambahan"]
     for p in roster.pegawai:
-        d = roster.drafts.get(p.nip, ())
+        d = list(roster.drafts.get(p.nip, ())) + list((keep or {}).get(p.nip, ()))
         n_utama = max(n_utama, sum(r.jenis is JenisRHK.UTAMA for r in d))
         n_tambahan = max(n_tambahan, sum(r.jenis is JenisRHK.TAMBAHAN for r in d))
+    for p in roster.pegawai:
         n_utama = max(n_utama, len(roster.choices(p)) - n_tambahan)
     return n_utama, n_tambahan, lay["indikator"]
 
 
 def build_plans(roster: Roster, *, split: str = "unit", jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN,
                 tahun: int, instansi: str, settings: Settings | None = None, password: str | None = None,
-                engine: str = "native") -> Iterator[tuple[str, WorkbookPlan]]:
-    """Yield (file stem, plan) per workbook: one per unit (default) or per pegawai."""
+                engine: str = "native", keep: dict[str, list[RHKSlot]] | None = None
+                ) -> Iterator[tuple[str, WorkbookPlan]]:
+    """Yield (file stem, plan) per workbook: one per unit (default) or per pegawai.
+
+    ``keep`` (by NIP) are slots of an earlier issue that carry entries and keep their ids.
+    """
     settings = settings or Settings(jenis_periode=jenis_periode)
-    n_utama, n_tambahan, k = slot_counts(roster)
+    n_utama, n_tambahan, k = slot_counts(roster, keep)
     ordered = urutan(roster.pegawai)
     groups: dict[str, list[Pegawai]] = defaultdict(list)
     for p in ordered:
@@ -178,7 +196,7 @@ def build_plans(roster: Roster, *, split: str = "unit", jenis_periode: JenisPeri
             sheets.append(SheetPlan(
                 name=names[p.nip], pegawai=p, penilai=roster.superior(p) or Identitas(),
                 atasan_penilai=roster.atasan_penilai(p),
-                slots=_slots(p, roster.drafts.get(p.nip, ()), n_utama, n_tambahan, k),
+                slots=_slots(p, roster.drafts.get(p.nip, ()), n_utama, n_tambahan, k, (keep or {}).get(p.nip, ())),
                 choices=[] if live else roster.choices(p), choices_sheet=live,
                 kurva_unit=roster.kurva_unit(p), pimpinan=p.jenis_jabatan is JenisJabatan.JPT))
         units = list(dict.fromkeys([p.unit for p in members] + [s.kurva_unit for s in sheets]))

@@ -74,15 +74,20 @@ def demo(out: Path, periode: str, tahun: int | None, jobs: int) -> None:
 @click.option("--password", default=None, help="Sheet protection password (default: none).")
 @click.option("--instansi", default="", help="Instansi name (default: the superior's workbook's).")
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes writing workbooks.")
+@click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="HMAC key file for the manifest's fingerprints (or SKP_KEY).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str, periode: str, tahun: int | None,
-             engine: str, password: str | None, instansi: str, jobs: int, quiet: bool) -> None:
+             engine: str, password: str | None, instansi: str, jobs: int, key_path: Path | None,
+             quiet: bool) -> None:
     """Write one workbook per unit (or pegawai) with the superior's RHK cascaded, and manifest.json."""
     from generator.generate import GenerateOptions, generate as run, load_roster
+    from generator.manifest import load_key
 
     roster = load_roster(roster_path, atasan_path)
     opts = GenerateOptions(split=split, jenis_periode=JenisPeriode.parse(periode), tahun=tahun or _default_year(),
-                           engine=engine, password=password, jobs=jobs, progress=not quiet, instansi=instansi)
+                           engine=engine, password=password, jobs=jobs, progress=not quiet, instansi=instansi,
+                           key=load_key(key_path))
     files = run(roster, out, opts)
     click.echo(f"{len(files)} workbooks, {len(roster.pegawai)} pegawai, written to {out} (manifest.json beside)")
 
@@ -108,21 +113,77 @@ def _periode_option(value: str | None) -> int | None:
               help="Also write one CSV per sheet, and siasn_rekonsiliasi.csv, into this folder.")
 @click.option("--parquet", type=click.Path(dir_okay=False, path_type=Path), help="Also write Rekap Pegawai as Parquet.")
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes reading files.")
+@click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="HMAC key file the manifest was written with (or SKP_KEY).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, periode: str | None,
-                csv_dir: Path | None, parquet: Path | None, jobs: int, quiet: bool) -> None:
+                csv_dir: Path | None, parquet: Path | None, jobs: int, key_path: Path | None, quiet: bool) -> None:
     """Read every filled workbook under PATHS (recursively) and write one rekap.
 
     Everything is recomputed from what was entered; a bad file becomes a row of the
     'Masalah' sheet and the rest is consolidated. Exit code 1 only when nothing could be read.
     """
+    from generator.manifest import load_key
     from generator.rekap import consolidate as run
 
     summary = run(list(paths), out, manifest=manifest, periode=_periode_option(periode), csv_dir=csv_dir,
-                  parquet=parquet, jobs=jobs, progress=not quiet)
+                  parquet=parquet, jobs=jobs, progress=not quiet, key=load_key(key_path))
     click.echo(f"{summary.files_read} of {summary.files} files read, {summary.pegawai} pegawai; "
                f"{summary.masalah} problems (sheet Masalah), {summary.belum} items not yet complete "
                f"(sheet Belum Lengkap); written {', '.join(map(str, summary.written))}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--atasan", "atasan_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The superior's workbook as it is now (changed RHK, matriks peran hasil).")
+@click.option("--roster", "roster_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The roster as it is now: new pegawai get sheets, moved ones follow their unit.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the re-issued workbooks here (default: in place, beside a backup).")
+@click.option("--no-backup", is_flag=True, help="Do not keep the old file as NAME.YYYYMMDD-HHMMSS.xlsx.")
+@click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="HMAC key file for the manifest's fingerprints (or SKP_KEY).")
+def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None, out: Path | None,
+            no_backup: bool, key_path: Path | None) -> None:
+    """Re-issue FILES from the changed superior's workbook, carrying every entered value by stable id."""
+    from generator.manifest import load_key
+    from generator.refresh import refresh as run
+
+    result = run(list(files), atasan_path, roster_path=roster_path, out=out, backup=not no_backup,
+                 key=load_key(key_path))
+    for who, notes in result.changes.items():
+        for note in notes:
+            click.echo(f"{who}: {note}")
+    click.echo(f"{len(result.written)} workbooks re-issued"
+               + (f", {len(result.backups)} old files kept as backups" if result.backups else ""))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="manifest.json the files were issued with: issued content is compared cell by cell.")
+@click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="HMAC key file the manifest was written with (or SKP_KEY).")
+def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None) -> None:
+    """What is wrong with returned workbooks. Exit code 1 if any file has a problem;
+    periods not yet filled are information only."""
+    from generator.check import check_file
+    from generator.manifest import load_key, load_manifest
+
+    data = load_manifest(manifest) if manifest else None
+    key = load_key(key_path)
+    bad = 0
+    for f in files:
+        found = check_file(f, data, key)
+        bad += bool(found.problems)
+        click.echo(f"{f}: {'BERMASALAH' if found.problems else 'OK'}")
+        for m in found.problems:
+            click.echo(f"  masalah: {m}")
+        for line in found.info:
+            click.echo(f"  info: {line}")
+    if bad:
+        raise SystemExit(1)
 
 
 @main.group()

@@ -8,7 +8,6 @@ One bad file never stops the run: it becomes rows of ``Masalah``.
 from __future__ import annotations
 
 import math
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -24,21 +23,13 @@ from generator.layout import Geometry, a1
 from generator.parallel import bounded_map
 from generator.plan import SheetPlan
 from generator.problems import Masalah, UserError
+from generator.check import issued_changes
+from generator.container import Limits, check_container
 from generator.reader import WorkbookData, read_workbook
 
 __all__ = ["Baris", "BelumLengkap", "FileResult", "read_filled", "find_files", "collect", "Limits"]
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TAHUNAN_LABEL = "Tahunan"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Reading is bounded: a workbook past these is refused as a problem (zip bombs, giant sheets)."""
-
-    uncompressed_bytes: int = 200 * 1024 * 1024
-    compression_ratio: float = 200.0
-    files_in_zip: int = 2000
 
 
 @dataclass
@@ -108,29 +99,6 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
             if f.suffix.lower() in (".xlsx", ".xlsm") and not f.name.startswith(("~$", ".~lock", ".")):
                 found.append(f)
     return found
-
-
-def _check_container(path: Path, limits: Limits) -> None:
-    with path.open("rb") as f:
-        head = f.read(8)
-    if head == OLE_MAGIC:
-        raise UserError(Masalah(str(path), what="berkas dilindungi kata sandi (terenkripsi)",
-                                todo="minta pegawai menyimpan ulang tanpa kata sandi berkas"))
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            bad = z.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as e:
-        raise UserError(Masalah(str(path), what=f"berkas rusak atau terpotong ({e})",
-                                todo="minta pegawai mengirim ulang berkas")) from None
-    if bad is not None:
-        raise UserError(Masalah(str(path), what=f"berkas rusak: bagian {bad} tidak utuh",
-                                todo="minta pegawai mengirim ulang berkas"))
-    total = sum(i.file_size for i in infos)
-    packed = max(sum(i.compress_size for i in infos), 1)
-    if len(infos) > limits.files_in_zip or total > limits.uncompressed_bytes or total / packed > limits.compression_ratio:
-        raise UserError(Masalah(str(path), what=f"berkas terlalu besar untuk dibaca ({total:,} byte setelah "
-                                f"dibuka, {len(infos)} bagian)", todo="periksa berkas; bukan berkas SKP biasa"))
 
 
 def _s(x: Any) -> str:
@@ -217,13 +185,14 @@ def _belum(sheet: SheetPlan, res: HasilPegawai, n: int, upto: int, nama_periode,
     return out
 
 
-def read_filled(path: Path, limits: Limits = Limits()) -> FileResult:
+def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = None,
+                key: bytes | None = None) -> FileResult:
     """Read and recompute one filled workbook; every problem becomes a :class:`Masalah`, never an exception."""
     path = Path(path)
     result = FileResult(str(path), path.stat().st_mtime if path.exists() else 0.0)
     problems: list[Masalah] = []
     try:
-        _check_container(path, limits)
+        check_container(path, limits)
         data = read_workbook(path, problems)
     except UserError as e:
         result.masalah.append(e.masalah)
@@ -232,6 +201,10 @@ def read_filled(path: Path, limits: Limits = Limits()) -> FileResult:
     n = plan.jenis_periode.jumlah
     result.read = True
     result.masalah += problems
+    if manifest is not None:  # the same comparison as skp check: issued content changed
+        entries = {p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]
+                   if p["nip"] in data.by_nip}
+        result.masalah += issued_changes(path, data, entries, key)
     result.organisasi = plan.organisasi
     result.settings = plan.settings
     result.n_periode = n
@@ -270,14 +243,14 @@ def read_filled(path: Path, limits: Limits = Limits()) -> FileResult:
     return result
 
 
-def collect(files: list[Path], jobs: int = 1, limits: Limits = Limits()) -> Iterator[FileResult]:
+def collect(files: list[Path], jobs: int = 1, limits: Limits = Limits(), manifest: dict | None = None,
+            key: bytes | None = None) -> Iterator[FileResult]:
     """Read every file, over ``jobs`` processes, yielding results in file order as they come."""
-    yield from bounded_map(_read_one, ((f, limits) for f in files), jobs)
+    yield from bounded_map(_read_one, ((f, limits, manifest, key) for f in files), jobs)
 
 
-def _read_one(args: tuple[Path, Limits]) -> FileResult:
-    path, limits = args
-    return read_filled(path, limits)
+def _read_one(args: tuple[Path, Limits, dict | None, bytes | None]) -> FileResult:
+    return read_filled(*args)
 
 
 def predikat_or_none(label: str) -> Predikat | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,16 +12,15 @@ from tqdm import tqdm
 from skp.model import JenisPeriode
 from generator.build import Roster, build_plans
 from generator.files import atomic_target, clean_temporaries
-from generator.layout import LAYOUT_VERSION
 from generator.parallel import bounded_map
-from generator.plan import SheetPlan, WorkbookPlan
+from generator.plan import WorkbookPlan
 from generator.reader import read_workbook
 from generator.roster import read_roster
-from generator.writer import write_workbook
+from generator.manifest import manifest_entry, write_manifest
+from generator.writer import intervensi_label, write_workbook
 
-__all__ = ["GenerateOptions", "generate", "fingerprint", "write_manifest", "load_roster"]
+__all__ = ["GenerateOptions", "generate", "load_roster"]
 
-MANIFEST = "manifest.json"
 
 
 @dataclass
@@ -36,18 +33,8 @@ class GenerateOptions:
     jobs: int = 1
     progress: bool = True
     instansi: str = ""
-
-
-def fingerprint(sheet: SheetPlan) -> str:
-    """SHA-256 of what the superior issued to a sheet: slot ids, handed-down RHK and targets, choices."""
-    issued = {
-        "nip": sheet.pegawai.nip,
-        "slots": [[s.id, s.jenis.value, s.intervensi if s.issued else "", s.teks if s.issued else "",
-                   [[i.id, i.teks, i.target_min, i.target_max] if i.issued else [i.id] for i in s.indikator]]
-                  for s in sheet.slots],
-        "choices": sheet.choices,
-    }
-    return hashlib.sha256(json.dumps(issued, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    #: HMAC key for the manifest's fingerprints
+    key: bytes | None = None
 
 
 def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
@@ -57,21 +44,11 @@ def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
     return Roster(read_roster(roster_path, external), atasan)
 
 
-def _write_one(args: tuple[Path, WorkbookPlan]) -> dict:
-    path, plan = args
+def _write_one(args: tuple[Path, WorkbookPlan, bytes | None]) -> dict:
+    path, plan, key = args
     with atomic_target(path) as tmp:
         write_workbook(plan, tmp)
-    return {"file": path.name, "layout_version": LAYOUT_VERSION, "jenis_periode": plan.jenis_periode.value,
-            "pegawai": [{"nip": s.pegawai.nip, "nama": s.pegawai.nama, "sheet": s.name, "unit": s.pegawai.unit,
-                         "fingerprint": fingerprint(s)} for s in plan.sheets]}
-
-
-def write_manifest(out: Path, entries: list[dict], extra: dict | None = None) -> Path:
-    target = out / MANIFEST
-    data = {"layout_version": LAYOUT_VERSION, **(extra or {}), "files": entries}
-    with atomic_target(target) as tmp:
-        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-    return target
+    return manifest_entry(path, plan, key, intervensi_label)
 
 
 def generate(roster: Roster, out: Path, opts: GenerateOptions,
@@ -91,7 +68,7 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
         for stem, plan in plans:
             if fill is not None:
                 fill(plan)
-            yield out / f"SKP-{opts.tahun}-{stem}{suffix}", plan
+            yield out / f"SKP-{opts.tahun}-{stem}{suffix}", plan, opts.key
 
     total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
     bar = tqdm(total=total, desc="workbook", unit="berkas", disable=not opts.progress or total < 2)
@@ -102,5 +79,5 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
             bar.update()
     finally:
         bar.close()
-    write_manifest(out, entries, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value})
+    write_manifest(out, entries, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key)
     return [out / e["file"] for e in entries]

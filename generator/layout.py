@@ -211,6 +211,24 @@ class Geometry:
         """The column holding a period's (or the year's) value in PERILAKU and EVALUASI."""
         return self.col(self._pg["evaluasi"]["value_column"], periode)
 
+    def formula_cells(self, fungsional: bool) -> list[tuple[int, int]]:
+        """Every cell of a pegawai sheet that holds a formula (``skp check`` looks for overwritten ones)."""
+        cells: list[tuple[int, int]] = []
+        for i in range(self.n_slots):
+            cells += [(self.slot_row(i), self.col("status_rhk", p)) for p in self.periods()]
+            cells += [(self.slot_row(i), self.col("rating_rhk", p)) for p in self.periods()]
+            for j in range(self.k):
+                r = self.slot_row(i, j)
+                cells.append((r, self.col("cek_baris")))
+                for p in self.periods():
+                    cells += [(r, self.col(key, p)) for key in ("kumulatif", "cek", "capaian", "rating_indikator")]
+        keys = ["organisasi", "hasil_saran", "hasil", "perilaku_saran", "perilaku", "predikat"]
+        keys += ["angka_kredit"] if fungsional else []
+        cells += [(self.evaluasi_row(key), self.value_col(p)) for key in keys for p in self.periods()]
+        if fungsional:
+            cells.append((self.jumlah_ak_row, self.value_col(None)))
+        return cells
+
     def periods(self) -> list[int | None]:
         """1..n, then ``None`` for the year."""
         return [*range(1, self.n_periode + 1), None]

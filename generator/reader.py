@@ -303,10 +303,19 @@ def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Pat
                                 "jangan mengubah identitas; minta berkas baru dari pengelola kinerja"))
     for i in range(g.n_slots):
         rid = _text(grid(g.slot_row(i), g.col("id_rhk")))
-        ids = [_text(grid(g.slot_row(i, j), g.col("id_indikator"))) for j in range(g.k)]
-        if not rid or ids != [f"{rid}.{j + 1}" for j in range(g.k)]:
-            raise UserError(Masalah(str(path), name, _a1(g.slot_row(i), 0),
-                                    "baris disisipkan atau dihapus: tata letak tidak sesuai",
+        ind_ids = [_text(grid(g.slot_row(i, j), g.col("id_indikator"))) for j in range(g.k)]
+        own = {x.rsplit(".", 1)[0] for x in ind_ids}
+        # the RHK id cell is the one that changed when its indikator ids still agree among themselves
+        rhk_changed = not rid or (len(own) == 1 and ind_ids == [f"{min(own)}.{j + 1}" for j in range(g.k)]
+                                  and rid not in own)
+        wrong = (g.slot_row(i), g.col("id_rhk")) if rhk_changed else None
+        for j in range(g.k):
+            r = g.slot_row(i, j)
+            if wrong is None and _text(grid(r, g.col("id_indikator"))) != f"{rid}.{j + 1}":
+                wrong = (r, g.col("id_indikator"))
+        if wrong is not None:
+            raise UserError(Masalah(str(path), name, _a1(*wrong),
+                                    "baris disisipkan atau dihapus, atau ID tersembunyi diubah: tata letak tidak sesuai",
                                     "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
     for i, (nilai, _) in enumerate(BERAKHLAK):
         if _text(grid(g.perilaku_row(i), g.col(lay["perilaku"]["nilai_column"]))) != nilai:

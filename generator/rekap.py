@@ -13,6 +13,7 @@ from skp import rules
 from skp.model import Predikat, PredikatOrganisasi, Settings
 from generator.consolidate import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
 from generator.files import atomic_target
+from generator.manifest import load_manifest
 from generator.problems import Masalah, UserError
 
 __all__ = ["Rekap", "build_rekap", "write_rekap", "write_csv", "write_parquet", "SIASN_COLUMNS", "safe_text"]
@@ -72,21 +73,12 @@ class Rekap:
     tahun: int = 0
 
 
-def _load_manifest(path: Path) -> dict[str, dict]:
-    import json
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {p["nip"]: {**p, "file": f["file"]} for f in data["files"] for p in f["pegawai"]}
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise UserError(Masalah(str(path), what=f"manifest tidak dapat dibaca ({e})",
-                                todo="gunakan manifest.json dari skp generate")) from None
-
-
-def build_rekap(results: Sequence[FileResult], manifest: Path | None = None, periode: int | None = None) -> Rekap:
+def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, periode: int | None = None) -> Rekap:
     """Merge per-file results: newest file wins per pegawai, manifest gaps and strangers reported,
     kurva checked per unit and period. ``periode``: keep one period (0 the year)."""
     rekap = Rekap(files=len(results))
-    expected = _load_manifest(manifest) if manifest else None
+    expected = None if manifest is None else {
+        p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]}
     newest: dict[str, FileResult] = {}
     for r in results:
         rekap.masalah += r.masalah
@@ -348,7 +340,7 @@ class Summary:
 
 def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = None, periode: int | None = None,
                 csv_dir: Path | None = None, parquet: Path | None = None, jobs: int = 1,
-                progress: bool = True) -> Summary:
+                progress: bool = True, key: bytes | None = None) -> Summary:
     """Read every skpkit workbook under ``paths`` and write the rekap (and flat copies).
 
     Raises :class:`UserError` only when nothing at all could be read.
@@ -361,9 +353,10 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
     if not files:
         raise UserError(Masalah(", ".join(map(str, paths)), what="tidak ada berkas .xlsx/.xlsm",
                                 todo="sebutkan folder berisi berkas SKP yang sudah diisi"))
-    results = list(tqdm(collect(files, jobs), total=len(files), desc="berkas", unit="berkas",
-                        disable=not progress or len(files) < 2))
-    rekap = build_rekap(results, manifest, periode)
+    data = load_manifest(manifest) if manifest is not None else None
+    results = list(tqdm(collect(files, jobs, manifest=data, key=key), total=len(files), desc="berkas",
+                        unit="berkas", disable=not progress or len(files) < 2))
+    rekap = build_rekap(results, data, periode)
     if rekap.files_read == 0:
         first = rekap.masalah[0] if rekap.masalah else None
         raise UserError(Masalah(str(paths[0]), what=f"tidak ada berkas skpkit yang dapat dibaca dari {len(files)} "

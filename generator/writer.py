@@ -23,7 +23,7 @@ from generator.isian import cell_value, evaluate_sheet, indikator_value, rhk_val
 from generator.layout import ENUMS, Geometry, a1, col_index, load_layout, quote_sheet
 from generator.plan import TAHUNAN, Identitas, SheetPlan, WorkbookPlan
 
-__all__ = ["write_workbook", "choice_label", "CHOICE_SEP"]
+__all__ = ["write_workbook", "choice_label", "choice_ids", "intervensi_label", "CHOICE_SEP"]
 
 CHOICE_SEP = " · "
 
@@ -129,6 +129,10 @@ class _Writer:
         pegawai = [self.wb.add_worksheet(sp.name) for sp in self.plan.sheets]
         matriks = self.wb.add_worksheet(sheets["matriks"])
         rekap = self.wb.add_worksheet(sheets["rekap"])
+        self.flagged = [(sp, i, sl) for sp in self.plan.sheets for i, sl in enumerate(sp.slots)
+                        if (rid := rhk_value(sp, sl, "intervensi"))
+                        and rid not in {c for c, _ in choice_ids(self.plan, sp)}]
+        arsip_ws = self.wb.add_worksheet(sheets["arsip"]) if self.flagged else None
         meta = self.wb.add_worksheet(sheets["meta"])
         self._petunjuk(petunjuk)
         self._pengaturan(pengaturan)
@@ -136,8 +140,11 @@ class _Writer:
             self._pegawai(ws, sp)
         self._matriks(matriks)
         self._rekap(rekap)
+        arsip = [arsip_ws] if arsip_ws is not None else []
+        if arsip_ws is not None:
+            self._arsip(arsip_ws)
         self._meta(meta)
-        for ws in (petunjuk, pengaturan, *pegawai, matriks, rekap, meta):
+        for ws in (petunjuk, pengaturan, *pegawai, matriks, rekap, *arsip, meta):
             self._protect(ws)
         meta.hide()
         petunjuk.activate()
@@ -334,7 +341,7 @@ class _Writer:
                 sup = quote_sheet(sp.choices_sheet)
                 id_ref = f"{sup}{a1(g.slot_row(i), g.col('id_rhk'), True)}"
                 text_ref = f"{sup}{a1(g.slot_row(i), g.col('rhk'), True)}"
-                known = self._sheet_choice(sp.choices_sheet, i)
+                known = sheet_choice(self.plan, sp.choices_sheet, i)
                 ws.write_formula(r, cid, f'=IF({text_ref}="","",{id_ref})', self.s.hidden,
                                  known[0] if known[1] else "")
                 ws.write_formula(r, clabel, f'=IF({text_ref}="","",{id_ref}&"{CHOICE_SEP}"&{text_ref})',
@@ -343,11 +350,6 @@ class _Writer:
                 ws.write_string(r, cid, sp.choices[i][0], self.s.hidden)
                 ws.write_string(r, clabel, choice_label(*sp.choices[i]), self.s.hidden)
 
-    def _sheet_choice(self, sheet_name: str, slot: int) -> tuple[str, str]:
-        sup = next(x for x in self.plan.sheets if x.name == sheet_name)
-        sl = sup.slots[slot]
-        return sl.id, str(rhk_value(sup, sl, "rhk") or "")
-
     def _slot(self, ws: Worksheet, sp: SheetPlan, i: int, slot, res: HasilPegawai) -> None:
         g, s, eng = self.g, self.s, self.engine
         r0 = g.slot_row(i)
@@ -355,7 +357,7 @@ class _Writer:
         ws.write_string(r0, g.col("id_rhk"), slot.id, s.hidden)
         ws.write_string(r0, g.col("jenis"), slot.jenis.value, s.hidden)
         interv = rhk_value(sp, slot, "intervensi") or ""
-        label = self._intervensi_label(sp, interv)
+        label = intervensi_label(self.plan, sp, interv)
         _write(ws, r0, g.col("intervensi"), label or None, s.issued if slot.issued else s.input)
         _write(ws, r0, g.col("rhk"), rhk_value(sp, slot, "rhk") or None, s.issued if slot.issued else s.input)
         for j in range(1, g.k):
@@ -403,19 +405,6 @@ class _Writer:
             _formula(ws, r0, g.col("rating_rhk", p), eng.rating_rhk(st, ceks, rts), s.computed, hp.rhk[i])
             for j in range(1, g.k):
                 ws.write_blank(g.slot_row(i, j), g.col("rating_rhk", p), None, s.computed)
-
-    def _intervensi_label(self, sp: SheetPlan, rhk_id: str) -> str:
-        if not rhk_id:
-            return ""
-        if sp.choices_sheet:
-            sup = next(x for x in self.plan.sheets if x.name == sp.choices_sheet)
-            for sl in sup.slots:
-                if sl.id == rhk_id:
-                    return choice_label(rhk_id, str(rhk_value(sup, sl, "rhk") or ""))
-        for cid, text in sp.choices:
-            if cid == rhk_id:
-                return choice_label(cid, text)
-        return rhk_id
 
     def _perilaku(self, ws: Worksheet, sp: SheetPlan, res: HasilPegawai) -> None:
         g, s, pl = self.g, self.s, self.layout["pegawai"]["perilaku"]
@@ -625,7 +614,7 @@ class _Writer:
             for i in range(g.n_slots):
                 text_ref = f"{sup}{a1(g.slot_row(i), g.col('rhk'), True)}"
                 id_ref = f"{sup}{a1(g.slot_row(i), g.col('id_rhk'), True)}"
-                known = self._sheet_choice(block.atasan_sheet, i)
+                known = sheet_choice(self.plan, block.atasan_sheet, i)
                 ws.write_formula(row + 1, 2 + i, f'=IF({text_ref}="",{id_ref},{id_ref}&": "&{text_ref})',
                                  s.header, f"{known[0]}: {known[1]}" if known[1] else known[0])
             self.matriks_rows.append((block.atasan_nip, row))
@@ -750,6 +739,32 @@ class _Writer:
         chart.set_size({"width": 560, "height": 300})
         ws.insert_chart(row, len(periods) + 2, chart)
 
+    # --- Arsip -----------------------------------------------------------------------------
+    def _arsip(self, ws: Worksheet) -> None:
+        """RHK whose superior RHK is gone: they stay on the pegawai's sheet; listed here to re-point."""
+        s, g = self.s, self.g
+        ws.write_string(0, 0, "ARSIP: RHK yang RHK atasannya tidak ada lagi", s.title)
+        ws.write_string(1, 0, "Baris dan nilainya tetap di sheet pegawai. Pilih RHK atasan yang baru pada kolom "
+                              "intervensi, atau biarkan sebagai catatan.", s.subtitle)
+        head = ["Nama", "NIP", "Sheet", "ID RHK", "RHK", "RHK atasan (lama)", "Baris"]
+        head += [f"Realisasi {self.plan.jenis_periode.nama(p)}" for p in range(1, g.n_periode + 1)]
+        for c, h in enumerate(head):
+            ws.write_string(3, c, h, s.header)
+        ws.set_column(0, 0, 26)
+        ws.set_column(1, 1, 21)
+        ws.set_column(2, 5, 30)
+        r = 4
+        for sp, i, sl in self.flagged:
+            for j, ind in enumerate(sl.indikator):
+                values = [sp.pegawai.nama, sp.pegawai.nip, sp.name, sl.id, rhk_value(sp, sl, "rhk") or "",
+                          rhk_value(sp, sl, "intervensi"), a1(g.slot_row(i, j), g.col("indikator"))]
+                for c, v in enumerate(values):
+                    ws.write_string(r, c, str(v), s.nip if c == 1 else s.text)
+                for p in range(1, g.n_periode + 1):
+                    _write(ws, r, len(values) + p - 1, sp.entries.get(("realisasi", ind.id, p)), s.text)
+                r += 1
+        ws.freeze_panes(4, 0)
+
     # --- _skp ---------------------------------------------------------------------------
     def _meta(self, ws: Worksheet) -> None:
         s, plan = self.s, self.plan
@@ -810,6 +825,31 @@ def _status_value(rows, rhk) -> str:
     if isinstance(rhk, Invalid):
         return "galat"
     return "belum" if rhk is None else "lengkap"
+
+
+def sheet_choice(plan: WorkbookPlan, sheet_name: str, slot: int) -> tuple[str, str]:
+    """(id, text) of RHK slot ``slot`` on the sheet ``sheet_name`` of ``plan``."""
+    sup = next(x for x in plan.sheets if x.name == sheet_name)
+    sl = sup.slots[slot]
+    return sl.id, str(rhk_value(sup, sl, "rhk") or "")
+
+
+def choice_ids(plan: WorkbookPlan, sp: SheetPlan) -> list[tuple[str, str]]:
+    """The superior's RHK (id, text) offered to ``sp``: live from a sheet of ``plan``, or as issued."""
+    if sp.choices_sheet:
+        sup = next(x for x in plan.sheets if x.name == sp.choices_sheet)
+        return [(sl.id, str(rhk_value(sup, sl, "rhk") or "")) for sl in sup.slots]
+    return list(sp.choices)
+
+
+def intervensi_label(plan: WorkbookPlan, sp: SheetPlan, rhk_id: str) -> str:
+    """What the intervensi cell shows for ``rhk_id``: ``id · text`` when the superior's RHK is known."""
+    if not rhk_id:
+        return ""
+    for cid, text in choice_ids(plan, sp):
+        if cid == rhk_id:
+            return choice_label(cid, text)
+    return rhk_id
 
 
 def write_workbook(plan: WorkbookPlan, path: Path) -> None:

@@ -276,3 +276,19 @@ def test_macro_consolidates_the_callers_folder(demo, tmp_path):
     folder = _copy_demo(demo, tmp_path)
     out = konsolidasi_folder(SimpleNamespace(fullname=str(next(folder.glob("*.xlsx")))), open_result=False)
     assert out.parent == folder and len(_sheet(out, "Rekap Pegawai")) == 200
+
+
+def test_manifest_check_finds_changed_issued_content(demo, tmp_path):
+    folder = _copy_demo(demo, tmp_path)
+    src = folder / "SKP-2027-sekretariat.xlsx"
+    data = read_workbook(src)
+    sheet, g = data.plan.sheets[1], data.geometry
+    wb = openpyxl.load_workbook(src)
+    wb[sheet.name].cell(g.slot_row(0) + 1, g.col("target_max") + 1, 1)
+    wb.save(src)
+    code, output = _consolidate(str(folder), "--out", str(tmp_path / "rekap.xlsx"),
+                                "--manifest", str(demo / "terisi" / "manifest.json"))
+    assert code == 0, output
+    masalah = _sheet(tmp_path / "rekap.xlsx", "Masalah")
+    cell = f"{chr(ord('A') + g.col('target_max'))}{g.slot_row(0) + 1}"
+    assert any(m["Sel"] == cell and "diubah" in m["Masalah"] for m in masalah), masalah

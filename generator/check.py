@@ -1,0 +1,111 @@
+"""``skp check``: what is wrong with a workbook that came back, against the manifest it was issued with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from skp.errors import InputError
+from skp.nip import parse_nip
+from generator.container import Limits, check_container
+from generator.layout import a1
+from generator.manifest import _norm, fingerprint
+from generator.problems import Masalah, UserError
+from generator.reader import Grid, WorkbookData, read_workbook
+
+__all__ = ["Temuan", "check_file", "issued_changes"]
+
+
+@dataclass
+class Temuan:
+    """Findings for one file: problems (exit 1) and information (periods not filled yet)."""
+
+    path: Path
+    problems: list[Masalah] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)
+
+
+def _cell(grid: Grid, ref: str) -> Any:
+    from xlsxwriter.utility import xl_cell_to_rowcol
+
+    r, c = xl_cell_to_rowcol(ref)
+    return grid(r, c)
+
+
+def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key: bytes | None) -> list[Masalah]:
+    """Compare every issued cell with the manifest; verify the manifest's own fingerprint."""
+    out: list[Masalah] = []
+    for nip, entry in entries.items():
+        sheet = entry.get("sheet", "")
+        cells = entry.get("issued", {})
+        if fingerprint(entry.get("file", path.name), nip, cells, key) != entry.get("fingerprint"):
+            out.append(Masalah(str(path), sheet, "", "sidik jari manifest tidak cocok: manifest diubah atau "
+                               "kunci berbeda", "gunakan manifest dan kunci yang dipakai saat berkas diterbitkan"))
+            continue
+        grid = data.grids.get(sheet)
+        if grid is None:
+            continue  # the reader already reported the sheet
+        for ref, old in cells.items():
+            new = _norm(_cell(grid, ref))
+            new = None if new == "" else new
+            if new != old:
+                out.append(Masalah(str(path), sheet, ref, f"isi yang diterbitkan diubah: {old!r} menjadi {new!r}",
+                                   "kembalikan isian semula; perubahan target/RHK dari atasan lewat skp refresh"))
+    return out
+
+
+def _structure(path: Path, data: WorkbookData) -> list[Masalah]:
+    """Formulas overwritten with values and protection removed (openpyxl sees formulas, calamine does not)."""
+    out: list[Masalah] = []
+    wb = openpyxl.load_workbook(path, read_only=False, keep_vba=False, data_only=False)
+    for sheet in data.plan.sheets:
+        if sheet.name not in wb.sheetnames:
+            continue
+        ws = wb[sheet.name]
+        if not ws.protection.sheet:
+            out.append(Masalah(str(path), sheet.name, "", "proteksi sheet dilepas",
+                               "minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)"))
+        for r, c in data.geometry.formula_cells(sheet.pegawai.is_fungsional):
+            v = ws.cell(r + 1, c + 1).value
+            if not (isinstance(v, str) and v.startswith("=")):
+                out.append(Masalah(str(path), sheet.name, a1(r, c), f"rumus ditimpa dengan nilai {v!r}",
+                                   "minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa"))
+    return out
+
+
+def check_file(path: Path, manifest: dict | None = None, key: bytes | None = None) -> Temuan:
+    """Everything wrong with one returned workbook; never raises for a bad file."""
+    path = Path(path)
+    found = Temuan(path)
+    problems: list[Masalah] = []
+    try:
+        check_container(path, Limits())
+        data = read_workbook(path, problems)
+    except UserError as e:
+        found.problems.append(e.masalah)
+        return found
+    found.problems += problems
+    for sheet in data.plan.sheets:
+        try:
+            parse_nip(sheet.pegawai.nip)
+        except InputError as e:
+            found.problems.append(Masalah(str(path), sheet.name, "", e.reason, e.hint))
+    found.problems += _structure(path, data)
+    if manifest is not None:
+        entries = {p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]
+                   if f["file"] == path.name or p["nip"] in data.by_nip}
+        entries = {nip: e for nip, e in entries.items() if nip in data.by_nip or e["file"] == path.name}
+        if not entries:
+            found.problems.append(Masalah(str(path), what="berkas tidak ada di manifest (unit lain?)",
+                                          todo="periksa manifest yang dipakai"))
+        found.problems += issued_changes(path, data, entries, key)
+    n = data.plan.jenis_periode.jumlah
+    for sheet in data.plan.sheets:
+        filled = {k[2] for k in sheet.entries if k[0] == "realisasi"}
+        missing = [data.plan.jenis_periode.nama(p) for p in range(1, n + 1) if p not in filled]
+        if missing:
+            found.info.append(f"{sheet.name}: periode belum diisi: {', '.join(missing)}")
+    return found

@@ -1,0 +1,124 @@
+"""The manifest beside issued workbooks: who is in which file, what was issued, and its fingerprint.
+
+What a superior issued to a sheet (the hidden ids, the NIP, the RHK and intervensi handed down, and
+every target present when the file was issued) is recorded cell by cell, so that ``skp check`` can
+name the cell that changed. The fingerprint over it is SHA-256, or HMAC-SHA256 with a key (``--key
+FILE`` or ``SKP_KEY``), which whoever edits a workbook or the manifest cannot recompute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from skp.evaluasi import is_blank
+from generator.files import atomic_target
+from generator.isian import indikator_value, rhk_value
+from generator.layout import LAYOUT_VERSION, Geometry, a1, col_index, load_layout
+from generator.plan import SheetPlan, WorkbookPlan
+from generator.problems import Masalah, UserError
+
+__all__ = ["issued_cells", "fingerprint", "manifest_entry", "write_manifest", "load_manifest", "load_key",
+           "MANIFEST"]
+
+MANIFEST = "manifest.json"
+
+
+def _norm(v: Any) -> Any:
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, (int, float)):
+        return float(v)
+    return str(v).strip()
+
+
+def issued_cells(sheet: SheetPlan, g: Geometry, intervensi_label=None) -> dict[str, Any]:
+    """A1 cell -> value of everything issued on ``sheet``."""
+    lay = load_layout()["pegawai"]
+    cells: dict[str, Any] = {a1(g.identity("nip"), col_index(lay["identity"]["blocks"]["pegawai"][0])):
+                             sheet.pegawai.nip}
+    for i, slot in enumerate(sheet.slots):
+        cells[a1(g.slot_row(i), g.col("id_rhk"))] = slot.id
+        if slot.issued:
+            cells[a1(g.slot_row(i), g.col("rhk"))] = rhk_value(sheet, slot, "rhk")
+            if intervensi_label is not None:
+                cells[a1(g.slot_row(i), g.col("intervensi"))] = intervensi_label(slot.intervensi)
+        for j, ind in enumerate(slot.indikator):
+            r = g.slot_row(i, j)
+            cells[a1(r, g.col("id_indikator"))] = ind.id
+            for field in ("target_min", "target_max"):
+                v = indikator_value(sheet, ind, field)
+                if not is_blank(v):
+                    cells[a1(r, g.col(field))] = v
+    return {k: _norm(v) for k, v in cells.items()}
+
+
+def fingerprint(file: str, nip: str, cells: dict[str, Any], key: bytes | None = None) -> str:
+    """SHA-256 (or HMAC-SHA256 with ``key``) of the issued cells of one pegawai's sheet.
+
+    Examples
+    --------
+    >>> len(fingerprint("a.xlsx", "1", {"A1": 1.0})), fingerprint("a.xlsx", "1", {}, b"k")[:8]
+    (64, 'e9396dda')
+    """
+    data = json.dumps({"file": file, "nip": nip, "cells": cells}, sort_keys=True, ensure_ascii=False).encode()
+    if key:
+        return hmac.new(key, data, hashlib.sha256).hexdigest()
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest_entry(path: Path, plan: WorkbookPlan, key: bytes | None, label) -> dict:
+    g = Geometry(plan.jenis_periode.jumlah, plan.n_utama, plan.n_tambahan, plan.k)
+    pegawai = []
+    for s in plan.sheets:
+        cells = issued_cells(s, g, lambda rid, s=s: label(plan, s, rid))
+        pegawai.append({"nip": s.pegawai.nip, "nama": s.pegawai.nama, "sheet": s.name, "unit": s.pegawai.unit,
+                        "issued": cells, "fingerprint": fingerprint(path.name, s.pegawai.nip, cells, key)})
+    return {"file": path.name, "layout_version": LAYOUT_VERSION, "jenis_periode": plan.jenis_periode.value,
+            "pegawai": pegawai}
+
+
+def write_manifest(out: Path, entries: list[dict], extra: dict | None = None, key: bytes | None = None) -> Path:
+    """Write ``out/manifest.json`` atomically; files already listed there and not rewritten are kept."""
+    target = out / MANIFEST
+    previous: list[dict] = []
+    if target.exists():
+        try:
+            previous = json.loads(target.read_text(encoding="utf-8")).get("files", [])
+        except (OSError, ValueError):
+            previous = []
+    names = {e["file"] for e in entries}
+    files = [e for e in previous if e.get("file") not in names and (out / e.get("file", "")).exists()] + entries
+    data = {"layout_version": LAYOUT_VERSION, "fingerprint": "hmac-sha256" if key else "sha256", **(extra or {}),
+            "files": sorted(files, key=lambda e: e["file"])}
+    with atomic_target(target) as tmp:
+        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def load_manifest(path: Path) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data["files"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise UserError(Masalah(str(path), what=f"manifest tidak dapat dibaca ({e})",
+                                todo="gunakan manifest.json dari skp generate atau skp refresh")) from None
+    return data
+
+
+def load_key(path: Path | None) -> bytes | None:
+    """The HMAC key: the contents of ``path``, else the environment variable ``SKP_KEY``, else none."""
+    if path is not None:
+        try:
+            key = Path(path).read_bytes().strip()
+        except OSError as e:
+            raise UserError(Masalah(str(path), what=f"kunci tidak dapat dibaca ({e})")) from None
+        if not key:
+            raise UserError(Masalah(str(path), what="berkas kunci kosong"))
+        return key
+    env = os.environ.get("SKP_KEY", "").strip()
+    return env.encode() if env else None

@@ -1,0 +1,152 @@
+"""``skp refresh``: re-issue workbooks from a changed superior's sheet without losing a value.
+
+Everything entered is carried by stable id: an RHK the superior still hands down keeps its id
+(and now the superior's text); one the superior dropped stays in place with its values, no longer
+locked, and is listed in the ``Arsip`` sheet; a pegawai's own RHK keep their slots.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from generator.build import Roster, build_plans
+from generator.files import atomic_target
+from generator.manifest import manifest_entry, write_manifest
+from generator.plan import IndikatorSlot, RHKSlot, SheetPlan, WorkbookPlan
+from generator.problems import Masalah, UserError
+from generator.reader import WorkbookData, read_workbook
+from generator.roster import read_roster
+from generator.writer import intervensi_label, write_workbook
+
+__all__ = ["RefreshResult", "refresh", "has_entries", "DEFAULTS"]
+
+
+@dataclass
+class RefreshResult:
+    written: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
+    #: per pegawai (nama, NIP): what changed
+    changes: dict[str, list[str]] = field(default_factory=dict)
+
+
+#: the values every empty indikator row shows (the dropdowns' pre-selected values): not content
+DEFAULTS = {f: getattr(IndikatorSlot(""), f) for f in ("aspek", "arah", "agregasi")}
+
+
+def has_entries(sheet: SheetPlan, slot: RHKSlot) -> bool:
+    """Whether anything was entered in an RHK slot or its indikator rows."""
+    ids = {slot.id} | {i.id for i in slot.indikator}
+    return any(len(k) > 1 and k[1] in ids and DEFAULTS.get(k[0]) != v for k, v in sheet.entries.items())
+
+
+def _backup_name(path: Path, now: datetime) -> Path:
+    return path.with_name(f"{path.stem}.{now:%Y%m%d-%H%M%S}{path.suffix}")
+
+
+def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = None, out: Path | None = None,
+            backup: bool = True, key: bytes | None = None, now: datetime | None = None) -> RefreshResult:
+    """Re-issue ``files`` from the superior's workbook ``atasan`` (and ``roster_path``), carrying every value.
+
+    Every input is read and checked before anything is written.
+    """
+    now = now or datetime.now()
+    olds: list[tuple[Path, WorkbookData]] = [(Path(f), read_workbook(f)) for f in files]
+    if not olds:
+        raise UserError(Masalah("", what="tidak ada berkas untuk di-refresh"))
+    sup = read_workbook(atasan)
+    old_sheet: dict[str, SheetPlan] = {}
+    old_file: dict[str, Path] = {}
+    for path, data in olds:
+        for sp in data.plan.sheets:
+            old_sheet[sp.pegawai.nip] = sp
+            old_file[sp.pegawai.nip] = path
+    if roster_path is not None:
+        pegawai = read_roster(roster_path, tuple(sup.by_nip))
+    else:
+        pegawai = [sp.pegawai for sp in old_sheet.values()]
+    known = {nip: [(sl.id, str(sp.entries.get(("rhk", sl.id), sl.teks) or "")) for sl in sp.slots]
+             for nip, sp in old_sheet.items()}
+    roster = Roster(pegawai, sup, known)
+    result = RefreshResult()
+    keep: dict[str, list[RHKSlot]] = {}
+    for p in roster.pegawai:
+        old = old_sheet.get(p.nip)
+        notes = result.changes.setdefault(f"{p.nama} ({p.nip})", [])
+        drafts = {r.id: r for r in roster.drafts.get(p.nip, ())}
+        if old is None:
+            notes.append("pegawai baru: sheet baru")
+            continue
+        if old.pegawai.unit != p.unit:
+            notes.append(f"pindah unit: {old.pegawai.unit} -> {p.unit}")
+        old_ids = {s.id for s in old.slots}
+        for rid, r in drafts.items():
+            if rid not in old_ids:
+                notes.append(f"RHK baru dari atasan: {r.teks}")
+        kept = []
+        for slot in old.slots:
+            if slot.id in drafts:
+                if slot.issued and slot.teks != drafts[slot.id].teks:
+                    notes.append(f"RHK dari atasan berubah: {slot.teks!r} -> {drafts[slot.id].teks!r}")
+                continue
+            if slot.issued:
+                notes.append(f"RHK atasan tidak ada lagi: {slot.teks!r} tetap di tempatnya, dicatat di sheet Arsip")
+            if slot.issued or has_entries(old, slot):
+                kept.append(RHKSlot(slot.id, slot.jenis, [], slot.teks, slot.intervensi))
+        keep[p.nip] = kept
+    in_roster = {p.nip for p in roster.pegawai}
+    for nip, sp in old_sheet.items():
+        if nip not in in_roster:
+            result.changes[f"{sp.pegawai.nama} ({nip})"] = [
+                "tidak ada lagi di roster: tidak diterbitkan ulang; nilainya tetap di berkas cadangan"]
+    base = olds[0][1].plan
+    split = "pegawai" if all(len(d.plan.sheets) == 1 for _, d in olds) else "unit"
+    organisasi = {k: v for _, d in olds for k, v in d.plan.organisasi.items()}
+    matriks = {(b.atasan_nip, nip, rid): text for _, d in olds for b in d.plan.matriks
+               for (nip, rid), text in b.entries.items()}
+    plans = build_plans(roster, split=split, jenis_periode=base.jenis_periode, tahun=base.tahun,
+                        instansi=base.instansi, settings=base.settings, password=base.password,
+                        engine=base.engine, keep=keep)
+    entries: dict[Path, list[dict]] = {}
+    for stem, plan in plans:
+        _carry(plan, old_sheet, organisasi, matriks)
+        suffix = ".xlsm" if plan.engine == "xlwings" else ".xlsx"
+        first = next((old_file[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_file), None)
+        if out is not None:
+            target = Path(out) / f"SKP-{plan.tahun}-{stem}{suffix}"
+        elif first is not None and first not in result.written:
+            target = first  # in place: the file that held this workbook's first pegawai
+        else:
+            folder = first.parent if first is not None else olds[0][0].parent
+            target = folder / f"SKP-{plan.tahun}-{stem}{suffix}"
+        if target.exists() and backup:
+            copy = _backup_name(target, now)
+            shutil.copy2(target, copy)
+            result.backups.append(copy)
+        with atomic_target(target) as tmp:
+            write_workbook(plan, tmp)
+        result.written.append(target)
+        entries.setdefault(target.parent, []).append(manifest_entry(target, plan, key, intervensi_label))
+    for folder, items in entries.items():
+        write_manifest(folder, items, {"tahun": base.tahun, "jenis_periode": base.jenis_periode.value}, key)
+    return result
+
+
+def _carry(plan: WorkbookPlan, old_sheet: dict[str, SheetPlan], organisasi: dict, matriks: dict) -> None:
+    """Put every old value into the new plan, by stable id."""
+    for sheet in plan.sheets:
+        old = old_sheet.get(sheet.pegawai.nip)
+        if old is None:
+            continue
+        issued = {s.id for s in sheet.slots if s.issued}
+        sheet.entries = {k: v for k, v in old.entries.items()
+                         if not (k[0] in ("rhk", "intervensi") and k[1] in issued)}
+    plan.organisasi.update({k: v for k, v in organisasi.items() if k[0] in plan.units})
+    by_nip = {s.pegawai.nip: s for s in plan.sheets}
+    for block in plan.matriks:
+        ids = {s.id for s in by_nip[block.atasan_nip].slots}
+        block.entries = {(nip, rid): text for (sup, nip, rid), text in matriks.items()
+                         if sup == block.atasan_nip and rid in ids}
