@@ -15,7 +15,7 @@ try:  # the add-in extra; the macros only need it when called from Excel
 except ImportError:  # pragma: no cover
     xw = None
 
-__all__ = ["konsolidasi_folder"]
+__all__ = ["konsolidasi_folder", "buat_bawahan", "refresh_bawahan"]
 
 
 def _sub(fn):
@@ -43,3 +43,33 @@ def konsolidasi_folder(book: Any | None = None, open_result: bool = True) -> Pat
     if open_result and xw is not None and book is None:
         xw.Book(str(out))
     return out
+
+
+def _roster(folder: Path) -> Path:
+    for name in ("roster.xlsx", "roster.csv"):
+        if (folder / name).exists():
+            return folder / name
+    raise FileNotFoundError(f"no roster.xlsx or roster.csv beside {folder}")
+
+
+@_sub
+def buat_bawahan(book: Any | None = None) -> list[Path]:
+    """Generate the subordinates' workbooks from the active (superior's) workbook into ``bawahan/``,
+    with the roster (``roster.xlsx`` or ``roster.csv``) beside it."""
+    from generator.generate import GenerateOptions, generate, load_roster
+
+    path = Path(_caller(book).fullname)
+    roster = load_roster(_roster(path.parent), path)
+    tahun = roster.atasan.plan.tahun if roster.atasan else datetime.now().year
+    return generate(roster, path.parent / "bawahan", GenerateOptions(tahun=tahun, progress=False))
+
+
+@_sub
+def refresh_bawahan(book: Any | None = None) -> list[Path]:
+    """Re-issue the workbooks in ``bawahan/`` from the active (superior's) workbook, keeping every value."""
+    from generator.refresh import refresh
+
+    path = Path(_caller(book).fullname)
+    files = sorted(p for p in (path.parent / "bawahan").glob("SKP-*.xls*") if p.stem.count(".") == 0)
+    roster = path.parent / "roster.xlsx"
+    return refresh(files, path, roster_path=roster if roster.exists() else None).written

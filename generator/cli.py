@@ -69,8 +69,8 @@ def demo(out: Path, periode: str, tahun: int | None, jobs: int) -> None:
               help="One workbook per unit or per pegawai.")
 @click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
 @click.option("--tahun", type=int, default=None, help="Year of the SKP (default: next year from October on).")
-@click.option("--engine", type=click.Choice(["native"]), default="native", show_default=True,
-              help="Formula engine of the computed cells.")
+@click.option("--engine", type=click.Choice(["native", "xlwings"]), default="native", show_default=True,
+              help="Formula engine: native formulas, or the add-in's Python functions (.xlsm).")
 @click.option("--password", default=None, help="Sheet protection password (default: none).")
 @click.option("--instansi", default="", help="Instansi name (default: the superior's workbook's).")
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes writing workbooks.")
@@ -184,6 +184,39 @@ def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None)
             click.echo(f"  info: {line}")
     if bad:
         raise SystemExit(1)
+
+
+@main.group()
+def addin() -> None:
+    """The xlwings add-in: the skpkit rules as Excel functions (Windows or macOS with Excel)."""
+
+
+@addin.command("install")
+def addin_install() -> None:
+    """Install xlwings' add-in and set UDF Modules = addin.functions and this interpreter."""
+    from addin.install import install
+
+    for line in install():
+        click.echo(line)
+
+
+@addin.command("status")
+def addin_status() -> None:
+    """Show xlwings' add-in status and the skpkit settings of xlwings.conf."""
+    from addin.install import status
+
+    for line in status():
+        click.echo(line)
+
+
+@addin.command("import")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def addin_import(folder: Path) -> None:
+    """Import the skpkit functions into every .xlsm under FOLDER (xlwings' Import Functions)."""
+    from addin.install import import_functions
+
+    done = import_functions(sorted(folder.rglob("*.xlsm")))
+    click.echo(f"functions imported into {len(done)} workbooks")
 
 
 @main.group()

@@ -16,7 +16,7 @@ from skp import evaluasi, rules
 from skp.model import Agregasi, Arah, Predikat, Rating
 from skp.rules import KURVA, Alasan, KurvaSpec
 
-__all__ = ["NativeFormulas", "register_engine", "get_engine", "ENGINES"]
+__all__ = ["NativeFormulas", "XlwingsFormulas", "register_engine", "get_engine", "ENGINES"]
 
 A, S, B = (f'"{r.value}"' for r in Rating)
 ERR = "#SKP! "
@@ -230,6 +230,39 @@ class NativeFormulas:
         return "=" + pick(lambda s: f'IF({jumlah}{"<=" if s.jenis == "maks" else ">="}{batas},"Ya","Tidak")')
 
 
+class XlwingsFormulas(NativeFormulas):
+    """The same cells, with each rule computed by the add-in's Python functions (``addin.functions``).
+
+    The gating that places a rule in the sheet (unused slot, invalid row, not filled yet) stays
+    native; the rule itself (capaian, rating indikator, rating perilaku, predikat, angka kredit)
+    is one UDF call, so a rule change in the Python package reaches the workbook without
+    regenerating it.
+    """
+
+    name = "xlwings"
+
+    def capaian(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
+                periode: int | None) -> str:
+        tmin, tmax = self.targets(lo, hi, agregasi, periode)
+        return self._checked(cek, kumulatif, f"SKP_CAPAIAN({kumulatif},{tmin},{tmax},TRIM({arah}))")
+
+    def rating_indikator(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
+                         periode: int | None) -> str:
+        tmin, tmax = self.targets(lo, hi, agregasi, periode)
+        return self._checked(cek, kumulatif, f"SKP_RATING_INDIKATOR({kumulatif},{tmin},{tmax},TRIM({arah}))")
+
+    def perilaku_saran(self, cells: Sequence[str], block: str) -> str:
+        return f"=SKP_RATING_PERILAKU({block})"
+
+    def predikat(self, hasil: str, perilaku: str) -> str:
+        return (f'=IF(LEFT({hasil},5)="#SKP!",{hasil},IF(LEFT({perilaku},5)="#SKP!",{perilaku},'
+                f'SKP_PREDIKAT({hasil},{perilaku})))')
+
+    def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
+        return (f'=IF({predikat}="","",IF(LEFT({predikat},5)="#SKP!",{predikat},'
+                f'SKP_ANGKA_KREDIT({predikat},{jenjang},{bulan})))')
+
+
 ENGINES: dict[str, type] = {}
 
 
@@ -239,6 +272,7 @@ def register_engine(cls: type) -> type:
 
 
 register_engine(NativeFormulas)
+register_engine(XlwingsFormulas)
 
 
 def get_engine(name: str):

@@ -7,7 +7,9 @@ file shows correct values even before a spreadsheet recalculates it.
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -22,6 +24,7 @@ from generator.formulas import get_engine
 from generator.isian import cell_value, evaluate_sheet, indikator_value, rhk_value
 from generator.layout import ENUMS, Geometry, a1, col_index, load_layout, quote_sheet
 from generator.plan import TAHUNAN, Identitas, SheetPlan, WorkbookPlan
+from generator.problems import Masalah, UserError
 
 __all__ = ["write_workbook", "choice_label", "choice_ids", "intervensi_label", "CHOICE_SEP"]
 
@@ -133,6 +136,7 @@ class _Writer:
                         if (rid := rhk_value(sp, sl, "intervensi"))
                         and rid not in {c for c, _ in choice_ids(self.plan, sp)}]
         arsip_ws = self.wb.add_worksheet(sheets["arsip"]) if self.flagged else None
+        conf = self._xlwings() if self.plan.engine == "xlwings" else []
         meta = self.wb.add_worksheet(sheets["meta"])
         self._petunjuk(petunjuk)
         self._pengaturan(pengaturan)
@@ -144,7 +148,7 @@ class _Writer:
         if arsip_ws is not None:
             self._arsip(arsip_ws)
         self._meta(meta)
-        for ws in (petunjuk, pengaturan, *pegawai, matriks, rekap, *arsip, meta):
+        for ws in (petunjuk, pengaturan, *pegawai, matriks, rekap, *arsip, *conf, meta):
             self._protect(ws)
         meta.hide()
         petunjuk.activate()
@@ -739,6 +743,20 @@ class _Writer:
         chart.set_size({"width": 560, "height": 300})
         ws.insert_chart(row, len(periods) + 2, chart)
 
+    # --- xlwings engine ---------------------------------------------------------------------
+    def _xlwings(self) -> list[Worksheet]:
+        """The VBA project of xlwings' standalone workbook and its configuration sheet."""
+        vba = xlwings_vba_project()
+        self.wb.add_vba_project(io.BytesIO(vba), is_stream=True)
+        self.wb.set_vba_name("ThisWorkbook")
+        ws = self.wb.add_worksheet("xlwings.conf")
+        for r, (k, v) in enumerate((("UDF Modules", "addin.functions"), ("Debug UDFs", "False"),
+                                    ("Use UDF Server", "False"))):
+            ws.write_string(r, 0, k)
+            ws.write_string(r, 1, v)
+        ws.set_column(0, 1, 24)
+        return [ws]
+
     # --- Arsip -----------------------------------------------------------------------------
     def _arsip(self, ws: Worksheet) -> None:
         """RHK whose superior RHK is gone: they stay on the pegawai's sheet; listed here to re-point."""
@@ -850,6 +868,17 @@ def intervensi_label(plan: WorkbookPlan, sp: SheetPlan, rhk_id: str) -> str:
         if cid == rhk_id:
             return choice_label(cid, text)
     return rhk_id
+
+
+def xlwings_vba_project() -> bytes:
+    """vbaProject.bin of the standalone workbook that xlwings ships (its RunPython and UDF plumbing)."""
+    try:
+        import xlwings
+    except ImportError:
+        raise UserError(Masalah("", what="--engine xlwings perlu xlwings", todo="pip install 'skpkit[addin]'")) from None
+    template = Path(xlwings.__file__).parent / "quickstart_standalone.xlsm"
+    with zipfile.ZipFile(template) as z:
+        return z.read("xl/vbaProject.bin")
 
 
 def write_workbook(plan: WorkbookPlan, path: Path) -> None:

@@ -13,3 +13,33 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def recalculated(tmp_path_factory):
+    """Random workbooks (edge cases included) written by skpkit and recalculated by LibreOffice:
+    [(written, plan, recalculated)], shared by the recalculation and add-in equivalence tests."""
+    from generator.build import Roster, build_plans
+    from generator.writer import write_workbook
+    from libreoffice import recalculate, require_libreoffice
+    from skp.model import JenisPeriode
+    from synthetic import random_fill, roster
+
+    require_libreoffice()
+    tmp = tmp_path_factory.mktemp("recalc")
+    people = roster(130, unit_size=13, seed=7)
+    plans = []
+    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji")):
+        if k % 3 == 2:
+            plan.jenis_periode = JenisPeriode.BULANAN
+        random_fill(plan, seed=k)
+        path = tmp / f"{stem}.xlsx"
+        write_workbook(plan, path)
+        plans.append((path, plan))
+    out = recalculate([p for p, _ in plans], tmp / "lo")
+    return [(path, plan, lo) for (path, plan), lo in zip(plans, out)]
+
+

@@ -63,23 +63,6 @@ def compare_with_cache(original: Path, recalculated: Path) -> list[str]:
     return diffs
 
 
-@pytest.fixture(scope="module")
-def recalculated(tmp_path_factory):
-    require_libreoffice()
-    tmp = tmp_path_factory.mktemp("recalc")
-    people = roster(130, unit_size=13, seed=7)
-    plans = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji")):
-        if k % 3 == 2:
-            plan.jenis_periode = JenisPeriode.BULANAN
-        random_fill(plan, seed=k)
-        path = tmp / f"{stem}.xlsx"
-        write_workbook(plan, path)
-        plans.append((path, plan))
-    out = recalculate([p for p, _ in plans], tmp / "lo")
-    return [(path, plan, lo) for (path, plan), lo in zip(plans, out)]
-
-
 @pytest.mark.libreoffice
 def test_enough_pegawai_periods(recalculated):
     count = sum(len(plan.sheets) * (plan.jenis_periode.jumlah + 1) for _, plan, _ in recalculated)
