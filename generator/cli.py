@@ -113,11 +113,14 @@ def _periode_option(value: str | None) -> int | None:
               help="Also write one CSV per sheet, and siasn_rekonsiliasi.csv, into this folder.")
 @click.option("--parquet", type=click.Path(dir_okay=False, path_type=Path), help="Also write Rekap Pegawai as Parquet.")
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes reading files.")
+@click.option("--scheduler", default=None,
+              help="Read on a Dask cluster: tcp://HOST:PORT, or 'local' for a local cluster (extra 'dask').")
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="HMAC key file the manifest was written with (or SKP_KEY).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, periode: str | None,
-                csv_dir: Path | None, parquet: Path | None, jobs: int, key_path: Path | None, quiet: bool) -> None:
+                csv_dir: Path | None, parquet: Path | None, jobs: int, scheduler: str | None,
+                key_path: Path | None, quiet: bool) -> None:
     """Read every filled workbook under PATHS (recursively) and write one rekap.
 
     Everything is recomputed from what was entered; a bad file becomes a row of the
@@ -127,7 +130,7 @@ def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, perio
     from generator.rekap import consolidate as run
 
     summary = run(list(paths), out, manifest=manifest, periode=_periode_option(periode), csv_dir=csv_dir,
-                  parquet=parquet, jobs=jobs, progress=not quiet, key=load_key(key_path))
+                  parquet=parquet, jobs=jobs, progress=not quiet, key=load_key(key_path), scheduler=scheduler)
     click.echo(f"{summary.files_read} of {summary.files} files read, {summary.pegawai} pegawai; "
                f"{summary.masalah} problems (sheet Masalah), {summary.belum} items not yet complete "
                f"(sheet Belum Lengkap); written {', '.join(map(str, summary.written))}")

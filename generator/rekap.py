@@ -340,7 +340,7 @@ class Summary:
 
 def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = None, periode: int | None = None,
                 csv_dir: Path | None = None, parquet: Path | None = None, jobs: int = 1,
-                progress: bool = True, key: bytes | None = None) -> Summary:
+                progress: bool = True, key: bytes | None = None, scheduler: str | None = None) -> Summary:
     """Read every skpkit workbook under ``paths`` and write the rekap (and flat copies).
 
     Raises :class:`UserError` only when nothing at all could be read.
@@ -354,8 +354,13 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
         raise UserError(Masalah(", ".join(map(str, paths)), what="tidak ada berkas .xlsx/.xlsm",
                                 todo="sebutkan folder berisi berkas SKP yang sudah diisi"))
     data = load_manifest(manifest) if manifest is not None else None
-    results = list(tqdm(collect(files, jobs, manifest=data, key=key), total=len(files), desc="berkas",
-                        unit="berkas", disable=not progress or len(files) < 2))
+    if scheduler:
+        from generator.distributed import collect_dask
+        source = collect_dask(files, scheduler, manifest=data, key=key, workers=max(jobs, 2))
+    else:
+        source = collect(files, jobs, manifest=data, key=key)
+    results = list(tqdm(source, total=len(files), desc="berkas", unit="berkas",
+                        disable=not progress or len(files) < 2))
     rekap = build_rekap(results, data, periode)
     if rekap.files_read == 0:
         first = rekap.masalah[0] if rekap.masalah else None

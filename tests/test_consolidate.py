@@ -292,3 +292,24 @@ def test_manifest_check_finds_changed_issued_content(demo, tmp_path):
     masalah = _sheet(tmp_path / "rekap.xlsx", "Masalah")
     cell = f"{chr(ord('A') + g.col('target_max'))}{g.slot_row(0) + 1}"
     assert any(m["Sel"] == cell and "diubah" in m["Masalah"] for m in masalah), masalah
+
+
+def test_dask_local_cluster_gives_the_same_rekap(demo, tmp_path):
+    pytest.importorskip("dask.distributed")
+    folder = _copy_demo(demo, tmp_path)
+    (folder / "rusak.xlsx").write_bytes(b"PK\x03\x04 rusak")
+    code, output = _consolidate(str(folder), "--out", str(tmp_path / "one.xlsx"))
+    assert code == 0, output
+    code, output = _consolidate(str(folder), "--out", str(tmp_path / "dask.xlsx"), "--scheduler", "local",
+                                "--jobs", "2")
+    assert code == 0, output
+    for name in SHEETS:
+        assert _sheet(tmp_path / "one.xlsx", name) == _sheet(tmp_path / "dask.xlsx", name), name
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code, output = _consolidate(str(folder), "--out", str(tmp_path / "tcp.xlsx"), "--scheduler",
+                                    cluster.scheduler_address)
+    assert code == 0, output
+    for name in SHEETS:
+        assert _sheet(tmp_path / "one.xlsx", name) == _sheet(tmp_path / "tcp.xlsx", name), name
