@@ -277,10 +277,9 @@ class _Writer:
 
     # --- pegawai sheet --------------------------------------------------------------
     def _pegawai(self, ws: Worksheet, sp: SheetPlan) -> None:
-        g, s, lay, eng = self.g, self.s, self.layout, self.engine
+        g, s, lay = self.g, self.s, self.layout
         res = self.results[sp.name]
         pg = lay["pegawai"]
-        n = self.plan.jenis_periode.jumlah
         for c, spec, p in g.column_specs():
             ws.set_column(c, c, spec["width"], None, {"hidden": bool(spec.get("hidden"))})
         ws.write_string(0, 0, lay["labels"]["title"], s.title)
@@ -517,12 +516,7 @@ class _Writer:
         lc = [g.col(c) for c in lay["pegawai"]["evaluasi"]["label_columns"]]
         wide = (g.col("realisasi", 1), g.last_visible_col)
         ws.write_string(g.lampiran_title, 0, lay["labels"]["lampiran"], s.section)
-        for item in lay["pegawai"]["lampiran"]:
-            r = g.lampiran_row(item["key"])
-            ws.set_row(r, 30)
-            ws.merge_range(r, lc[0], r, lc[1], item["label"], s.label)
-            ws.merge_range(r, wide[0], r, wide[1], "", s.input)
-            _write(ws, r, wide[0], sp.entries.get(("lampiran", item["key"])), s.input)
+        self._text_rows(ws, sp, "lampiran", g.lampiran_row, lc, wide)
         ws.write_string(g.dokumen_title, 0, lay["labels"]["dokumen"], s.section)
         ev = (g.evaluasi_row("organisasi"), g.evaluasi_row("predikat"))
         for key, label, src in (("organisasi", "Capaian Kinerja Organisasi (tahunan)", ev[0]),
@@ -532,12 +526,7 @@ class _Writer:
             value = res.tahunan.predikat if key == "predikat" else self.plan.organisasi.get(
                 (sp.pegawai.unit, g.n_periode + 1))
             _formula(ws, r, wide[0], f"={a1(src, g.value_col(None))}&\"\"", s.computed, value)
-        for item in lay["pegawai"]["dokumen"]:
-            r = g.dokumen_row(item["key"])
-            ws.set_row(r, 30)
-            ws.merge_range(r, lc[0], r, lc[1], item["label"], s.label)
-            ws.merge_range(r, wide[0], r, wide[1], "", s.input)
-            _write(ws, r, wide[0], sp.entries.get(("dokumen", item["key"])), s.input)
+        self._text_rows(ws, sp, "dokumen", g.dokumen_row, lc, wide)
         r = g.signature_row
         people = [Identitas.of(sp.pegawai), sp.penilai, sp.atasan_penilai]
         span = max((g.last_visible_col + 1) // 3, 1)
@@ -547,6 +536,17 @@ class _Writer:
             ws.merge_range(r + 1, c0, r + 1, c1, title, s.sign)
             ws.merge_range(r + 4, c0, r + 4, c1, who.nama or "", s.sign_line)
             ws.merge_range(r + 5, c0, r + 5, c1, f"NIP {who.nip}" if who.nip else "", s.sign)
+
+    def _text_rows(self, ws: Worksheet, sp: SheetPlan, group: str, row_of, labels: list[int],
+                   wide: tuple[int, int]) -> None:
+        """Free-text input rows (lampiran SKP, dokumen evaluasi): a label, then one wide input cell."""
+        s = self.s
+        for item in self.layout["pegawai"][group]:
+            r = row_of(item["key"])
+            ws.set_row(r, 30)
+            ws.merge_range(r, labels[0], r, labels[1], item["label"], s.label)
+            ws.merge_range(r, wide[0], r, wide[1], "", s.input)
+            _write(ws, r, wide[0], sp.entries.get((group, item["key"])), s.input)
 
     def _validations(self, ws: Worksheet, sp: SheetPlan) -> None:
         g = self.g

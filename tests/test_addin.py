@@ -6,7 +6,6 @@ import inspect
 import math
 import re
 import zipfile
-from pathlib import Path
 from types import SimpleNamespace
 
 import openpyxl

@@ -123,7 +123,7 @@ def test_acceptance_three_bad_files(demo, tmp_path):
 
 
 def _encrypt(src: Path, dst: Path) -> None:
-    msoffcrypto = pytest.importorskip("msoffcrypto")
+    pytest.importorskip("msoffcrypto")
     from msoffcrypto.format.ooxml import OOXMLFile
 
     with src.open("rb") as f, dst.open("wb") as out:
@@ -147,7 +147,6 @@ def test_broken_corpus_each_reported_rest_kept(demo, tmp_path):
     data = read_workbook(src)
     g = data.geometry
     first = data.plan.sheets[1]
-    slot = first.slots[0]
 
     def sheet(wb):
         return wb[first.name]
@@ -200,6 +199,10 @@ def test_broken_corpus_each_reported_rest_kept(demo, tmp_path):
     masalah = _sheet(tmp_path / "rekap.xlsx", "Masalah")
     named = {m["Berkas"] for m in masalah}
     assert {f"x-{n}" for n in expect if n != "=1+2.xlsx"} | {"=1+2.xlsx"} <= named
+    # pegawai of the other files: their rows are exactly as without the broken files
+    others = {p.pegawai.nip for p in data.plan.sheets}
+    rows = _rows_without_source(tmp_path / "rekap.xlsx")
+    assert [r for r in rows if r[0] not in others] == [r for r in clean if r[0] not in others]
     # the same pegawai in the modified copies: the newest copy wins, and both are reported
     assert any("juga ada di" in m["Masalah"] for m in masalah)
     rekap = openpyxl.load_workbook(tmp_path / "rekap.xlsx")

@@ -11,13 +11,9 @@ from python_calamine import CalamineWorkbook
 
 from skp import rules
 from skp.errors import Invalid
-from skp.model import JenisPeriode, Predikat
-from generator.build import Roster, build_plans
+from skp.model import Predikat
 from generator.isian import cell_value, evaluate_sheet
 from generator.layout import Geometry
-from generator.writer import write_workbook
-from libreoffice import recalculate, require_libreoffice
-from synthetic import random_fill, roster
 
 ERROR_VALUES = ("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -211,7 +210,6 @@ def test_refresh_property_every_value_survives(tmp_path_factory, data):
     from generator.template import write_template
     from generator.writer import write_workbook
     from generator.build import build_plans
-    from generator.roster import read_roster
     import xlsxwriter
 
     tmp = tmp_path_factory.mktemp("refresh")
