@@ -356,16 +356,18 @@ class _Writer:
     def _slot(self, ws: Worksheet, sp: SheetPlan, i: int, slot, res: HasilPegawai) -> None:
         g, s, eng = self.g, self.s, self.engine
         r0 = g.slot_row(i)
-        ws.write_string(r0, g.col("no"), str(i + 1 if g.slot_is_utama(i) else i - g.n_utama + 1), s.text)
         ws.write_string(r0, g.col("id_rhk"), slot.id, s.hidden)
         ws.write_string(r0, g.col("jenis"), slot.jenis.value, s.hidden)
         interv = rhk_value(sp, slot, "intervensi") or ""
         label = intervensi_label(self.plan, sp, interv)
-        _write(ws, r0, g.col("intervensi"), label or None, s.issued if slot.issued else s.input)
-        _write(ws, r0, g.col("rhk"), rhk_value(sp, slot, "rhk") or None, s.issued if slot.issued else s.input)
-        for j in range(1, g.k):
-            ws.write_blank(g.slot_row(i, j), g.col("intervensi"), None, s.issued if slot.issued else s.text)
-            ws.write_blank(g.slot_row(i, j), g.col("rhk"), None, s.text)
+        last = g.slot_row(i, g.k - 1)
+        fmt = s.issued if slot.issued else s.input
+        # one RHK spans its indikator rows: merged, the value in the top-left cell
+        for col in (g.col("no"), g.col("intervensi"), g.col("rhk")):
+            ws.merge_range(r0, col, last, col, "", s.text if col == g.col("no") else fmt)
+        ws.write_string(r0, g.col("no"), str(i + 1 if g.slot_is_utama(i) else i - g.n_utama + 1), s.text)
+        _write(ws, r0, g.col("intervensi"), label or None, fmt)
+        _write(ws, r0, g.col("rhk"), rhk_value(sp, slot, "rhk") or None, fmt)
         for j, ind in enumerate(slot.indikator):
             r = g.slot_row(i, j)
             ws.write_string(r, g.col("id_indikator"), ind.id, s.hidden)
@@ -405,9 +407,8 @@ class _Writer:
             st = a1(r0, g.col("status_rhk", p))
             _formula(ws, r0, g.col("status_rhk", p), eng.status_rhk(ceks, rts), s.hidden,
                      _status_value(hp.indikator[i], hp.rhk[i]))
+            ws.merge_range(r0, g.col("rating_rhk", p), g.slot_row(i, g.k - 1), g.col("rating_rhk", p), "", s.computed)
             _formula(ws, r0, g.col("rating_rhk", p), eng.rating_rhk(st, ceks, rts), s.computed, hp.rhk[i])
-            for j in range(1, g.k):
-                ws.write_blank(g.slot_row(i, j), g.col("rating_rhk", p), None, s.computed)
 
     def _perilaku(self, ws: Worksheet, sp: SheetPlan, res: HasilPegawai) -> None:
         g, s, pl = self.g, self.s, self.layout["pegawai"]["perilaku"]
