@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from xlsxwriter.utility import xl_cell_to_rowcol
 
 from skp.errors import InputError
 from skp.nip import parse_nip
@@ -29,8 +30,6 @@ class Temuan:
 
 
 def _cell(grid: Grid, ref: str) -> Any:
-    from xlsxwriter.utility import xl_cell_to_rowcol
-
     r, c = xl_cell_to_rowcol(ref)
     return grid(r, c)
 

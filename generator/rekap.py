@@ -10,6 +10,7 @@ from typing import Any, Sequence
 import xlsxwriter
 
 from skp import rules
+from skp.errors import InputError
 from skp.model import Predikat, PredikatOrganisasi, Settings
 from generator.consolidate import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
 from generator.files import atomic_target
@@ -146,7 +147,7 @@ def _units(rows: list[Baris], organisasi: dict, n: int, settings: Settings) -> l
             label = next((b.periode_nama for b in rows if b.periode == periode), TAHUNAN_LABEL)
             try:
                 hasil = rules.cek_kurva(org, preds, settings=settings) if org else None
-            except rules.InputError:
+            except InputError:
                 hasil = None
             counts = hasil.jumlah if hasil else rules.cek_kurva(PredikatOrganisasi.BAIK, preds).jumlah
             out.append(UnitRow(unit, periode, label, org, counts, sum(counts.values()),
