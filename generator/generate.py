@@ -16,7 +16,7 @@ from generator.parallel import bounded_map
 from generator.plan import WorkbookPlan
 from generator.reader import read_workbook
 from generator.roster import read_roster
-from generator.manifest import manifest_entry, write_manifest
+from generator.manifest import ManifestWriter, manifest_entry
 from generator.writer import intervensi_label, write_workbook
 
 __all__ = ["GenerateOptions", "generate", "load_roster"]
@@ -72,12 +72,12 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
 
     total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
     bar = tqdm(total=total, desc="workbook", unit="berkas", disable=not opts.progress or total < 2)
-    entries: list[dict] = []
+    manifest = ManifestWriter(out, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key)
     try:
         for entry in bounded_map(_write_one, jobs(), opts.jobs):
-            entries.append(entry)
+            manifest.add(entry)  # spooled to disk: memory stays flat in the number of files
             bar.update()
     finally:
         bar.close()
-    write_manifest(out, entries, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key)
-    return [out / e["file"] for e in entries]
+    manifest.close()
+    return [out / name for name in manifest.names]

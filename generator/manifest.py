@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,8 @@ from generator.layout import LAYOUT_VERSION, Geometry, a1, col_index, load_layou
 from generator.plan import SheetPlan, WorkbookPlan
 from generator.problems import Masalah, UserError
 
-__all__ = ["issued_cells", "fingerprint", "manifest_entry", "write_manifest", "load_manifest", "load_key",
-           "MANIFEST"]
+__all__ = ["issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
+           "load_key", "MANIFEST"]
 
 MANIFEST = "manifest.json"
 
@@ -82,22 +83,48 @@ def manifest_entry(path: Path, plan: WorkbookPlan, key: bytes | None, label) -> 
             "pegawai": pegawai}
 
 
+class ManifestWriter:
+    """Collect manifest entries on disk as workbooks are written, so memory stays flat in their number;
+    :meth:`close` writes ``out/manifest.json`` atomically, keeping entries of files not rewritten."""
+
+    def __init__(self, out: Path, extra: dict | None = None, key: bytes | None = None) -> None:
+        self.out, self.extra, self.key = Path(out), extra or {}, key
+        self.names: list[str] = []
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=self.out)
+
+    def add(self, entry: dict) -> None:
+        self.spool.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self.names.append(entry["file"])
+
+    def close(self) -> Path:
+        target = self.out / MANIFEST
+        previous: list[dict] = []
+        if target.exists():
+            try:
+                previous = json.loads(target.read_text(encoding="utf-8")).get("files", [])
+            except (OSError, ValueError):
+                previous = []
+        names = set(self.names)
+        kept = [e for e in previous if e.get("file") not in names and (self.out / e.get("file", "")).exists()]
+        head = {"layout_version": LAYOUT_VERSION, "fingerprint": "hmac-sha256" if self.key else "sha256",
+                **self.extra}
+        self.spool.seek(0)
+        with atomic_target(target) as tmp, tmp.open("w", encoding="utf-8") as f:
+            f.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "files": [\n')
+            lines = [json.dumps(e, ensure_ascii=False) for e in sorted(kept, key=lambda e: e["file"])]
+            for k, line in enumerate([*lines, *(x.rstrip("\n") for x in self.spool)]):
+                f.write(("," if k else "") + line + "\n")
+            f.write("]}\n")
+        self.spool.close()
+        return target
+
+
 def write_manifest(out: Path, entries: list[dict], extra: dict | None = None, key: bytes | None = None) -> Path:
     """Write ``out/manifest.json`` atomically; files already listed there and not rewritten are kept."""
-    target = out / MANIFEST
-    previous: list[dict] = []
-    if target.exists():
-        try:
-            previous = json.loads(target.read_text(encoding="utf-8")).get("files", [])
-        except (OSError, ValueError):
-            previous = []
-    names = {e["file"] for e in entries}
-    files = [e for e in previous if e.get("file") not in names and (out / e.get("file", "")).exists()] + entries
-    data = {"layout_version": LAYOUT_VERSION, "fingerprint": "hmac-sha256" if key else "sha256", **(extra or {}),
-            "files": sorted(files, key=lambda e: e["file"])}
-    with atomic_target(target) as tmp:
-        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-    return target
+    writer = ManifestWriter(out, extra, key)
+    for entry in entries:
+        writer.add(entry)
+    return writer.close()
 
 
 def load_manifest(path: Path) -> dict:
