@@ -181,12 +181,10 @@ def machine() -> str:
         model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
     except (OSError, StopIteration):
         model = cpu
-    import numpy
-    import python_calamine
-    import xlsxwriter
+    from importlib.metadata import version
     return (f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python "
-            f"{platform.python_version()}, XlsxWriter {xlsxwriter.__version__}, python-calamine "
-            f"{getattr(python_calamine, '__version__', '?')}, NumPy {numpy.__version__}; {date.today()}")
+            f"{platform.python_version()}, XlsxWriter {version('XlsxWriter')}, python-calamine "
+            f"{version('python-calamine')}, NumPy {version('numpy')}; {date.today()}")
 
 
 def report(gen: list[dict], cons: list[dict], rules_out: dict, n_rules: int) -> str:
