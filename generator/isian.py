@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from skp.errors import Invalid
-from skp.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi, is_blank
+from skp.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
 from skp.model import BERAKHLAK, JenisJabatan, JenisPeriode, Settings
 from generator.plan import TAHUNAN, IndikatorSlot, RHKSlot, SheetPlan
 
-__all__ = ["indikator_value", "isian_of", "evaluate_sheet", "cell_value"]
+__all__ = ["indikator_value", "rhk_value", "isian_of", "evaluate_sheet", "cell_value"]
 
 
 def indikator_value(sheet: SheetPlan, ind: IndikatorSlot, field: str) -> Any:
@@ -75,6 +75,3 @@ def cell_value(x: Any) -> Any:
         return float(x)
     return str(x)
 
-
-def blank(x: Any) -> bool:
-    return is_blank(x)
