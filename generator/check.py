@@ -13,7 +13,7 @@ from skp.errors import InputError
 from skp.nip import parse_nip
 from generator.container import Limits, check_container
 from generator.layout import a1
-from generator.manifest import _norm, fingerprint
+from generator.manifest import _norm, fingerprint, manifest_pegawai
 from generator.problems import Masalah, UserError
 from generator.reader import Grid, WorkbookData, read_workbook
 
@@ -94,9 +94,8 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
             found.problems.append(Masalah(str(path), sheet.name, "", e.reason, e.hint))
     found.problems += _structure(path, data)
     if manifest is not None:
-        entries = {p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]
-                   if f["file"] == path.name or p["nip"] in data.by_nip}
-        entries = {nip: e for nip, e in entries.items() if nip in data.by_nip or e["file"] == path.name}
+        entries = {nip: e for nip, e in manifest_pegawai(manifest).items()
+                   if nip in data.by_nip or e["file"] == path.name}
         if not entries:
             found.problems.append(Masalah(str(path), what="berkas tidak ada di manifest (unit lain?)",
                                           todo="periksa manifest yang dipakai"))

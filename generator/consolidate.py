@@ -24,6 +24,7 @@ from generator.parallel import bounded_map
 from generator.plan import SheetPlan
 from generator.problems import Masalah, UserError
 from generator.check import issued_changes
+from generator.manifest import manifest_pegawai
 from generator.container import Limits, check_container
 from generator.reader import WorkbookData, read_workbook
 
@@ -202,8 +203,7 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
     result.read = True
     result.masalah += problems
     if manifest is not None:  # the same comparison as skp check: issued content changed
-        entries = {p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]
-                   if p["nip"] in data.by_nip}
+        entries = {nip: e for nip, e in manifest_pegawai(manifest).items() if nip in data.by_nip}
         result.masalah += issued_changes(path, data, entries, key)
     result.organisasi = plan.organisasi
     result.settings = plan.settings

@@ -24,6 +24,7 @@ from generator.plan import SheetPlan, WorkbookPlan
 from generator.problems import Masalah, UserError
 
 __all__ = ["issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
+           "manifest_pegawai",
            "load_key", "MANIFEST"]
 
 MANIFEST = "manifest.json"
@@ -125,6 +126,17 @@ def write_manifest(out: Path, entries: list[dict], extra: dict | None = None, ke
     for entry in entries:
         writer.add(entry)
     return writer.close()
+
+
+def manifest_pegawai(manifest: dict) -> dict[str, dict]:
+    """NIP -> that pegawai's manifest entry, with the file it was issued in.
+
+    Examples
+    --------
+    >>> manifest_pegawai({"files": [{"file": "a.xlsx", "pegawai": [{"nip": "1"}]}]})
+    {'1': {'nip': '1', 'file': 'a.xlsx'}}
+    """
+    return {p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]}
 
 
 def load_manifest(path: Path) -> dict:

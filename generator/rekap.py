@@ -14,7 +14,7 @@ from skp.errors import InputError
 from skp.model import Predikat, PredikatOrganisasi, Settings
 from generator.consolidate import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
 from generator.files import atomic_target
-from generator.manifest import load_manifest
+from generator.manifest import load_manifest, manifest_pegawai
 from generator.problems import Masalah, UserError
 
 __all__ = ["Rekap", "build_rekap", "write_rekap", "write_csv", "write_parquet", "SIASN_COLUMNS", "safe_text"]
@@ -78,8 +78,7 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
     """Merge per-file results: newest file wins per pegawai, manifest gaps and strangers reported,
     kurva checked per unit and period. ``periode``: keep one period (0 the year)."""
     rekap = Rekap(files=len(results))
-    expected = None if manifest is None else {
-        p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]}
+    expected = None if manifest is None else manifest_pegawai(manifest)
     newest: dict[str, FileResult] = {}
     for r in results:
         rekap.masalah += r.masalah
