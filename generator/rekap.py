@@ -11,7 +11,7 @@ import xlsxwriter
 
 from skp import rules
 from skp.errors import InputError
-from skp.model import Predikat, PredikatOrganisasi, Settings
+from skp.model import Predikat, Settings
 from generator.consolidate import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
 from generator.files import atomic_target
 from generator.manifest import load_manifest, manifest_pegawai
@@ -148,7 +148,7 @@ def _units(rows: list[Baris], organisasi: dict, n: int, settings: Settings) -> l
                 hasil = rules.cek_kurva(org, preds, settings=settings) if org else None
             except InputError:
                 hasil = None
-            counts = hasil.jumlah if hasil else rules.cek_kurva(PredikatOrganisasi.BAIK, preds).jumlah
+            counts = rules.hitung_predikat(preds)
             out.append(UnitRow(unit, periode, label, org, counts, sum(counts.values()),
                                list(hasil.aturan) if hasil else []))
     return out

@@ -688,19 +688,20 @@ class _Writer:
             for c, p in enumerate(periods, start=1):
                 pred_col = f"{a1(first, 4 + c - 1, True)}:{a1(last, 4 + c - 1, True)}"
                 predikats = [self._predikat_of(sp, p) for sp in self.plan.sheets if sp.kurva_unit == unit]
-                hasil = rules.cek_kurva(self.plan.organisasi.get((unit, p or n + 1)) or "Baik",
-                                        [x for x in predikats if x is not None], settings=self.plan.settings)
+                counts = rules.hitung_predikat(predikats)
+                organisasi = self.plan.organisasi.get((unit, p or n + 1))
+                aturan = rules.cek_kurva(organisasi, predikats, settings=self.plan.settings).aturan \
+                    if organisasi else ()
                 for pr, r in count_rows.items():
                     ws.write_formula(r, c, eng.hitung(unit_col, unit_lit, pred_col, pr.value), s.computed,
-                                     hasil.jumlah[pr])
+                                     counts[pr])
                 cnt = {pr: a1(r, c) for pr, r in count_rows.items()}
                 ws.write_formula(n_row, c, f"=SUM({cnt[Predikat.SANGAT_BAIK]}:{cnt[Predikat.SANGAT_KURANG]})",
-                                 s.computed, hasil.n)
+                                 s.computed, sum(counts.values()))
                 org = a1(org_r, c)
-                has_org = bool(self.plan.organisasi.get((unit, p or n + 1)))
                 for slot in range(self.layout["rekap"]["rule_rows"]):
                     base = n_row + 1 + 4 * slot
-                    rule = hasil.aturan[slot] if has_org and slot < len(hasil.aturan) else None
+                    rule = aturan[slot] if slot < len(aturan) else None
                     cells = {"teks": a1(base, c), "jumlah": a1(base + 1, c), "batas": a1(base + 2, c)}
                     for k, part in enumerate(("teks", "jumlah", "batas", "terpenuhi")):
                         value = "" if rule is None else {

@@ -516,6 +516,22 @@ def _aturan(spec: KurvaSpec, c: dict[Predikat, int], n: int, s: Settings) -> Atu
     return AturanKurva(spec.teks(s), met, jumlah, batas)
 
 
+def hitung_predikat(predikat_pegawai: Iterable) -> dict[Predikat, int]:
+    """How many pegawai have each predikat; ``None`` and blank entries (not rated yet) are not counted.
+
+    Examples
+    --------
+    >>> hitung_predikat(["Baik", None, "cukup", "Baik"])[Predikat.BAIK]
+    2
+    """
+    c = {p: 0 for p in Predikat}
+    for v in predikat_pegawai:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        c[Predikat.parse(v)] += 1
+    return c
+
+
 def cek_kurva(organisasi, predikat_pegawai: Iterable, *, settings: Settings = DEFAULT) -> HasilKurva:
     """Check a unit's predikat against the kurva of its organisation's predikat.
 
@@ -531,11 +547,7 @@ def cek_kurva(organisasi, predikat_pegawai: Iterable, *, settings: Settings = DE
      ('Butuh Perbaikan + Kurang/Misconduct paling sedikit 1', True)]
     """
     org = PredikatOrganisasi.parse(organisasi)
-    c = {p: 0 for p in Predikat}
-    for v in predikat_pegawai:
-        if v is None or (isinstance(v, str) and not v.strip()):
-            continue
-        c[Predikat.parse(v)] += 1
+    c = hitung_predikat(predikat_pegawai)
     n = sum(c.values())
     return HasilKurva(org, n, c, tuple(_aturan(spec, c, n, settings) for spec in KURVA[org]))
 
