@@ -1,6 +1,6 @@
-"""The skpkit rules as Excel functions (xlwings UDFs): ``UDF Modules = addin.functions``.
+"""The skpkit rules as Excel functions (xlwings UDFs): ``UDF Modules = skpkit.addin.functions``.
 
-Each function is a thin wrapper over the array forms of :mod:`skp.arrays`: it shapes the
+Each function is a thin wrapper over the array forms of :mod:`skpkit.arrays`: it shapes the
 arguments (one cell, a row, a column or a table), calls the rule once for the whole range,
 and turns each result into what a cell shows: a number, a label, ``""`` for not filled yet,
 or ``#SKP! <reason>`` for a bad input. One bad cell never fails the others, and no Python
@@ -17,10 +17,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from skp import arrays, rules
-from skp.errors import InputError, Invalid
-from skp.model import Label
-from skp.nip import parse_nip
+from skpkit import arrays, rules
+from skpkit.errors import InputError, Invalid
+from skpkit.model import Label
+from skpkit.nip import parse_nip
 
 try:
     import xlwings as xw
@@ -118,7 +118,7 @@ def _map(rule: Callable, first: Any, *others: Any) -> Any:
       arah="naik atau turun")
 @_guard
 def SKP_CAPAIAN(realisasi, target_min, target_max=None, arah="naik"):
-    """Capaian (%) per indikator: realisasi terhadap target (skp.rules.capaian)."""
+    """Capaian (%) per indikator: realisasi terhadap target (skpkit.rules.capaian)."""
     return _map(lambda r, lo, hi, a: arrays.capaian(r, lo, hi, a), realisasi, target_min, target_max, arah)
 
 
@@ -126,14 +126,14 @@ def SKP_CAPAIAN(realisasi, target_min, target_max=None, arah="naik"):
       arah="naik atau turun")
 @_guard
 def SKP_RATING_INDIKATOR(realisasi, target_min, target_max=None, arah="naik"):
-    """Saran rating per indikator (skp.rules.rating_indikator)."""
+    """Saran rating per indikator (skpkit.rules.rating_indikator)."""
     return _map(lambda r, lo, hi, a: arrays.rating_indikator(r, lo, hi, a), realisasi, target_min, target_max, arah)
 
 
 @_udf(rating="Rating indikator (kolom)", kelompok="ID RHK tiap baris (kolom); kosong: satu RHK")
 @_guard
 def SKP_RATING_RHK(rating, kelompok=None):
-    """Saran rating RHK dari rating indikatornya, untuk tiap baris (skp.rules.rating_rhk)."""
+    """Saran rating RHK dari rating indikatornya, untuk tiap baris (skpkit.rules.rating_rhk)."""
     if kelompok is None:
         return _map(lambda r: arrays.rating_rhk(r), rating)
     return _map(lambda r, g: arrays.rating_rhk(r, g), rating, kelompok)
@@ -142,7 +142,7 @@ def SKP_RATING_RHK(rating, kelompok=None):
 @_udf(rating="Rating RHK (kolom)", jenis="Utama atau Tambahan (kolom)", kelompok="Pegawai-periode tiap baris; kosong: satu")
 @_guard
 def SKP_RATING_HASIL(rating, jenis="Utama", kelompok=None):
-    """Saran rating hasil kerja dari rating RHK (skp.rules.rating_hasil_kerja)."""
+    """Saran rating hasil kerja dari rating RHK (skpkit.rules.rating_hasil_kerja)."""
     if kelompok is None:
         return _map(lambda r, j: arrays.rating_hasil_kerja(r, j), rating, jenis)
     return _map(lambda r, j, g: arrays.rating_hasil_kerja(r, j, g), rating, jenis, kelompok)
@@ -151,7 +151,7 @@ def SKP_RATING_HASIL(rating, jenis="Utama", kelompok=None):
 @_udf(nilai="Rating tujuh nilai BerAKHLAK: satu baris/kolom, atau satu baris per pegawai-periode")
 @_guard
 def SKP_RATING_PERILAKU(nilai):
-    """Saran rating perilaku kerja dari rating per nilai BerAKHLAK (skp.rules.rating_perilaku)."""
+    """Saran rating perilaku kerja dari rating per nilai BerAKHLAK (skpkit.rules.rating_perilaku)."""
     k = _kind(nilai)
     if k != "2d":
         table = [[_blank(v) for v in _flat(nilai)]]

@@ -7,13 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.problems import Masalah, UserError
+from skpkit.generator.problems import Masalah, UserError
 
-__all__ = ["install", "status", "import_functions", "CONF", "require_excel_platform"]
+__all__ = ["install", "status", "import_functions", "CONF", "require_excel_platform", "updated_conf", "UDF_MODULE"]
 
 #: xlwings' user configuration, read by its add-in
 CONF = Path.home() / ".xlwings" / "xlwings.conf"
-SETTINGS = {"UDF Modules": "addin.functions"}
+UDF_MODULE = "skpkit.addin.functions"
+SETTINGS = {"UDF Modules": UDF_MODULE}
+#: the module name of releases before the one-package layout, rewritten wherever it is found
+OLD_UDF_MODULE = "addin.functions"
 
 
 def require_excel_platform(what: str) -> None:
@@ -30,12 +33,32 @@ def _read_conf() -> dict[str, str]:
         return {row[0]: row[1] for row in csv.reader(f) if len(row) >= 2}
 
 
+def updated_conf(conf: dict[str, str]) -> dict[str, str]:
+    """xlwings.conf with skpkit's UDF module in ``UDF Modules``: the old module name replaced, other
+    modules kept (xlwings takes several, separated by ``;``).
+
+    Examples
+    --------
+    >>> updated_conf({"UDF Modules": "addin.functions;my_udfs", "Debug UDFs": "False"})
+    {'UDF Modules': 'skpkit.addin.functions;my_udfs', 'Debug UDFs': 'False'}
+    >>> updated_conf({})
+    {'UDF Modules': 'skpkit.addin.functions'}
+    """
+    out = dict(conf)
+    key = next((k for k in out if k.casefold() == "udf modules"), "UDF Modules")
+    modules = [UDF_MODULE if m.strip() == OLD_UDF_MODULE else m.strip()
+               for m in out.get(key, "").split(";") if m.strip()]
+    if UDF_MODULE not in modules:
+        modules.insert(0, UDF_MODULE)
+    out[key] = ";".join(dict.fromkeys(modules))
+    return out
+
+
 def install() -> list[str]:
-    """``xlwings addin install``, then this interpreter and ``UDF Modules = addin.functions`` in xlwings.conf."""
+    """``xlwings addin install``, then this interpreter and ``UDF Modules = skpkit.addin.functions`` in xlwings.conf."""
     require_excel_platform("skp addin install")
     subprocess.run([sys.executable, "-m", "xlwings.cli", "addin", "install"], check=True)
-    conf = _read_conf()
-    conf.update(SETTINGS)
+    conf = updated_conf(_read_conf())
     conf["Interpreter_Win" if sys.platform == "win32" else "Interpreter_Mac"] = sys.executable
     CONF.parent.mkdir(parents=True, exist_ok=True)
     with CONF.open("w", newline="", encoding="utf-8") as f:
@@ -54,7 +77,7 @@ def status() -> list[str]:
 
 
 def import_functions(paths: list[Path]) -> list[Path]:
-    """Import ``addin.functions`` into each workbook (xlwings' "Import Functions"), then save it."""
+    """Import ``skpkit.addin.functions`` into each workbook (xlwings' "Import Functions"), then save it."""
     require_excel_platform("skp addin import")
     import xlwings as xw
     from xlwings.udfs import import_udfs
@@ -63,7 +86,7 @@ def import_functions(paths: list[Path]) -> list[Path]:
     with xw.App(visible=False) as app:
         for path in paths:
             book = app.books.open(str(path))
-            import_udfs("addin.functions", book.api)
+            import_udfs(UDF_MODULE, book.api)
             book.save()
             book.close()
             done.append(path)

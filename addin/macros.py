@@ -33,7 +33,7 @@ def _caller(book: Any | None) -> Any:
 @_sub
 def konsolidasi_folder(book: Any | None = None, open_result: bool = True) -> Path:
     """Consolidate every skpkit workbook in the folder of the active workbook into REKAP-<time>.xlsx."""
-    from generator.rekap import consolidate
+    from skpkit.generator.consolidate import consolidate
 
     caller = _caller(book)
     folder = Path(caller.fullname).parent
@@ -56,7 +56,7 @@ def _roster(folder: Path) -> Path:
 def buat_bawahan(book: Any | None = None) -> list[Path]:
     """Generate the subordinates' workbooks from the active (superior's) workbook into ``bawahan/``,
     with the roster (``roster.xlsx`` or ``roster.csv``) beside it."""
-    from generator.generate import GenerateOptions, generate, load_roster
+    from skpkit.generator.generate import GenerateOptions, generate, load_roster
 
     path = Path(_caller(book).fullname)
     roster = load_roster(_roster(path.parent), path)
@@ -67,7 +67,7 @@ def buat_bawahan(book: Any | None = None) -> list[Path]:
 @_sub
 def refresh_bawahan(book: Any | None = None) -> list[Path]:
     """Re-issue the workbooks in ``bawahan/`` from the active (superior's) workbook, keeping every value."""
-    from generator.refresh import refresh
+    from skpkit.generator.refresh import refresh
 
     path = Path(_caller(book).fullname)
     files = sorted(p for p in (path.parent / "bawahan").glob("SKP-*.xls*") if p.stem.count(".") == 0)

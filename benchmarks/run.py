@@ -43,8 +43,8 @@ def child(code: str) -> dict:
 
 GEN_OURS = """
 from pathlib import Path
-from generator.build import Roster
-from generator.generate import GenerateOptions, generate
+from skpkit.generator.build import Roster
+from skpkit.generator.generate import GenerateOptions, generate
 from synthetic import roster
 people = Roster(roster({n}, unit_size=10, seed=1))
 t = time.perf_counter()
@@ -81,8 +81,8 @@ def bench_generation(sizes: list[int], tmp: Path) -> list[dict]:
 
 MAKE_FILLED = """
 from pathlib import Path
-from generator.build import Roster, build_plans
-from generator.writer import write_workbook
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.writer import write_workbook
 from synthetic import random_fill, roster
 folder = Path({out!r}); folder.mkdir(parents=True, exist_ok=True)
 for k, (stem, plan) in enumerate(build_plans(Roster(roster({n}, unit_size=10, seed=2)), tahun=2027, instansi="x")):
@@ -93,7 +93,7 @@ out = {{}}
 
 CONS_OURS = """
 from pathlib import Path
-from generator.rekap import consolidate
+from skpkit.generator.consolidate import consolidate
 t = time.perf_counter()
 s = consolidate([Path({folder!r})], Path({out!r}), jobs={jobs}, progress=False)
 out = {{"seconds": time.perf_counter() - t, "files": s.files}}
@@ -134,9 +134,9 @@ def bench_consolidation(file_counts: list[int], tmp: Path) -> list[dict]:
 
 RULES = """
 import numpy as np
-from skp import arrays, rules
-from skp.model import Rating
-import addin.functions as f
+from skpkit import arrays, rules
+from skpkit.model import Rating
+import skpkit.addin.functions as f
 rng = np.random.default_rng(0)
 labels = np.array([r.value for r in Rating] + [None], dtype=object)
 n = {n}
@@ -202,10 +202,10 @@ def report(gen: list[dict], cons: list[dict], rules_out: dict, n_rules: int) -> 
     lines += [f"| {r['files']:,} | {r['jobs']} | {r['ours_s']:.2f} | {r['base_s']:.2f} | {r['ratio']:.2f} | "
               f"{r['ms_per_file']:.1f} | {r['ours_mib']:.0f} | {r['base_mib']:.0f} |" for r in cons]
     lines += ["", f"## Rules on {n_rules:,} indikator rows", "", "| what | seconds |", "|---|---:|"]
-    names = {"predikat_scalar": "predikat, scalar `skp.rules` in a loop",
-             "predikat_array": "predikat, `skp.arrays` from labels",
-             "predikat_codes": "predikat, `skp.arrays.predikat_codes` from codes",
-             "capaian_scalar": "capaian, scalar in a loop", "capaian_array": "capaian, `skp.arrays`",
+    names = {"predikat_scalar": "predikat, scalar `skpkit.rules` in a loop",
+             "predikat_array": "predikat, `skpkit.arrays` from labels",
+             "predikat_codes": "predikat, `skpkit.arrays.predikat_codes` from codes",
+             "capaian_scalar": "capaian, scalar in a loop", "capaian_array": "capaian, `skpkit.arrays`",
              "udf_predikat_10k": "`SKP_PREDIKAT` UDF on a 10,000-row column"}
     lines += [f"| {names[k]} | {v:.3f} |" for k, v in rules_out.items() if k in names]
     return "\n".join(lines) + "\n"

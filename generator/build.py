@@ -1,7 +1,7 @@
 """Plans for a roster: who goes in which workbook, with which slots and which RHK handed down.
 
 Pure planning, no file is written here: :func:`build_plans` yields one
-:class:`~generator.plan.WorkbookPlan` at a time so that memory stays flat in the
+:class:`~skpkit.generator.plan.WorkbookPlan` at a time so that memory stays flat in the
 number of workbooks.
 """
 
@@ -12,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
-from skp.cascade import Peran, cascade, stable_id, urutan
-from skp.model import RHK, JenisJabatan, JenisPeriode, JenisRHK, Pegawai, Settings
-from generator.layout import load_layout
-from generator.plan import Identitas, IndikatorSlot, MatriksBlock, RHKSlot, SheetPlan, WorkbookPlan
-from generator.reader import WorkbookData
+from skpkit.cascade import Peran, cascade, stable_id, urutan
+from skpkit.model import RHK, JenisJabatan, JenisPeriode, JenisRHK, Pegawai, Settings
+from skpkit.generator.layout import load_layout
+from skpkit.generator.plan import Identitas, IndikatorSlot, MatriksBlock, RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.generator.reader import WorkbookData
 
 __all__ = ["Roster", "build_plans", "sheet_names", "file_stem", "TICKS"]
 
@@ -101,7 +101,7 @@ def sheet_names(pegawai: Sequence[Pegawai], prefix: str) -> dict[str, str]:
 
     Examples
     --------
-    >>> from skp.model import JenisJabatan as J
+    >>> from skpkit.model import JenisJabatan as J
     >>> ps = [Pegawai("1", "Dr. Budi Santoso, M.Si.", "x", J.PELAKSANA, "U"),
     ...       Pegawai("2", "Budi Santoso", "x", J.PELAKSANA, "U")]
     >>> sheet_names(ps, "SKP ")
@@ -185,7 +185,7 @@ def build_plans(roster: Roster, *, split: str = "unit", jenis_periode: JenisPeri
     groups: dict[str, list[Pegawai]] = defaultdict(list)
     for p in ordered:
         groups[p.unit if split == "unit" else p.nip].append(p)
-    prefix = load_layout()["sheets"]["pegawai_prefix"]
+    prefix = load_layout()["labels"]["sheets"]["pegawai_prefix"]
     known_org = roster.atasan.plan.organisasi if roster.atasan else {}
     for key, members in groups.items():
         names = sheet_names(members, prefix)

@@ -9,13 +9,14 @@ from typing import Any
 import openpyxl
 from xlsxwriter.utility import xl_cell_to_rowcol
 
-from skp.errors import InputError
-from skp.nip import parse_nip
-from generator.container import Limits, check_container
-from generator.layout import a1
-from generator.manifest import _norm, fingerprint, manifest_pegawai
-from generator.problems import Masalah, UserError
-from generator.reader import Grid, WorkbookData, read_workbook
+from skpkit.errors import InputError
+from skpkit.nip import parse_nip
+from skpkit.generator.container import Limits, check_container
+from skpkit.generator.layout import a1
+from skpkit.generator.manifest import issued_value, fingerprint, manifest_pegawai
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.reader import Grid, WorkbookData
+from skpkit.generator.readers import get_reader
 
 __all__ = ["Temuan", "check_file", "issued_changes"]
 
@@ -48,7 +49,7 @@ def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key
         if grid is None:
             continue  # the reader already reported the sheet
         for ref, old in cells.items():
-            new = _norm(_cell(grid, ref))
+            new = issued_value(_cell(grid, ref))
             new = None if new == "" else new
             if new != old:
                 out.append(Masalah(str(path), sheet, ref, f"isi yang diterbitkan diubah: {old!r} menjadi {new!r}",
@@ -82,7 +83,7 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
     problems: list[Masalah] = []
     try:
         check_container(path, Limits())
-        data = read_workbook(path, problems)
+        data = get_reader("skp").read(path, problems)
     except UserError as e:
         found.problems.append(e.masalah)
         return found
@@ -102,7 +103,7 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
         found.problems += issued_changes(path, data, entries, key)
     n = data.plan.jenis_periode.jumlah
     for sheet in data.plan.sheets:
-        filled = {k[2] for k in sheet.entries if k[0] == "realisasi"}
+        filled = sheet.isian.periods_filled()
         missing = [data.plan.jenis_periode.nama(p) for p in range(1, n + 1) if p not in filled]
         if missing:
             found.info.append(f"{sheet.name}: periode belum diisi: {', '.join(missing)}")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 import click
 
-from skp import __version__
-from skp.model import JenisJabatan, JenisPeriode, Pegawai
-from generator.problems import UserError
+from skpkit import __version__
+from skpkit.model import JenisJabatan, JenisPeriode, Pegawai
+from skpkit.generator.problems import UserError
 
 PERIODE = click.Choice([j.value for j in JenisPeriode])
 
@@ -20,7 +21,23 @@ def _default_year() -> int:
 
 
 class _Group(click.Group):
-    """Bad input the user can fix becomes one line and exit code 1, never a traceback."""
+    """Bad input the user can fix becomes one line and exit code 1, never a traceback.
+
+    Verbs of other parts of skpkit (``skp addin``) are found through the ``skpkit.commands`` entry
+    points, so that ``generator`` never imports them.
+    """
+
+    def _plugins(self) -> dict[str, EntryPoint]:
+        return {ep.name: ep for ep in entry_points(group="skpkit.commands")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._plugins()})
+
+    def get_command(self, ctx: click.Context, name: str):
+        command = super().get_command(ctx, name)
+        if command is None and name in self._plugins():
+            command = self._plugins()[name].load()
+        return command
 
     def invoke(self, ctx: click.Context):
         try:
@@ -47,7 +64,7 @@ def main() -> None:
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes writing workbooks.")
 def demo(out: Path, periode: str, tahun: int | None, jobs: int) -> None:
     """Write the sample organisation: superior's workbook, roster, blank and filled unit workbooks."""
-    from generator.demo import run_demo
+    from skpkit.generator.demo import run_demo
 
     result = run_demo(out, tahun=tahun or _default_year(), jenis_periode=JenisPeriode.parse(periode), jobs=jobs)
     click.echo(f"superior's workbook (Sekretaris Daerah): {result.atasan}")
@@ -81,8 +98,8 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
              engine: str, password: str | None, instansi: str, jobs: int, key_path: Path | None,
              quiet: bool) -> None:
     """Write one workbook per unit (or pegawai) with the superior's RHK cascaded, and manifest.json."""
-    from generator.generate import GenerateOptions, generate as run, load_roster
-    from generator.manifest import load_key
+    from skpkit.generator.generate import GenerateOptions, generate as run, load_roster
+    from skpkit.generator.manifest import load_key
 
     roster = load_roster(roster_path, atasan_path)
     opts = GenerateOptions(split=split, jenis_periode=JenisPeriode.parse(periode), tahun=tahun or _default_year(),
@@ -126,8 +143,8 @@ def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, perio
     Everything is recomputed from what was entered; a bad file becomes a row of the
     'Masalah' sheet and the rest is consolidated. Exit code 1 only when nothing could be read.
     """
-    from generator.manifest import load_key
-    from generator.rekap import consolidate as run
+    from skpkit.generator.manifest import load_key
+    from skpkit.generator.consolidate import consolidate as run
 
     summary = run(list(paths), out, manifest=manifest, periode=_periode_option(periode), csv_dir=csv_dir,
                   parquet=parquet, jobs=jobs, progress=not quiet, key=load_key(key_path), scheduler=scheduler)
@@ -150,8 +167,8 @@ def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, perio
 def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None, out: Path | None,
             no_backup: bool, key_path: Path | None) -> None:
     """Re-issue FILES from the changed superior's workbook, carrying every entered value by stable id."""
-    from generator.manifest import load_key
-    from generator.refresh import refresh as run
+    from skpkit.generator.manifest import load_key
+    from skpkit.generator.refresh import refresh as run
 
     result = run(list(files), atasan_path, roster_path=roster_path, out=out, backup=not no_backup,
                  key=load_key(key_path))
@@ -171,8 +188,8 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
 def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None) -> None:
     """What is wrong with returned workbooks. Exit code 1 if any file has a problem;
     periods not yet filled are information only."""
-    from generator.check import check_file
-    from generator.manifest import load_key, load_manifest
+    from skpkit.generator.check import check_file
+    from skpkit.generator.manifest import load_key, load_manifest
 
     data = load_manifest(manifest) if manifest else None
     key = load_key(key_path)
@@ -187,39 +204,6 @@ def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None)
             click.echo(f"  info: {line}")
     if bad:
         raise SystemExit(1)
-
-
-@main.group()
-def addin() -> None:
-    """The xlwings add-in: the skpkit rules as Excel functions (Windows or macOS with Excel)."""
-
-
-@addin.command("install")
-def addin_install() -> None:
-    """Install xlwings' add-in and set UDF Modules = addin.functions and this interpreter."""
-    from addin.install import install
-
-    for line in install():
-        click.echo(line)
-
-
-@addin.command("status")
-def addin_status() -> None:
-    """Show xlwings' add-in status and the skpkit settings of xlwings.conf."""
-    from addin.install import status
-
-    for line in status():
-        click.echo(line)
-
-
-@addin.command("import")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def addin_import(folder: Path) -> None:
-    """Import the skpkit functions into every .xlsm under FOLDER (xlwings' Import Functions)."""
-    from addin.install import import_functions
-
-    done = import_functions(sorted(folder.rglob("*.xlsm")))
-    click.echo(f"functions imported into {len(done)} workbooks")
 
 
 @main.group()
@@ -243,11 +227,11 @@ def template() -> None:
 def template_atasan(out: Path, nip: str, nama: str, jabatan: str, unit: str, jenis: str, pangkat: str,
                     roster_path: Path | None, periode: str, tahun: int | None, instansi: str) -> None:
     """The superior's workbook for the top of the tree: their RHK and matriks peran hasil to fill."""
-    from skp.errors import InputError
-    from skp.nip import parse_nip
-    from generator.problems import Masalah
-    from generator.roster import read_roster
-    from generator.template import write_template
+    from skpkit.errors import InputError
+    from skpkit.nip import parse_nip
+    from skpkit.generator.problems import Masalah
+    from skpkit.generator.roster import read_roster
+    from skpkit.generator.template import write_template
 
     try:
         top = Pegawai(parse_nip(nip).nip, nama, jabatan, JenisJabatan.parse(jenis), unit, "", pangkat)

@@ -1,260 +1,67 @@
-"""``skp consolidate``: many filled workbooks in, one rekap out.
+"""``skp consolidate``: many filled workbooks in, one rekap out (and its flat copies).
 
-Every file is read through the layout that wrote it and everything is recomputed
-with :mod:`skp.evaluasi` (cached formula values are only compared, never trusted).
-One bad file never stops the run: it becomes rows of ``Masalah``.
+Every file is read and recomputed by :mod:`.collect` (on ``jobs`` processes or a Dask cluster),
+merged by :mod:`.rekap`, written by :mod:`.rekap_workbook` and :mod:`.exports`. One bad file
+never stops the run: it becomes rows of ``Masalah``.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Sequence
 
-from skp import rules
-from skp.errors import Invalid
-from skp.evaluasi import HasilPegawai, is_blank
-from skp.model import Predikat, Settings
-from skp.nip import parse_nip
-from skp.errors import InputError
-from generator.isian import cell_value, evaluate_sheet, indikator_value
-from generator.layout import Geometry, a1
-from generator.parallel import bounded_map
-from generator.plan import SheetPlan
-from generator.problems import Masalah, UserError
-from generator.check import issued_changes
-from generator.manifest import manifest_pegawai
-from generator.container import Limits, check_container
-from generator.reader import WorkbookData, read_workbook
+from tqdm import tqdm
 
-__all__ = ["Baris", "BelumLengkap", "FileResult", "read_filled", "find_files", "collect", "Limits"]
+from skpkit.generator.collect import collect, find_files
+from skpkit.generator.exports import write_csv, write_parquet
+from skpkit.generator.manifest import load_manifest
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.rekap import build_rekap
+from skpkit.generator.rekap_workbook import write_rekap
 
-TAHUNAN_LABEL = "Tahunan"
+__all__ = ["Summary", "consolidate"]
 
 
 @dataclass
-class Baris:
-    """One row of ``Rekap Pegawai``: a pegawai in one period (``periode`` 0 is the year)."""
-
-    nip: str
-    nama: str
-    unit: str
-    kurva_unit: str
-    jabatan: str
-    jenis_jabatan: str
-    jenjang: str
-    periode: int
-    periode_nama: str
-    organisasi: str
-    hasil_saran: str
-    hasil: str
-    perilaku_saran: str
-    perilaku: str
-    predikat: str
-    angka_kredit: float | None
-    penilai_nama: str
-    penilai_nip: str
-    penilai_jabatan: str
-    file: str
-    sheet: str
+class Summary:
+    files: int
+    files_read: int
+    pegawai: int
+    masalah: int
+    belum: int
+    written: list[Path]
 
 
-@dataclass
-class BelumLengkap:
-    nip: str
-    nama: str
-    unit: str
-    periode: int
-    periode_nama: str
-    apa: str
-    siapa: str
-    file: str
-    sheet: str
+def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = None, periode: int | None = None,
+                csv_dir: Path | None = None, parquet: Path | None = None, jobs: int = 1,
+                progress: bool = True, key: bytes | None = None, scheduler: str | None = None) -> Summary:
+    """Read every skpkit workbook under ``paths`` and write the rekap (and flat copies).
 
-
-@dataclass
-class FileResult:
-    path: str
-    mtime: float
-    rows: list[Baris] = field(default_factory=list)
-    belum: list[BelumLengkap] = field(default_factory=list)
-    masalah: list[Masalah] = field(default_factory=list)
-    organisasi: dict[tuple[str, int], str] = field(default_factory=dict)
-    settings: Settings | None = None
-    n_periode: int = 0
-    ak: dict[str, dict[str, Any]] = field(default_factory=dict)
-    read: bool = False
-    tahun: int = 0
-    #: the latest period with any realisasi in this file
-    last_filled: int = 0
-
-
-def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Every workbook under ``paths`` (recursively), leaving out lock and temporary files."""
-    found: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        candidates = [p] if p.is_file() else sorted(x for x in p.rglob("*") if x.is_file())
-        for f in candidates:
-            if f.suffix.lower() in (".xlsx", ".xlsm") and not f.name.startswith(("~$", ".~lock", ".")):
-                found.append(f)
-    return found
-
-
-def _s(x: Any) -> str:
-    return "" if x is None else str(cell_value(x))
-
-
-def _indikator_problems(path: Path, sheet: SheetPlan, g: Geometry, res: HasilPegawai) -> list[Masalah]:
-    """One problem per invalid indikator row (the first reason it shows), naming its cell."""
-    out: list[Masalah] = []
-    seen: set[tuple[int, int]] = set()
-    for hp in (*res.periode, res.tahunan):
-        for i, rows in enumerate(hp.indikator):
-            for j, hi in enumerate(rows):
-                if hi is None or not isinstance(hi.capaian, Invalid) or (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                reason = hi.capaian.reason
-                col = "realisasi" if "realisasi" in reason or reason == rules.Alasan.BUKAN_ANGKA else "target_min"
-                c = g.col(col, hp.periode or 1) if col == "realisasi" else g.col(col)
-                out.append(Masalah(str(path), sheet.name, a1(g.slot_row(i, j), c),
-                                   f"indikator tidak valid: {reason}", rules.Alasan.HINTS.get(reason, "perbaiki isian")))
-    return out
-
-
-def _cached_problems(path: Path, data: WorkbookData, sheet: SheetPlan, g: Geometry,
-                     res: HasilPegawai) -> list[Masalah]:
-    """Computed cells whose stored value is not what the rules give: a formula was overwritten."""
-    grid = data.grids.get(sheet.name)
-    out: list[Masalah] = []
-    if grid is None:
-        return out
-    checks: list[tuple[int, int, Any]] = []
-    for p in g.periods():
-        hp = res.tahunan if p is None else res.periode[p - 1]
-        for key in ("hasil_saran", "hasil", "perilaku", "predikat"):
-            checks.append((g.evaluasi_row(key), g.value_col(p), getattr(hp, key)))
-        if sheet.pegawai.is_fungsional:
-            checks.append((g.evaluasi_row("angka_kredit"), g.value_col(p), hp.angka_kredit))
-        for i, rows in enumerate(hp.indikator):
-            checks.append((g.slot_row(i), g.col("rating_rhk", p), hp.rhk[i]))
-            for j, hi in enumerate(rows):
-                checks.append((g.slot_row(i, j), g.col("capaian", p), hi and hi.capaian))
-    for r, c, want in checks:
-        got = grid(r, c)
-        if got is None:
-            continue  # no stored value (a file saved by a program that does not keep results)
-        expect = cell_value(want)
-        same = (math.isclose(got, expect, rel_tol=1e-9, abs_tol=1e-9)
-                if isinstance(got, (int, float)) and isinstance(expect, float) else got == expect)
-        if not same:
-            out.append(Masalah(str(path), sheet.name, a1(r, c),
-                               f"nilai tersimpan {got!r} bukan hasil rumus ({expect!r}): rumus ditimpa?",
-                               "kembalikan rumus (minta berkas baru dengan skp refresh); rekap memakai hasil hitung ulang"))
-    return out
-
-
-def _belum(sheet: SheetPlan, res: HasilPegawai, n: int, upto: int, nama_periode, file: str) -> list[BelumLengkap]:
-    out: list[BelumLengkap] = []
-    p_ = sheet.pegawai
-
-    def add(periode: int, apa: str, siapa: str) -> None:
-        label = TAHUNAN_LABEL if periode == 0 else nama_periode(periode)
-        out.append(BelumLengkap(p_.nip, p_.nama, p_.unit, periode, label, apa, siapa, file, sheet.name))
-
-    used = [ind for slot in sheet.slots for ind in slot.indikator
-            if not is_blank(indikator_value(sheet, ind, "indikator"))
-            or not is_blank(indikator_value(sheet, ind, "target_min"))]
-    periods = list(range(1, upto + 1)) + ([0] if upto >= n else [])
-    for p in periods:
-        hp = res.tahunan if p == 0 else res.periode[p - 1]
-        if not sheet.pimpinan and not used:
-            add(p, "RHK dan indikator belum diisi", "pegawai")
-            continue
-        if p:
-            missing = sum(1 for ind in used if is_blank(sheet.entries.get(("realisasi", ind.id, p))))
-            if missing:
-                add(p, f"realisasi belum diisi: {missing} dari {len(used)} indikator", "pegawai")
-            if hp.perilaku_saran is None and is_blank(sheet.entries.get(("perilaku_penilai", p))):
-                add(p, "rating perilaku kerja belum diberikan", "pejabat penilai")
-        if sheet.pimpinan and hp.hasil is None:
-            add(p, "predikat kinerja organisasi belum diisi di Pengaturan", "pimpinan satu tingkat di atas")
-        if hp.predikat is None and not any(b.periode == p for b in out):
-            add(p, "predikat belum dapat dihitung", "pegawai dan pejabat penilai")
-    return out
-
-
-def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = None,
-                key: bytes | None = None) -> FileResult:
-    """Read and recompute one filled workbook; every problem becomes a :class:`Masalah`, never an exception."""
-    path = Path(path)
-    result = FileResult(str(path), path.stat().st_mtime if path.exists() else 0.0)
-    problems: list[Masalah] = []
-    try:
-        check_container(path, limits)
-        data = read_workbook(path, problems)
-    except UserError as e:
-        result.masalah.append(e.masalah)
-        return result
-    plan, g = data.plan, data.geometry
-    n = plan.jenis_periode.jumlah
-    result.read = True
-    result.masalah += problems
-    if manifest is not None:  # the same comparison as skp check: issued content changed
-        entries = {nip: e for nip, e in manifest_pegawai(manifest).items() if nip in data.by_nip}
-        result.masalah += issued_changes(path, data, entries, key)
-    result.organisasi = plan.organisasi
-    result.settings = plan.settings
-    result.n_periode = n
-    nama = plan.jenis_periode.nama
-    result.tahun = plan.tahun
-    result.last_filled = max((key[2] for sp in plan.sheets for key in sp.entries if key[0] == "realisasi"),
-                             default=0)
-    for sheet in plan.sheets:
-        p_ = sheet.pegawai
-        try:
-            parse_nip(p_.nip)
-        except InputError as e:
-            result.masalah.append(Masalah(str(path), sheet.name, "", e.reason, e.hint))
-            continue
-        res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings)
-        result.masalah += _indikator_problems(path, sheet, g, res)
-        result.masalah += _cached_problems(path, data, sheet, g, res)
-        result.belum += _belum(sheet, res, n, n, nama, path.name)
-        for periode, hp in [*enumerate(res.periode, 1), (0, res.tahunan)]:
-            col = periode or n + 1
-            result.rows.append(Baris(
-                p_.nip, p_.nama, p_.unit, sheet.kurva_unit, p_.jabatan, p_.jenis_jabatan.value,
-                p_.jenjang.value if p_.jenjang else "", periode, TAHUNAN_LABEL if periode == 0 else nama(periode),
-                plan.organisasi.get((p_.unit, col), ""), _s(hp.hasil_saran), _s(hp.hasil), _s(hp.perilaku_saran),
-                _s(hp.perilaku), _s(hp.predikat),
-                hp.angka_kredit if isinstance(hp.angka_kredit, float) else None,
-                sheet.penilai.nama, sheet.penilai.nip, sheet.penilai.jabatan, path.name, sheet.name))
-        if p_.is_fungsional and p_.jenjang:
-            s = plan.settings
-            result.ak[p_.nip] = {
-                "periode": [hp.angka_kredit if isinstance(hp.angka_kredit, float) else None for hp in res.periode],
-                "tahunan": res.tahunan.angka_kredit if isinstance(res.tahunan.angka_kredit, float) else None,
-                "jumlah": res.angka_kredit_periode,
-                "ak_pangkat": s.ak_pangkat.get(p_.jenjang), "ak_jenjang": s.ak_jenjang.get(p_.jenjang),
-            }
-    return result
-
-
-def collect(files: list[Path], jobs: int = 1, limits: Limits = Limits(), manifest: dict | None = None,
-            key: bytes | None = None) -> Iterator[FileResult]:
-    """Read every file, over ``jobs`` processes, yielding results in file order as they come."""
-    yield from bounded_map(_read_one, ((f, limits, manifest, key) for f in files), jobs)
-
-
-def _read_one(args: tuple[Path, Limits, dict | None, bytes | None]) -> FileResult:
-    return read_filled(*args)
-
-
-def predikat_or_none(label: str) -> Predikat | None:
-    try:
-        return Predikat.parse(label) if label and not label.startswith("#SKP!") else None
-    except InputError:
-        return None
+    Raises :class:`UserError` only when nothing at all could be read.
+    """
+    files = [f for f in find_files(paths) if f.resolve() != Path(out).resolve() and not f.name.startswith("REKAP-")]
+    if not files:
+        raise UserError(Masalah(", ".join(map(str, paths)), what="tidak ada berkas .xlsx/.xlsm",
+                                todo="sebutkan folder berisi berkas SKP yang sudah diisi"))
+    data = load_manifest(manifest) if manifest is not None else None
+    if scheduler:
+        from skpkit.generator.distributed import collect_dask
+        source = collect_dask(files, scheduler, manifest=data, key=key, workers=max(jobs, 2))
+    else:
+        source = collect(files, jobs, manifest=data, key=key)
+    results = list(tqdm(source, total=len(files), desc="berkas", unit="berkas",
+                        disable=not progress or len(files) < 2))
+    rekap = build_rekap(results, data, periode)
+    if rekap.files_read == 0:
+        first = rekap.masalah[0] if rekap.masalah else None
+        raise UserError(Masalah(str(paths[0]), what=f"tidak ada berkas skpkit yang dapat dibaca dari {len(files)} "
+                                f"berkas" + (f"; pertama: {first}" if first else ""),
+                                todo="periksa berkas (lihat skp check)"))
+    written = [write_rekap(rekap, out)]
+    if csv_dir is not None:
+        written += write_csv(rekap, csv_dir)
+    if parquet is not None:
+        written.append(write_parquet(rekap, parquet))
+    return Summary(len(files), rekap.files_read, len({b.nip for b in rekap.rows}), len(rekap.masalah),
+                   len(rekap.belum), written)

@@ -6,7 +6,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.problems import Masalah, UserError
+from skpkit.generator.problems import Masalah, UserError
 
 __all__ = ["Limits", "check_container", "OLE_MAGIC"]
 

@@ -9,15 +9,14 @@ from pathlib import Path
 
 import xlsxwriter
 
-from skp.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, Pegawai, Rating
-from generator import demo_data as D
-from generator.build import Roster
-from generator.files import atomic_target
-from generator.generate import GenerateOptions, generate
-from generator.plan import WorkbookPlan
-from generator.reader import read_workbook
-from generator.roster import read_roster
-from generator.template import write_template
+from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, Pegawai, Rating
+from skpkit.generator import demo_data as D
+from skpkit.generator.build import Roster
+from skpkit.generator.files import atomic_target
+from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.plan import WorkbookPlan
+from skpkit.generator.readers import get_reader
+from skpkit.generator.template import write_template
 
 __all__ = ["DemoResult", "run_demo", "demo_pegawai", "fill_plan"]
 
@@ -62,7 +61,7 @@ def _write_roster(path: Path, roster: list[Pegawai]) -> None:
 def _fill_sekda(plan: WorkbookPlan) -> None:
     sheet = plan.sheets[0]
     for slot, text in zip(sheet.slots, D.SEKDA_RHK):
-        sheet.entries[("rhk", slot.id)] = text
+        sheet.isian.rhk[slot.id] = text
     block = plan.matriks[0]
     for bawahan in block.bawahan:
         for i, text in D.SEKDA_MATRIKS.items():
@@ -89,11 +88,11 @@ def fill_plan(plan: WorkbookPlan, periods_filled: int, seed: int = 2027) -> None
             plan.organisasi[(unit, p)] = org_cycle[(sum(map(ord, unit)) + p) % len(org_cycle)]
     for sheet in plan.sheets:
         rnd = random.Random(f"{seed}-{sheet.pegawai.nip}")
-        e = sheet.entries
+        e = sheet.isian
         if sheet.choices_sheet:
             sup = by_name[sheet.choices_sheet]
-            choices = [(s.id, str(sup.entries.get(("rhk", s.id), s.teks))) for s in sup.slots
-                       if sup.entries.get(("rhk", s.id), s.teks)]
+            choices = [(s.id, str(sup.isian.rhk.get(s.id, s.teks))) for s in sup.slots
+                       if sup.isian.rhk.get(s.id, s.teks)]
         else:
             choices = list(sheet.choices)
         tema = D.TEMA[sum(map(ord, sheet.pegawai.unit)) % len(D.TEMA)]
@@ -102,29 +101,28 @@ def fill_plan(plan: WorkbookPlan, periods_filled: int, seed: int = 2027) -> None
         for k, slot in enumerate(utama[:n_rhk]):
             theme = D.TEMA[(sum(map(ord, sheet.pegawai.unit)) + k) % len(D.TEMA)] if k else tema
             if not slot.issued:
-                e[("rhk", slot.id)] = f"{theme[0]} ({sheet.pegawai.jabatan.split(' ')[0].lower()})"
+                e.rhk[slot.id] = f"{theme[0]} ({sheet.pegawai.jabatan.split(' ')[0].lower()})"
                 if choices:
-                    e[("intervensi", slot.id)] = choices[k % len(choices)][0]
+                    e.intervensi[slot.id] = choices[k % len(choices)][0]
             for j, (teks, satuan, aspek, arah, agregasi, lo, hi) in enumerate(theme[1]):
-                ind = slot.indikator[j]
+                row = e.indikator_of(slot.indikator[j].id)
                 scale = 1 if satuan == "%" or agregasi != "jumlah" else rnd.choice([1, 1, 2])
-                e.update({("indikator", ind.id): teks, ("satuan", ind.id): satuan, ("aspek", ind.id): aspek,
-                          ("arah", ind.id): arah, ("agregasi", ind.id): agregasi,
-                          ("target_min", ind.id): lo * scale, ("target_max", ind.id): hi * scale})
+                row.indikator, row.satuan, row.aspek, row.arah, row.agregasi = teks, satuan, aspek, arah, agregasi
+                row.target_min, row.target_max = lo * scale, hi * scale
                 for p in range(1, periods_filled + 1):
                     per = (lo * scale / n) if agregasi == "jumlah" else lo
                     real = per * rnd.choices([0.9, 1.0, 1.05, 1.1, 1.3], weights=[1, 8, 4, 3, 2])[0]
-                    e[("realisasi", ind.id, p)] = round(real) if satuan not in ("%", "hari") else round(real, 1)
-                    e[("bukti", ind.id, p)] = f"Laporan {plan.jenis_periode.nama(p)} - {satuan}"
+                    row.realisasi[p] = round(real) if satuan not in ("%", "hari") else round(real, 1)
+                    row.bukti[p] = f"Laporan {plan.jenis_periode.nama(p)} - {satuan}"
         for p in range(1, periods_filled + 1):
             for v in range(len(BERAKHLAK)):
-                e[("perilaku", v, p)] = rnd.choices(list(Rating), weights=[4, 12, 0.15])[0].value
+                e.perilaku_of(v).rating[p] = rnd.choices(list(Rating), weights=[4, 12, 0.15])[0].value
             if rnd.random() < 0.15:
-                e[("hasil_penilai", p)] = rnd.choice(list(Rating)).value
-            e[("perilaku_umpan_balik", 0, p)] = "Pertahankan kualitas layanan."
-        e[("lampiran", "sumber_daya")] = "Anggaran DPA, perangkat kerja, dan akses aplikasi"
-        e[("lampiran", "skema")] = "Laporan bulanan kepada pejabat penilai"
-        e[("lampiran", "konsekuensi")] = "Sesuai ketentuan disiplin dan kinerja ASN"
+                e.hasil_penilai[p] = rnd.choice(list(Rating)).value
+            e.perilaku_of(0).umpan_balik[p] = "Pertahankan kualitas layanan."
+        e.lampiran["sumber_daya"] = "Anggaran DPA, perangkat kerja, dan akses aplikasi"
+        e.lampiran["skema"] = "Laporan bulanan kepada pejabat penilai"
+        e.lampiran["konsekuensi"] = "Sesuai ketentuan disiplin dan kinerja ASN"
 
 
 @dataclass
@@ -147,8 +145,8 @@ def run_demo(out: Path, *, tahun: int | None = None, jenis_periode: JenisPeriode
                    fill=_fill_sekda)
     roster_path = out / "roster.xlsx"
     _write_roster(roster_path, pegawai)
-    sup = read_workbook(atasan)
-    roster = Roster(read_roster(roster_path, tuple(sup.by_nip)), sup)
+    sup = get_reader("skp").read(atasan)
+    roster = Roster(get_reader("roster").read(roster_path, external=tuple(sup.by_nip)), sup)
     opts = GenerateOptions(jenis_periode=jenis_periode, tahun=tahun, progress=progress, jobs=jobs,
                            instansi=D.INSTANSI)
     kosong = generate(roster, out / "kosong", opts)

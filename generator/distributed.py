@@ -1,7 +1,7 @@
 """Consolidation past one machine: read and recompute files on Dask workers, one result per file.
 
 Files are read where the workers see them (a shared path); each worker returns one small
-:class:`~generator.consolidate.FileResult` per file, gathered as they complete, so the client
+:class:`~skpkit.generator.consolidate.FileResult` per file, gathered as they complete, so the client
 holds results, never workbooks. ``--scheduler local`` starts a local cluster.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from generator.consolidate import FileResult, read_filled
-from generator.container import Limits
-from generator.problems import Masalah, UserError
+from skpkit.generator.collect import FileResult, read_filled
+from skpkit.generator.container import Limits
+from skpkit.generator.problems import Masalah, UserError
 
 __all__ = ["collect_dask"]
 

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from generator.problems import Masalah, UserError
+from skpkit.generator.problems import Masalah, UserError
 
 __all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK"]
 

@@ -2,7 +2,7 @@
 
 ``native`` writes plain formulas that Excel 2010, WPS and LibreOffice compute
 (IF, AND, OR, INDEX, MATCH, COUNTIF, SUMPRODUCT, IFERROR, MIN, MAX, SUM, AVERAGE);
-each method mirrors one step of :mod:`skp.evaluasi` in the same order of checks, with
+each method mirrors one step of :mod:`skpkit.evaluasi` in the same order of checks, with
 labels, reasons and constants taken from :mod:`skp` (never typed here), and the
 recalculation tests hold the two equal. Engines register by name
 (:func:`get_engine`), as pandas registers its Excel writers.
@@ -12,24 +12,24 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from skp import evaluasi, rules
-from skp.model import Agregasi, Arah, Predikat, Rating
-from skp.rules import KURVA, Alasan, KurvaSpec
+from skpkit import evaluasi, rules
+from skpkit.model import Agregasi, Arah, Predikat, Rating
+from skpkit.rules import KURVA, Alasan, KurvaSpec
 
-__all__ = ["NativeFormulas", "XlwingsFormulas", "register_engine", "get_engine", "ENGINES"]
+__all__ = ["NativeFormulas", "XlwingsFormulas", "register_engine", "get_engine", "ENGINES", "text_literal"]
 
 A, S, B = (f'"{r.value}"' for r in Rating)
 ERR = "#SKP! "
 
 
-def _s(text: str) -> str:
+def text_literal(text: str) -> str:
     """A string literal for a formula."""
     return '"' + text.replace('"', '""') + '"'
 
 
 def _unknown(kind: str, ref: str) -> str:
     # Mirrors Label.parse: "<kind> tidak dikenal: '<text>'"
-    return f"{_s(kind + ' tidak dikenal: ' + chr(39))}&TRIM({ref})&\"'\""
+    return f"{text_literal(kind + ' tidak dikenal: ' + chr(39))}&TRIM({ref})&\"'\""
 
 
 def _nonnum(ref: str) -> str:
@@ -67,20 +67,20 @@ class NativeFormulas:
                 f'IF({ag}="{Agregasi.RATA_RATA.value}",AVERAGE({cells}),""))))')
 
     def cek_baris(self, lo: str, hi: str, arah: str, agregasi: str) -> str:
-        """The period-independent checks of an indikator row, in the order of skp.evaluasi:
+        """The period-independent checks of an indikator row, in the order of skpkit.evaluasi:
         agregasi, target numbers, arah, then the target rules; 'ok' when all pass."""
         hie = f'IF({hi}="",{lo},{hi})'
         ref = f'IF(TRIM({arah})="{Arah.TURUN.value}",{lo},{hie})'
         return "=" + _nested_if([
-            (f'TRIM({agregasi})=""', _s(f"{Agregasi.kind()} kosong")),
+            (f'TRIM({agregasi})=""', text_literal(f"{Agregasi.kind()} kosong")),
             (f"ISNA(MATCH(TRIM({agregasi}),DaftarAgregasi,0))", _unknown(Agregasi.kind(), agregasi)),
-            (f"OR({_nonnum(lo)},{_nonnum(hi)})", _s(Alasan.BUKAN_ANGKA)),
-            (f'TRIM({arah})=""', _s(f"{Arah.kind()} kosong")),
+            (f"OR({_nonnum(lo)},{_nonnum(hi)})", text_literal(Alasan.BUKAN_ANGKA)),
+            (f'TRIM({arah})=""', text_literal(f"{Arah.kind()} kosong")),
             (f"ISNA(MATCH(TRIM({arah}),DaftarArah,0))", _unknown(Arah.kind(), arah)),
-            (f'{lo}=""', _s(Alasan.TARGET_KOSONG)),
-            (f"OR({lo}<0,{hie}<0)", _s(Alasan.TARGET_NEGATIF)),
-            (f"{lo}>{hie}", _s(Alasan.TARGET_TERBALIK)),
-            (f"{ref}=0", _s(Alasan.TARGET_NOL)),
+            (f'{lo}=""', text_literal(Alasan.TARGET_KOSONG)),
+            (f"OR({lo}<0,{hie}<0)", text_literal(Alasan.TARGET_NEGATIF)),
+            (f"{lo}>{hie}", text_literal(Alasan.TARGET_TERBALIK)),
+            (f"{ref}=0", text_literal(Alasan.TARGET_NOL)),
         ], '"ok"')
 
     def cek(self, teks: str, lo: str, hi: str, cek_baris: str, real: Sequence[str], kumulatif: str,
@@ -95,9 +95,9 @@ class NativeFormulas:
         return "=" + _nested_if([
             (f"NOT({used})", '""'),
             (agregasi_error, cek_baris),
-            (f"COUNTA({cells})<>COUNT({cells})", _s(Alasan.BUKAN_ANGKA)),
+            (f"COUNTA({cells})<>COUNT({cells})", text_literal(Alasan.BUKAN_ANGKA)),
             (f'{cek_baris}<>"ok"', cek_baris),
-            (f'AND({real[-1]}<>"",{kumulatif}<0)', _s(Alasan.REALISASI_NEGATIF)),
+            (f'AND({real[-1]}<>"",{kumulatif}<0)', text_literal(Alasan.REALISASI_NEGATIF)),
         ], '"ok"')
 
     @staticmethod
@@ -167,7 +167,7 @@ class NativeFormulas:
 
     def perilaku_skor(self, cells: Sequence[str], label: str) -> str:
         """Score of one rating for rules.rating_perilaku_tahunan: count x 1000 + last period."""
-        lit = _s(label)
+        lit = text_literal(label)
         count = "+".join(f"({c}={lit})" for c in cells)
         last = ",".join(f"IF({c}={lit},{i},0)" for i, c in enumerate(cells, 1))
         return f"=({count})*1000+MAX({last})"
@@ -191,7 +191,7 @@ class NativeFormulas:
 
     # --- the unit -----------------------------------------------------------------
     def hitung(self, units: str, unit: str, predikat_col: str, label: str) -> str:
-        return f"=COUNTIFS({units},{unit},{predikat_col},{_s(label)})"
+        return f"=COUNTIFS({units},{unit},{predikat_col},{text_literal(label)})"
 
     @staticmethod
     def _count(spec: KurvaSpec, counts: dict[Predikat, str]) -> str:
@@ -209,12 +209,13 @@ class NativeFormulas:
     @staticmethod
     def _text(spec: KurvaSpec, names: dict[str, str]) -> str:
         if spec.persen is None or spec.jenis == "terbesar":
-            return _s(spec.teks())
+            return text_literal(spec.teks())
         head = spec.teks().rsplit(" ", 1)[0] + " "
-        return f'{_s(head)}&{names[spec.persen]}&"%"'
+        return f'{text_literal(head)}&{names[spec.persen]}&"%"'
 
     def kurva(self, part: str, slot: int, organisasi: str, counts: dict[Predikat, str], n: str,
-              names: dict[str, str], jumlah: str = "", batas: str = "") -> str:
+              names: dict[str, str], jumlah: str = "", batas: str = "",
+              yes_no: tuple[str, str] = ("Ya", "Tidak")) -> str:
         """One cell of kurva rule ``slot`` for the unit's organisasi: part teks/jumlah/batas/terpenuhi."""
         def pick(make: Callable[[KurvaSpec], str]) -> str:
             choices = [make(specs[slot]) if slot < len(specs) else '""' for specs in KURVA.values()]
@@ -227,11 +228,12 @@ class NativeFormulas:
             return "=" + pick(lambda s: self._count(s, counts))
         if part == "batas":
             return "=" + pick(lambda s: self._bound(s, counts, n, names))
-        return "=" + pick(lambda s: f'IF({jumlah}{"<=" if s.jenis == "maks" else ">="}{batas},"Ya","Tidak")')
+        yes, no = (text_literal(x) for x in yes_no)
+        return "=" + pick(lambda s: f'IF({jumlah}{"<=" if s.jenis == "maks" else ">="}{batas},{yes},{no})')
 
 
 class XlwingsFormulas(NativeFormulas):
-    """The same cells, with each rule computed by the add-in's Python functions (``addin.functions``).
+    """The same cells, with each rule computed by the add-in's Python functions (``skpkit.addin.functions``).
 
     The gating that places a rule in the sheet (unused slot, invalid row, not filled yet) stays
     native; the rule itself (capaian, rating indikator, rating perilaku, predikat, angka kredit)

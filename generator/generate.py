@@ -9,15 +9,15 @@ from typing import Callable, Iterable
 
 from tqdm import tqdm
 
-from skp.model import JenisPeriode
-from generator.build import Roster, build_plans
-from generator.files import atomic_target, clean_temporaries
-from generator.parallel import bounded_map
-from generator.plan import WorkbookPlan
-from generator.reader import read_workbook
-from generator.roster import read_roster
-from generator.manifest import ManifestWriter, manifest_entry
-from generator.writer import intervensi_label, write_workbook
+from skpkit.model import JenisPeriode
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.files import atomic_target, clean_temporaries
+from skpkit.generator.parallel import bounded_map
+from skpkit.generator.plan import WorkbookPlan
+from skpkit.generator.readers import get_reader
+from skpkit.generator.manifest import ManifestWriter, manifest_entry
+from skpkit.generator.choices import intervensi_label
+from skpkit.generator.writer import write_workbook
 
 __all__ = ["GenerateOptions", "generate", "load_roster"]
 
@@ -38,10 +38,10 @@ class GenerateOptions:
 
 
 def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
-    """Read and check both inputs; raises :class:`~generator.problems.UserError` before anything is written."""
-    atasan = read_workbook(atasan_path) if atasan_path else None
+    """Read and check both inputs; raises :class:`~skpkit.generator.problems.UserError` before anything is written."""
+    atasan = get_reader("skp").read(atasan_path) if atasan_path else None
     external = tuple(atasan.by_nip) if atasan else ()
-    return Roster(read_roster(roster_path, external), atasan)
+    return Roster(get_reader("roster").read(roster_path, external=external), atasan)
 
 
 def _write_one(args: tuple[Path, WorkbookPlan, bytes | None]) -> dict:

@@ -1,4 +1,4 @@
-"""From a sheet's plan and entries to the evaluation input of :mod:`skp.evaluasi`, and back to cells.
+"""From a sheet's plan and entries to the evaluation input of :mod:`skpkit.evaluasi`, and back to cells.
 
 Shared by the writer (cached values of every formula), the reader and consolidation,
 so the same entries always evaluate the same way.
@@ -8,33 +8,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from skp.errors import Invalid
-from skp.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
-from skp.model import BERAKHLAK, JenisJabatan, JenisPeriode, Settings
-from generator.plan import TAHUNAN, IndikatorSlot, RHKSlot, SheetPlan
+from skpkit.errors import Invalid
+from skpkit.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
+from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Settings
+from skpkit.generator.plan import TAHUNAN, IndikatorSlot, RHKSlot, SheetPlan
 
 __all__ = ["indikator_value", "rhk_value", "isian_of", "evaluate_sheet", "cell_value"]
 
 
 def indikator_value(sheet: SheetPlan, ind: IndikatorSlot, field: str) -> Any:
     """What an indikator cell holds: the entered value, else what the plan pre-filled."""
-    key = (field, ind.id)
-    if key in sheet.entries and not ind.issued:
-        return sheet.entries[key]
+    value = sheet.isian.get(ind.id, field)
+    if value is not None and not ind.issued:
+        return value
     return getattr(ind, "teks" if field == "indikator" else field)
 
 
 def rhk_value(sheet: SheetPlan, slot: RHKSlot, field: str) -> Any:
-    key = (field, slot.id)
-    if key in sheet.entries and not slot.issued:  # what was handed down is locked
-        return sheet.entries[key]
+    """What an RHK cell (``rhk`` or ``intervensi``) holds: the entered value unless handed down (locked)."""
+    value = getattr(sheet.isian, field).get(slot.id)
+    if value is not None and not slot.issued:
+        return value
     return slot.teks if field == "rhk" else slot.intervensi
 
 
 def isian_of(sheet: SheetPlan, n: int, organisasi: dict[tuple[str, int], str],
              jenis_periode: JenisPeriode) -> IsianPegawai:
     """The evaluation input of one sheet."""
-    e = sheet.entries
+    isian = sheet.isian
     rhk = tuple(
         IsianRHK(slot.jenis, tuple(
             IsianIndikator(
@@ -43,16 +44,17 @@ def isian_of(sheet: SheetPlan, n: int, organisasi: dict[tuple[str, int], str],
                 target_max=indikator_value(sheet, ind, "target_max"),
                 arah=indikator_value(sheet, ind, "arah"),
                 agregasi=indikator_value(sheet, ind, "agregasi"),
-                realisasi=tuple(e.get(("realisasi", ind.id, p)) for p in range(1, n + 1)),
+                realisasi=tuple(isian.get(ind.id, "realisasi", p) for p in range(1, n + 1)),
             ) for ind in slot.indikator))
         for slot in sheet.slots)
-    perilaku = tuple(tuple(e.get(("perilaku", i, p)) for p in range(1, n + 1)) for i in range(len(BERAKHLAK)))
+    perilaku = tuple(tuple(isian.perilaku[i].rating.get(p) if i in isian.perilaku else None
+                           for p in range(1, n + 1)) for i in range(len(BERAKHLAK)))
     cols = [*range(1, n + 1), TAHUNAN]
     p = sheet.pegawai
     return IsianPegawai(
         n=n, rhk=rhk, perilaku=perilaku,
-        override_hasil=tuple(e.get(("hasil_penilai", c)) for c in cols),
-        override_perilaku=tuple(e.get(("perilaku_penilai", c)) for c in cols),
+        override_hasil=tuple(isian.hasil_penilai.get(c) for c in cols),
+        override_perilaku=tuple(isian.perilaku_penilai.get(c) for c in cols),
         predikat_organisasi=tuple(organisasi.get((p.unit, c)) for c in range(1, n + 2)),
         pimpinan=p.jenis_jabatan is JenisJabatan.JPT,
         jenjang=p.jenjang.value if p.is_fungsional and p.jenjang else None,

@@ -1,8 +1,9 @@
 """Where everything sits in a workbook, computed from ``workbook_templates/layout.json``.
 
-The writer and the reader both ask a :class:`Geometry` for cells, so a cell
-address is decided in one place. Rows and columns are 0-based here, as in
-XlsxWriter; :func:`a1` turns them into A1 references.
+The writer and the reader both ask a :class:`Geometry` (a pegawai sheet) or a
+:class:`PengaturanGeometry` for cells, so a cell address is decided in one place; every
+label a user sees is in the layout's ``labels`` tree (:func:`labels`). Rows and columns
+are 0-based here, as in XlsxWriter; :func:`a1` turns them into A1 references.
 """
 
 from __future__ import annotations
@@ -15,18 +16,42 @@ from typing import Any
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
-from skp.model import Agregasi, Arah, Aspek, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating
+from skpkit.model import Agregasi, Arah, Aspek, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating
 
-__all__ = ["load_layout", "Geometry", "a1", "quote_sheet", "col_index", "ENUMS", "LAYOUT_VERSION"]
+__all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quote_sheet", "col_index", "ENUMS",
+           "LAYOUT_VERSION", "LAYOUT_FILES"]
+
+#: layout version -> the file describing it; a workbook is read with the layout of its own version
+LAYOUT_FILES: dict[int, str] = {1: "layout.json"}
+LAYOUT_VERSION: int = max(LAYOUT_FILES)
 
 
 @cache
-def load_layout() -> dict[str, Any]:
-    """The layout data shipped in the ``workbook_templates`` package."""
-    return json.loads(files("workbook_templates").joinpath("layout.json").read_text("utf-8"))
+def _load(version: int) -> dict[str, Any]:
+    text = files("skpkit.workbook_templates").joinpath(LAYOUT_FILES[version]).read_text("utf-8")
+    return json.loads(text)
 
 
-LAYOUT_VERSION: int = load_layout()["version"]
+def load_layout(version: int = LAYOUT_VERSION) -> dict[str, Any]:
+    """The layout data of ``version`` shipped in ``skpkit.workbook_templates`` (default: the current one).
+
+    Examples
+    --------
+    >>> load_layout()["version"] == LAYOUT_VERSION
+    True
+    """
+    return _load(version)
+
+
+def labels(version: int = LAYOUT_VERSION) -> dict[str, Any]:
+    """Every label a user sees, by sheet: the one place a label changes.
+
+    Examples
+    --------
+    >>> labels()["sheets"]["pengaturan"]
+    'Pengaturan'
+    """
+    return load_layout(version)["labels"]
 
 
 def a1(row: int, col: int, absolute: bool = False) -> str:
@@ -59,7 +84,7 @@ class Geometry:
     n_utama: int
     n_tambahan: int
     k: int
-    layout: dict = field(default_factory=load_layout, repr=False, compare=False)
+    layout: dict = field(default_factory=load_layout, repr=False, compare=False, hash=False)
 
     # --- columns -----------------------------------------------------------------
     @property
@@ -111,6 +136,10 @@ class Geometry:
 
     def identity(self, key: str) -> int:
         return self.identity_row + 1 + self._pg["identity"]["rows"].index(key)
+
+    def identity_col(self, block: str) -> int:
+        """First column of an identity block (``pegawai``, ``penilai``, ``atasan``)."""
+        return col_index(self._pg["identity"]["blocks"][block][0])
 
     @property
     def hasil_title(self) -> int:
@@ -189,19 +218,19 @@ class Geometry:
         return self.jumlah_ak_row + 2
 
     def lampiran_row(self, key: str) -> int:
-        return self.lampiran_title + 1 + [r["key"] for r in self._pg["lampiran"]].index(key)
+        return self.lampiran_title + 1 + self._pg["lampiran"].index(key)
 
     @property
     def dokumen_title(self) -> int:
         return self.lampiran_title + 1 + len(self._pg["lampiran"]) + 1
 
     def dokumen_row(self, key: str) -> int:
-        keys = ["organisasi", "predikat"] + [r["key"] for r in self._pg["dokumen"]]
+        keys = ["organisasi", "predikat"] + self._pg["dokumen"]
         return self.dokumen_title + 1 + keys.index(key)
 
     @property
     def signature_row(self) -> int:
-        return self.dokumen_row(self._pg["dokumen"][-1]["key"]) + 2
+        return self.dokumen_row(self._pg["dokumen"][-1]) + 2
 
     @property
     def last_row(self) -> int:
@@ -232,6 +261,74 @@ class Geometry:
     def periods(self) -> list[int | None]:
         """1..n, then ``None`` for the year."""
         return [*range(1, self.n_periode + 1), None]
+
+
+@dataclass(frozen=True)
+class PengaturanGeometry:
+    """Cell positions of the ``Pengaturan`` sheet: blocks in the layout's order, a gap between them.
+
+    The blocks are ``scalars`` (one setting a row), ``lists`` (each a heading, then its labels
+    with the tables keyed by them beside), ``matrix`` (the predikat matrix) and ``organisasi``
+    (predikat kinerja organisasi per unit and period; ``n_units`` rows).
+
+    Examples
+    --------
+    >>> g = PengaturanGeometry(n_units=3)
+    >>> g.scalar_row("instansi"), g.block_row("organisasi") > g.block_row("matrix")
+    (2, True)
+    """
+
+    n_units: int = 1
+    layout: dict = field(default_factory=load_layout, repr=False, compare=False, hash=False)
+
+    @property
+    def _p(self) -> dict:
+        return self.layout["pengaturan"]
+
+    def list_members(self, list_name: str) -> list:
+        return list(ENUMS[self._p["lists"][list_name]])
+
+    def height(self, block: str) -> int:
+        if block == "scalars":
+            return len(self._p["scalars"])
+        if block == "lists":
+            return sum(len(self.list_members(n)) + 2 for n in self._p["lists"]) - 1
+        if block == "matrix":
+            return 1 + len(Rating)
+        return 2 + max(self.n_units, 1)
+
+    @cached_property
+    def _starts(self) -> dict[str, int]:
+        row, out = self._p["first_row"], {}
+        for block in self._p["blocks"]:
+            out[block] = row
+            row += self.height(block) + self._p["gap"]
+        return out
+
+    def block_row(self, block: str) -> int:
+        """First row of ``block``."""
+        return self._starts[block]
+
+    def scalar_row(self, field_name: str) -> int:
+        fields = [sc["field"] for sc in self._p["scalars"]]
+        return self.block_row("scalars") + fields.index(field_name)
+
+    def list_row(self, list_name: str) -> int:
+        """The heading row of a list; its labels follow, one a row."""
+        row = self.block_row("lists")
+        for name in self._p["lists"]:
+            if name == list_name:
+                return row
+            row += len(self.list_members(name)) + 2
+        raise KeyError(list_name)
+
+    def tables_of(self, list_name: str) -> list[tuple[str, dict]]:
+        """(defined name, spec) of the tables keyed by ``list_name``, in their column order (from 2)."""
+        return [(t, spec) for t, spec in self._p["tables"].items() if spec["keys"] == list_name]
+
+    @property
+    def last_row(self) -> int:
+        return max(self._starts[b] + self.height(b) - 1 for b in self._p["blocks"])
 
 
 def col_index(letter: str) -> int:

@@ -16,21 +16,28 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from skp.evaluasi import is_blank
-from generator.files import atomic_target
-from generator.isian import indikator_value, rhk_value
-from generator.layout import LAYOUT_VERSION, Geometry, a1, col_index, load_layout
-from generator.plan import SheetPlan, WorkbookPlan
-from generator.problems import Masalah, UserError
+from skpkit.evaluasi import is_blank
+from skpkit.generator.files import atomic_target
+from skpkit.generator.isian import indikator_value, rhk_value
+from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
+from skpkit.generator.plan import SheetPlan, WorkbookPlan
+from skpkit.generator.problems import Masalah, UserError
 
-__all__ = ["issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
+__all__ = ["issued_value", "issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
            "manifest_pegawai",
            "load_key", "MANIFEST"]
 
 MANIFEST = "manifest.json"
 
 
-def _norm(v: Any) -> Any:
+def issued_value(v: Any) -> Any:
+    """A cell's value as the manifest records it: numbers as float, text stripped.
+
+    Examples
+    --------
+    >>> issued_value(3), issued_value(" R-1 "), issued_value(None)
+    (3.0, 'R-1', None)
+    """
     if isinstance(v, bool) or v is None:
         return v
     if isinstance(v, (int, float)):
@@ -40,9 +47,7 @@ def _norm(v: Any) -> Any:
 
 def issued_cells(sheet: SheetPlan, g: Geometry, intervensi_label=None) -> dict[str, Any]:
     """A1 cell -> value of everything issued on ``sheet``."""
-    lay = load_layout()["pegawai"]
-    cells: dict[str, Any] = {a1(g.identity("nip"), col_index(lay["identity"]["blocks"]["pegawai"][0])):
-                             sheet.pegawai.nip}
+    cells: dict[str, Any] = {a1(g.identity("nip"), g.identity_col("pegawai")): sheet.pegawai.nip}
     for i, slot in enumerate(sheet.slots):
         cells[a1(g.slot_row(i), g.col("id_rhk"))] = slot.id
         if slot.issued:
@@ -56,7 +61,7 @@ def issued_cells(sheet: SheetPlan, g: Geometry, intervensi_label=None) -> dict[s
                 v = indikator_value(sheet, ind, field)
                 if not is_blank(v):
                     cells[a1(r, g.col(field))] = v
-    return {k: _norm(v) for k, v in cells.items()}
+    return {k: issued_value(v) for k, v in cells.items()}
 
 
 def fingerprint(file: str, nip: str, cells: dict[str, Any], key: bytes | None = None) -> str:

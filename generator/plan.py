@@ -5,32 +5,20 @@ builds a :class:`WorkbookPlan` first (who gets a sheet, which RHK slots carry wh
 stable ids, what was issued from above, what was already entered) and the writer
 turns it into a file in one pass. The reader returns the same structures.
 
-Entered values are keyed by stable ids, so they follow an RHK or indikator wherever
-a re-issue puts it (:data:`Entries`):
-
-``("rhk", rhk_id)``, ``("intervensi", rhk_id)``; ``(field, indikator_id)`` for
-``indikator aspek target_min target_max satuan arah agregasi``;
-``(field, indikator_id, p)`` for ``realisasi bukti umpan_balik``;
-``("perilaku" | "perilaku_umpan_balik", i, p)``, ``("ekspektasi", i)``;
-``("hasil_penilai" | "perilaku_penilai", p)`` with ``p = 0`` for the year;
-``("lampiran" | "dokumen", key)``.
+What was entered on a sheet is the core's :class:`~skpkit.isian.IsianSKP`, keyed by stable ids,
+so values follow an RHK or indikator wherever a re-issue puts it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from skp.model import JenisPeriode, JenisRHK, Pegawai, Settings
+
+from skpkit.isian import INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, IsianSKP
+from skpkit.model import JenisPeriode, JenisRHK, Pegawai, Settings
 
 __all__ = ["Identitas", "IndikatorSlot", "RHKSlot", "SheetPlan", "MatriksBlock", "WorkbookPlan",
-           "Entries", "INDIKATOR_FIELDS", "PERIOD_FIELDS", "TAHUNAN"]
-
-Entries = dict[tuple, Any]
-INDIKATOR_FIELDS = ("indikator", "aspek", "target_min", "target_max", "satuan", "arah", "agregasi")
-PERIOD_FIELDS = ("realisasi", "bukti", "umpan_balik")
-#: the period number that stands for the year in entry keys
-TAHUNAN = 0
+           "INDIKATOR_FIELDS", "PERIOD_FIELDS", "TAHUNAN"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +76,8 @@ class SheetPlan:
     choices_sheet: str | None = None
     kurva_unit: str = ""
     pimpinan: bool = False
-    entries: Entries = field(default_factory=dict)
+    #: what was entered on the sheet
+    isian: IsianSKP = field(default_factory=IsianSKP)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Read a skpkit workbook back into plans and entries, through the same layout that wrote it.
 
 Values come from python-calamine (fast); a cell is addressed only through
-:class:`~generator.layout.Geometry`. Whole numbers arrive as floats (1.0), empty
+:class:`~skpkit.generator.layout.Geometry`. Whole numbers arrive as floats (1.0), empty
 cells as ``""``.
 """
 
@@ -14,15 +14,17 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from skp.errors import InputError
-from skp.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
-from generator.layout import ENUMS, LAYOUT_VERSION, Geometry, a1 as _a1, col_index, load_layout
-from generator.plan import (
-    INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Entries, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
+from skpkit.errors import InputError
+from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
+from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
+from skpkit.generator.layout import ENUMS, LAYOUT_VERSION, Geometry, a1 as _a1, load_layout
+from skpkit.generator.plan import (
+    INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
 )
-from generator.problems import Masalah, UserError
-from generator.writer import CHOICE_SEP
+from skpkit.generator.choices import CHOICE_SEP
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.xlsx_parts import Range, defined_names
 
 __all__ = ["read_workbook", "WorkbookData", "Grid"]
 
@@ -63,43 +65,65 @@ class WorkbookData:
         return [(sl.id, sl.teks) for sl in sp.slots if sl.teks]
 
 
-def _settings(grid: Grid, lay: dict) -> tuple[Settings, dict[str, Any]]:
-    """Settings as the workbook holds them now (an instansi may have changed them)."""
+def _cell(grids: dict[str, Grid], names: dict[str, Range], name: str, i: int = 0, j: int = 0) -> Any:
+    """Value ``i`` rows and ``j`` columns into the range of the defined ``name`` (None when absent)."""
+    rng = names.get(name)
+    if rng is None or rng[0] not in grids:
+        return None
+    return grids[rng[0]](rng[1] + i, rng[2] + j)
+
+
+def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict) -> tuple[Settings, dict[str, Any]]:
+    """Settings as the workbook holds them now (an instansi may have changed them), found by defined name."""
     p = lay["pengaturan"]
-    values: dict[str, Any] = {}
-    row = p["first_row"]
-    for sc in p["scalars"]:
-        values[sc["field"]] = grid(row, 1)
-        row += 1
-    kw = {}
+    values = {sc["field"]: _cell(grids, names, sc["name"]) for sc in p["scalars"]}
+    kw: dict[str, Any] = {}
     for f in ("capaian_maks", "porsi_di_atas", "perilaku_min_di_atas", "kurva_maks_terbesar",
               "kurva_min_dominan", "kurva_min_pendamping", "kurva_maks_sangat_baik"):
         v = values.get(f)
         if isinstance(v, (int, float)):
             kw[f] = int(v) if f == "perilaku_min_di_atas" else float(v)
-    row += 1
-    for list_name, enum_name in p["lists"].items():
-        members = list(ENUMS[enum_name])
-        tables = [(t, spec) for t, spec in p["tables"].items() if spec["keys"] == list_name]
-        for j, (_, spec) in enumerate(tables, start=2):
-            table = {}
-            for i, m in enumerate(members, start=1):
-                v = grid(row + i, j)
-                if spec["field"] == "rating_pimpinan":
-                    try:
-                        table[m] = Rating.parse(v)
-                    except InputError:
-                        table[m] = getattr(Settings(), spec["field"])[m]
-                else:
-                    table[m] = float(v) if isinstance(v, (int, float)) else (
-                        None if v is None else getattr(Settings(), spec["field"])[m])
-            kw[spec["field"]] = table
-        row += len(members) + 2
+    default = Settings()
+    for t, spec in p["tables"].items():
+        members = list(ENUMS[p["lists"][spec["keys"]]])
+        table = {}
+        for i, m in enumerate(members):
+            v = _cell(grids, names, t, i)
+            if spec["field"] == "rating_pimpinan":
+                try:
+                    table[m] = Rating.parse(v)
+                except InputError:
+                    table[m] = getattr(default, spec["field"])[m]
+            else:
+                table[m] = float(v) if isinstance(v, (int, float)) else (
+                    None if v is None else getattr(default, spec["field"])[m])
+        kw[spec["field"]] = table
     try:
         kw["jenis_periode"] = JenisPeriode.parse(values.get("jenis_periode"))
     except InputError:
         pass
     return Settings(**kw), values
+
+
+def _organisasi(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
+                n: int) -> tuple[list[str], dict[tuple[str, int], str]]:
+    """Units and their predikat kinerja organisasi per period (column n + 1: the year), by defined name."""
+    p = lay["pengaturan"]
+    units: list[str] = []
+    org: dict[tuple[str, int], str] = {}
+    rng = names.get(p["units_name"])
+    if rng is None:
+        return units, org
+    for i in range(rng[3] - rng[1] + 1):
+        unit = _text(_cell(grids, names, p["units_name"], i))
+        if not unit:
+            continue
+        units.append(unit)
+        for c in range(1, n + 2):
+            v = _text(_cell(grids, names, p["organisasi_name"], i, c - 1))
+            if v:
+                org[(unit, c)] = v
+    return units, org
 
 
 def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> WorkbookData:
@@ -110,7 +134,7 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
     """
     path = Path(path)
     lay = load_layout()
-    names = lay["sheets"]
+    names = lay["labels"]["sheets"]
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as e:
@@ -132,8 +156,10 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
                                 "buat ulang berkas dengan skp refresh"))
     jenis = JenisPeriode.parse(kv["jenis_periode"])
     g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]))
-    settings, scalars = _settings(Grid(wb.get_sheet_by_name(names["pengaturan"]).to_python(
-        skip_empty_area=False)), lay)
+    defined = defined_names(path)
+    pengaturan = {sheet: Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+                  for sheet in {rng[0] for rng in defined.values()} if sheet in wb.sheet_names}
+    settings, scalars = _settings(pengaturan, defined, lay)
     grids: dict[str, Grid] = {}
     # pegawai table in _skp
     r += 1
@@ -168,9 +194,7 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
             if sup is not None:
                 matriks.append(_read_matriks(mgrid, mrow, sup, g))
             k += 1
-    # predikat organisasi
-    pg_grid = Grid(wb.get_sheet_by_name(names["pengaturan"]).to_python(skip_empty_area=False))
-    units, organisasi = _organisasi(pg_grid, g.n_periode)
+    units, organisasi = _organisasi(pengaturan, defined, lay, g.n_periode)
     plan = WorkbookPlan(
         instansi=_text(scalars.get("instansi")) or kv.get("instansi", ""),
         tahun=int(float(scalars.get("tahun") or kv.get("tahun") or 0)),
@@ -181,25 +205,6 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
             "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
             "instansi", "engine")})
     return WorkbookData(path, plan, g, by_nip, grids)
-
-
-def _organisasi(grid: Grid, n: int) -> tuple[list[str], dict[tuple[str, int], str]]:
-    marker = "Predikat kinerja organisasi"
-    start = next((r for r in range(len(grid.rows)) if _text(grid(r, 0)).startswith(marker)), None)
-    units: list[str] = []
-    org: dict[tuple[str, int], str] = {}
-    if start is None:
-        return units, org
-    r = start + 2
-    while grid(r, 0) is not None:
-        unit = _text(grid(r, 0))
-        units.append(unit)
-        for c in range(1, n + 2):
-            v = _text(grid(r, c))
-            if v:
-                org[(unit, c)] = v
-        r += 1
-    return units, org
 
 
 def _value(v: Any) -> Any:
@@ -218,7 +223,7 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
     lay = load_layout()["pegawai"]
     _check_sheet(grid, name, pegawai, g, path, lay)
     grids[name] = grid
-    e: Entries = {}
+    e = IsianSKP()
     slots: list[RHKSlot] = []
     for i in range(g.n_slots):
         r0 = g.slot_row(i)
@@ -232,66 +237,52 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
             r = g.slot_row(i, j)
             iid = _text(grid(r, g.col("id_indikator")))
             vals = {f: _value(grid(r, g.col(f))) for f in INDIKATOR_FIELDS}
-            for f, v in vals.items():
-                if v is not None:
-                    e[(f, iid)] = v
-            for p in range(1, g.n_periode + 1):
-                for f in PERIOD_FIELDS:
-                    v = _value(grid(r, g.col(f, p)))
-                    if v is not None:
-                        e[(f, iid, p)] = v
+            per = {f: {p: v for p in range(1, g.n_periode + 1) if (v := _value(grid(r, g.col(f, p)))) is not None}
+                   for f in PERIOD_FIELDS}
+            if any(v is not None for v in vals.values()) or any(per.values()):
+                e.indikator[iid] = IsianIndikatorSKP(**vals, **per)
             inds.append(IndikatorSlot(iid, _text(vals["indikator"]), _text(vals["aspek"]) or "Kuantitas",
                                       vals["target_min"], vals["target_max"], _text(vals["satuan"]),
                                       _text(vals["arah"]) or "naik", _text(vals["agregasi"]) or "jumlah"))
         if teks:
-            e[("rhk", rid)] = teks
+            e.rhk[rid] = teks
         if interv_id:
-            e[("intervensi", rid)] = interv_id
+            e.intervensi[rid] = interv_id
         slots.append(RHKSlot(rid, jenis, inds, teks, interv_id))
     pl = lay["perilaku"]
     for i in range(len(BERAKHLAK)):
         r = g.perilaku_row(i)
-        v = _value(grid(r, g.col(pl["ekspektasi_columns"][0])))
-        if v is not None:
-            e[("ekspektasi", i)] = v
-        for p in range(1, g.n_periode + 1):
-            for key, col in (("perilaku", g.col(pl["rating_column"], p)),
-                             ("perilaku_umpan_balik", g.col(pl["umpan_balik_column"], p))):
-                v = _value(grid(r, col))
-                if v is not None:
-                    e[(key, i, p)] = v
+        ekspektasi = _value(grid(r, g.col(pl["ekspektasi_columns"][0])))
+        per = {key: {p: v for p in range(1, g.n_periode + 1) if (v := _value(grid(r, g.col(pl[col], p)))) is not None}
+               for key, col in (("rating", "rating_column"), ("umpan_balik", "umpan_balik_column"))}
+        if ekspektasi is not None or any(per.values()):
+            e.perilaku[i] = IsianPerilakuSKP(ekspektasi, **per)
     for p in g.periods():
         for key in ("hasil_penilai", "perilaku_penilai"):
             v = _value(grid(g.evaluasi_row(key), g.value_col(p)))
             if v is not None:
-                e[(key, TAHUNAN if p is None else p)] = v
+                getattr(e, key)[TAHUNAN if p is None else p] = v
     wide = g.col("realisasi", 1)
-    for item in lay["lampiran"]:
-        v = _value(grid(g.lampiran_row(item["key"]), wide))
-        if v is not None:
-            e[("lampiran", item["key"])] = v
-    for item in lay["dokumen"]:
-        v = _value(grid(g.dokumen_row(item["key"]), wide))
-        if v is not None:
-            e[("dokumen", item["key"])] = v
+    for group, row_of in (("lampiran", g.lampiran_row), ("dokumen", g.dokumen_row)):
+        for key in lay[group]:
+            v = _value(grid(row_of(key), wide))
+            if v is not None:
+                getattr(e, group)[key] = v
     issued = json.loads(row.get("issued") or "{}")
     for slot in slots:
         slot.issued = slot.id in issued.get("rhk", ())
         for ind in slot.indikator:
             ind.issued = ind.id in issued.get("indikator", ())
-    idn = lay["identity"]["blocks"]
-    ident = {}
-    for block, (c0, _) in idn.items():
-        ident[block] = Identitas(**{key: _text(grid(g.identity(key), col_index(c0)))
-                                    for key in lay["identity"]["rows"]})
+    ident = {block: Identitas(**{key: _text(grid(g.identity(key), g.identity_col(block)))
+                                 for key in lay["identity"]["rows"]}) for block in lay["identity"]["blocks"]}
     return SheetPlan(name, pegawai, ident["penilai"], ident["atasan"], slots, choices=choices,
                      choices_sheet=row.get("choices_sheet") or None, kurva_unit=row.get("kurva_unit", ""),
-                     pimpinan=pegawai.jenis_jabatan is JenisJabatan.JPT, entries=e)
+                     pimpinan=pegawai.jenis_jabatan is JenisJabatan.JPT, isian=e)
 
 
 def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Path, lay: dict) -> None:
     """Refuse a sheet whose rows moved (inserted or deleted) or whose NIP became a number."""
-    col = col_index(lay["identity"]["blocks"]["pegawai"][0])
+    col = g.identity_col("pegawai")
     r = g.identity("nip")
     nip = grid(r, col)
     if isinstance(nip, (int, float)):

@@ -13,14 +13,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from generator.build import Roster, build_plans
-from generator.files import atomic_target
-from generator.manifest import manifest_entry, write_manifest
-from generator.plan import IndikatorSlot, RHKSlot, SheetPlan, WorkbookPlan
-from generator.problems import Masalah, UserError
-from generator.reader import WorkbookData, read_workbook
-from generator.roster import read_roster
-from generator.writer import intervensi_label, write_workbook
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.files import atomic_target
+from skpkit.generator.manifest import manifest_entry, write_manifest
+from skpkit.generator.plan import IndikatorSlot, RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.reader import WorkbookData
+from skpkit.generator.readers import get_reader
+from skpkit.generator.choices import intervensi_label
+from skpkit.generator.writer import write_workbook
 
 __all__ = ["RefreshResult", "refresh", "has_entries", "DEFAULTS"]
 
@@ -39,8 +40,7 @@ DEFAULTS = {f: getattr(IndikatorSlot(""), f) for f in ("aspek", "arah", "agregas
 
 def has_entries(sheet: SheetPlan, slot: RHKSlot) -> bool:
     """Whether anything was entered in an RHK slot or its indikator rows."""
-    ids = {slot.id} | {i.id for i in slot.indikator}
-    return any(len(k) > 1 and k[1] in ids and DEFAULTS.get(k[0]) != v for k, v in sheet.entries.items())
+    return sheet.isian.entered_for({slot.id} | {i.id for i in slot.indikator}, DEFAULTS)
 
 
 def _backup_name(path: Path, now: datetime) -> Path:
@@ -54,10 +54,10 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     Every input is read and checked before anything is written.
     """
     now = now or datetime.now()
-    olds: list[tuple[Path, WorkbookData]] = [(Path(f), read_workbook(f)) for f in files]
+    olds: list[tuple[Path, WorkbookData]] = [(Path(f), get_reader("skp").read(Path(f))) for f in files]
     if not olds:
         raise UserError(Masalah("", what="tidak ada berkas untuk di-refresh"))
-    sup = read_workbook(atasan)
+    sup = get_reader("skp").read(Path(atasan))
     old_sheet: dict[str, SheetPlan] = {}
     old_file: dict[str, Path] = {}
     for path, data in olds:
@@ -65,10 +65,10 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
             old_sheet[sp.pegawai.nip] = sp
             old_file[sp.pegawai.nip] = path
     if roster_path is not None:
-        pegawai = read_roster(roster_path, tuple(sup.by_nip))
+        pegawai = get_reader("roster").read(Path(roster_path), external=tuple(sup.by_nip))
     else:
         pegawai = [sp.pegawai for sp in old_sheet.values()]
-    known = {nip: [(sl.id, str(sp.entries.get(("rhk", sl.id), sl.teks) or "")) for sl in sp.slots]
+    known = {nip: [(sl.id, str(sp.isian.rhk.get(sl.id, sl.teks) or "")) for sl in sp.slots]
              for nip, sp in old_sheet.items()}
     roster = Roster(pegawai, sup, known)
     result = RefreshResult()
@@ -142,8 +142,7 @@ def _carry(plan: WorkbookPlan, old_sheet: dict[str, SheetPlan], organisasi: dict
         if old is None:
             continue
         issued = {s.id for s in sheet.slots if s.issued}
-        sheet.entries = {k: v for k, v in old.entries.items()
-                         if not (k[0] in ("rhk", "intervensi") and k[1] in issued)}
+        sheet.isian = old.isian.without_rhk(issued)
     plan.organisasi.update({k: v for k, v in organisasi.items() if k[0] in plan.units})
     by_nip = {s.pegawai.nip: s for s in plan.sheets}
     for block in plan.matriks:

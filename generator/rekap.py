@@ -1,23 +1,23 @@
-"""Write the rekap: the workbook a unit secretary reports from, and its flat copies (CSV, Parquet)."""
+"""The rekap: per-file results merged into one (newest file per pegawai), the manifest's gaps and
+strangers reported, the kurva checked per unit and period. Written by :mod:`.rekap_workbook` and
+:mod:`.exports`."""
 
 from __future__ import annotations
 
-import csv
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-import xlsxwriter
 
-from skp import rules
-from skp.errors import InputError
-from skp.model import Predikat, Settings
-from generator.consolidate import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
-from generator.files import atomic_target
-from generator.manifest import load_manifest, manifest_pegawai
-from generator.problems import Masalah, UserError
+from skpkit import rules
+from skpkit.errors import InputError
+from skpkit.model import Predikat, Settings
+from skpkit.generator.collect import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
+from skpkit.generator.manifest import manifest_pegawai
+from skpkit.generator.problems import Masalah
 
-__all__ = ["Rekap", "build_rekap", "write_rekap", "write_csv", "write_parquet", "SIASN_COLUMNS", "safe_text"]
+__all__ = ["Rekap", "UnitRow", "build_rekap", "unit_records", "ak_records", "safe_text", "PEGAWAI_COLUMNS",
+           "BELUM_COLUMNS", "MASALAH_COLUMNS", "SIASN_COLUMNS", "RULE_SLOTS"]
 
 PEGAWAI_COLUMNS = [
     ("nip", "NIP"), ("nama", "Nama"), ("unit", "Unit Kerja"), ("jabatan", "Jabatan"),
@@ -154,30 +154,6 @@ def _units(rows: list[Baris], organisasi: dict, n: int, settings: Settings) -> l
     return out
 
 
-# --- writing -------------------------------------------------------------------------------
-
-def _table(wb, ws, columns: list[tuple[str, str]], records: list[dict], fmt: dict, widths: dict | None = None) -> None:
-    for c, (_, label) in enumerate(columns):
-        ws.write_string(0, c, label, fmt["header"])
-        ws.set_column(c, c, (widths or {}).get(columns[c][0], 16))
-    for r, rec in enumerate(records, start=1):
-        for c, (key, _) in enumerate(columns):
-            v = rec.get(key)
-            if v is None or v == "":
-                ws.write_blank(r, c, None, fmt["cell"])
-            elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                ws.write_number(r, c, v, fmt["ak"] if key.startswith(("angka_kredit", "ak_", "kurang")) else fmt["cell"])
-            else:
-                ws.write_string(r, c, str(v), fmt["text"] if key in ("nip", "penilai_nip") else fmt["cell"])
-    ws.freeze_panes(1, 2 if len(columns) > 4 else 0)
-    ws.autofilter(0, 0, max(len(records), 1), len(columns) - 1)
-    ws.protect("", {"autofilter": True, "sort": True, "format_columns": True, "select_locked_cells": True})
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
-
-
 def unit_records(rekap: Rekap) -> tuple[list[tuple[str, str]], list[dict]]:
     cols = [("unit", "Unit"), ("periode_nama", "Periode"), ("organisasi", "Predikat Organisasi")]
     cols += [(f"n_{p.name}", p.value) for p in Predikat] + [("n", "Jumlah Dinilai")]
@@ -219,158 +195,3 @@ def ak_records(rekap: Rekap) -> tuple[list[tuple[str, str]], list[dict]]:
             rec[key] = max(need - earned, 0.0) if need is not None else None
         records.append(rec)
     return cols, records
-
-
-def write_rekap(rekap: Rekap, out: Path) -> Path:
-    """The rekap workbook: Rekap Pegawai, Rekap Unit (with a chart), Angka Kredit, Belum Lengkap, Masalah."""
-    with atomic_target(out) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                            "strings_to_numbers": False})
-        base = {"font_name": "Arial", "font_size": 9, "border": 1, "valign": "top"}
-        fmt = {"header": wb.add_format({**base, "bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
-                                        "text_wrap": True}),
-               "cell": wb.add_format(base), "text": wb.add_format({**base, "num_format": "@"}),
-               "ak": wb.add_format({**base, "num_format": "0.00"})}
-        ws = wb.add_worksheet("Rekap Pegawai")
-        _table(wb, ws, PEGAWAI_COLUMNS, [asdict(b) for b in rekap.rows], fmt,
-               {"nip": 21, "nama": 28, "unit": 28, "jabatan": 30, "penilai_nama": 26, "penilai_nip": 21,
-                "file": 30})
-        cols, records = unit_records(rekap)
-        wu = wb.add_worksheet("Rekap Unit")
-        _table(wb, wu, cols, records, fmt, {"unit": 30, **{f"aturan_{k}": 34 for k in range(RULE_SLOTS)}})
-        _chart(wb, wu, rekap, records)
-        cols, records = ak_records(rekap)
-        _table(wb, wb.add_worksheet("Angka Kredit"), cols, records, fmt, {"nip": 21, "nama": 28, "unit": 28})
-        _table(wb, wb.add_worksheet("Belum Lengkap"), BELUM_COLUMNS, [asdict(b) for b in rekap.belum], fmt,
-               {"nip": 21, "nama": 28, "unit": 28, "apa": 48, "file": 30})
-        _table(wb, wb.add_worksheet("Masalah"), MASALAH_COLUMNS,
-               [{**asdict(m), "file": Path(m.file).name} for m in rekap.masalah], fmt,
-               {"file": 34, "what": 60, "todo": 50})
-        wb.close()
-    return out
-
-
-def _chart(wb, ws, rekap: Rekap, records: list[dict]) -> None:
-    """Clustered bars: per unit, the count per predikat, for the latest period with predikat."""
-    with_data = [u.periode for u in rekap.units if u.n]
-    if not with_data:
-        return
-    latest = max(with_data, key=lambda p: p or rekap.n_periode + 1)
-    rows = [i + 1 for i, u in enumerate(rekap.units) if u.periode == latest]
-    if not rows:
-        return
-    chart = wb.add_chart({"type": "bar"})
-    name = ws.get_name()
-    for k, p in enumerate(Predikat):
-        col = 3 + k
-        chart.add_series({"name": p.value, "categories": [name, rows[0], 0, rows[-1], 0],
-                          "values": [name, rows[0], col, rows[-1], col]})
-    label = rekap.units[rows[0] - 1].periode_nama
-    chart.set_title({"name": f"Distribusi predikat per unit ({label})", "name_font": {"size": 10}})
-    chart.set_x_axis({"name": "Jumlah pegawai"})
-    chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 720, "height": 120 + 40 * len(rows)})
-    ws.insert_chart(len(records) + 3, 0, chart)
-
-
-def write_csv(rekap: Rekap, folder: Path) -> list[Path]:
-    """One CSV per sheet (UTF-8 with BOM for Excel, text quoted so NIP stays text), plus the SIASN-style file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    tables = {
-        "rekap_pegawai": (PEGAWAI_COLUMNS, [asdict(b) for b in rekap.rows]),
-        "rekap_unit": unit_records(rekap),
-        "angka_kredit": ak_records(rekap),
-        "belum_lengkap": (BELUM_COLUMNS, [asdict(b) for b in rekap.belum]),
-        "masalah": (MASALAH_COLUMNS, [{**asdict(m), "file": Path(m.file).name} for m in rekap.masalah]),
-    }
-    written = []
-    for name, (cols, records) in tables.items():
-        written.append(_csv(folder / f"{name}.csv", [label for _, label in cols],
-                            ([safe_text(rec.get(k)) for k, _ in cols] for rec in records)))
-    written.append(_csv(folder / "siasn_rekonsiliasi.csv", SIASN_COLUMNS, siasn_rows(rekap)))
-    return written
-
-
-def siasn_rows(rekap: Rekap) -> list[list]:
-    """The year's result per pegawai in SIASN-style rekonsiliasi columns."""
-    out = []
-    for b in rekap.rows:
-        if b.periode != 0:
-            continue
-        done = bool(predikat_or_none(b.predikat))
-        out.append([b.nip, rekap.tahun, b.hasil if done else "", b.perilaku if done else "", safe_text(b.penilai_nama),
-                    b.penilai_nip, safe_text(b.penilai_jabatan), "SUDAH DINILAI" if done else "BELUM DINILAI"])
-    return out
-
-
-def _csv(path: Path, header: list[str], rows) -> Path:
-    with atomic_target(path) as tmp:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f, quoting=csv.QUOTE_NONNUMERIC)
-            w.writerow(header)
-            for row in rows:
-                w.writerow(["" if v is None else v for v in row])
-    return path
-
-
-def write_parquet(rekap: Rekap, path: Path) -> Path:
-    """Rekap Pegawai as Parquet (needs pandas with pyarrow)."""
-    try:
-        import pandas as pd
-        frame = pd.DataFrame([asdict(b) for b in rekap.rows], columns=[k for k, _ in PEGAWAI_COLUMNS] +
-                             ["kurva_unit", "periode", "penilai_jabatan"])
-        frame["nip"] = frame["nip"].astype("string")
-        with atomic_target(path) as tmp:
-            frame.to_parquet(tmp, index=False)
-    except ImportError as e:
-        raise UserError(Masalah(str(path), what=f"--parquet perlu pandas dan pyarrow ({e})",
-                                todo="pip install pandas pyarrow")) from None
-    return path
-
-
-@dataclass
-class Summary:
-    files: int
-    files_read: int
-    pegawai: int
-    masalah: int
-    belum: int
-    written: list[Path]
-
-
-def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = None, periode: int | None = None,
-                csv_dir: Path | None = None, parquet: Path | None = None, jobs: int = 1,
-                progress: bool = True, key: bytes | None = None, scheduler: str | None = None) -> Summary:
-    """Read every skpkit workbook under ``paths`` and write the rekap (and flat copies).
-
-    Raises :class:`UserError` only when nothing at all could be read.
-    """
-    from tqdm import tqdm
-
-    from generator.consolidate import collect, find_files
-
-    files = [f for f in find_files(paths) if f.resolve() != Path(out).resolve() and not f.name.startswith("REKAP-")]
-    if not files:
-        raise UserError(Masalah(", ".join(map(str, paths)), what="tidak ada berkas .xlsx/.xlsm",
-                                todo="sebutkan folder berisi berkas SKP yang sudah diisi"))
-    data = load_manifest(manifest) if manifest is not None else None
-    if scheduler:
-        from generator.distributed import collect_dask
-        source = collect_dask(files, scheduler, manifest=data, key=key, workers=max(jobs, 2))
-    else:
-        source = collect(files, jobs, manifest=data, key=key)
-    results = list(tqdm(source, total=len(files), desc="berkas", unit="berkas",
-                        disable=not progress or len(files) < 2))
-    rekap = build_rekap(results, data, periode)
-    if rekap.files_read == 0:
-        first = rekap.masalah[0] if rekap.masalah else None
-        raise UserError(Masalah(str(paths[0]), what=f"tidak ada berkas skpkit yang dapat dibaca dari {len(files)} "
-                                f"berkas" + (f"; pertama: {first}" if first else ""),
-                                todo="periksa berkas (lihat skp check)"))
-    written = [write_rekap(rekap, out)]
-    if csv_dir is not None:
-        written += write_csv(rekap, csv_dir)
-    if parquet is not None:
-        written.append(write_parquet(rekap, parquet))
-    return Summary(len(files), rekap.files_read, len({b.nip for b in rekap.rows}), len(rekap.masalah),
-                   len(rekap.belum), written)

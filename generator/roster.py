@@ -10,11 +10,11 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 from xlsxwriter.utility import xl_col_to_name
 
-from skp.cascade import check_roster
-from skp.errors import InputError
-from skp.model import JenisJabatan, Jenjang, Pegawai
-from skp.nip import parse_nip
-from generator.problems import Masalah, UserError
+from skpkit.cascade import check_roster
+from skpkit.errors import InputError
+from skpkit.model import JenisJabatan, Jenjang, Pegawai
+from skpkit.nip import parse_nip
+from skpkit.generator.problems import Masalah, UserError
 
 __all__ = ["read_roster", "COLUMNS", "normalise_header"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from skp.cascade import check_roster
-from skp.model import JenisJabatan, JenisPeriode, Pegawai, Settings
-from generator.build import Roster, build_plans
-from generator.files import atomic_target
-from generator.writer import write_workbook
+from skpkit.cascade import check_roster
+from skpkit.model import JenisJabatan, JenisPeriode, Pegawai, Settings
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.files import atomic_target
+from skpkit.generator.writer import write_workbook
 
 __all__ = ["write_template"]
 

@@ -1,6 +1,40 @@
-"""skpkit domain core: the SKP rules of PermenPANRB 6/2022 as pure functions.
+"""skpkit: SKP (Sasaran Kinerja Pegawai, PermenPANRB 6/2022) in Excel, offline.
 
-Nothing here reads or writes files; ``generator`` and ``addin`` build on it.
+``import skpkit`` gives the public API: the ``skp`` verbs as functions (:func:`generate`,
+:func:`consolidate`, :func:`check`, :func:`refresh`), reading (:func:`read_workbook`,
+:func:`read_roster`) and evaluating one pegawai (:func:`evaluasi_pegawai`, the same as
+``skpkit.evaluasi.evaluasi``). The domain core is this package
+itself (``skpkit.rules``, ``skpkit.arrays``, ``skpkit.model``, ...: no file or Excel code); files
+are :mod:`skpkit.generator`, Excel add-ins :mod:`skpkit.addin`, the workbook's description
+:mod:`skpkit.workbook_templates`. The file-handling parts load on first use.
+
+Examples
+--------
+>>> import skpkit
+>>> skpkit.rules.predikat("Di Atas Ekspektasi", "Sesuai Ekspektasi").value
+'Baik'
 """
 
+from importlib import import_module
+from typing import Any
+
+from skpkit import evaluasi as _evaluasi_module, rules
+from skpkit.evaluasi import IsianPegawai
+
+#: one pegawai's evaluation from what was entered (:func:`skpkit.evaluasi.evaluasi`)
+evaluasi_pegawai = _evaluasi_module.evaluasi
+
 __version__ = "0.1.0"
+
+_LAZY = {
+    "generate": "skpkit.generator.api", "consolidate": "skpkit.generator.api", "check": "skpkit.generator.api",
+    "refresh": "skpkit.generator.api", "sample_roster": "skpkit.generator.api",
+    "read_workbook": "skpkit.generator.reader", "read_roster": "skpkit.generator.roster",
+}
+__all__ = ["rules", "evaluasi_pegawai", "IsianPegawai", *_LAZY, "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'skpkit' has no attribute {name!r}")

@@ -1,9 +1,9 @@
-"""The rules of :mod:`skp.rules` applied to whole columns, for the add-in and consolidation.
+"""The rules of :mod:`skpkit.rules` applied to whole columns, for the add-in and consolidation.
 
 Each function takes sequences (lists, NumPy arrays, pandas Series) or scalars that
 broadcast, and returns a 1-D NumPy ``object`` array of the same length. An element
 is what the scalar rule returns for that row: an enum member, a float, ``None``
-(not filled yet), or an :class:`skp.errors.Invalid` carrying the reason the scalar
+(not filled yet), or an :class:`skpkit.errors.Invalid` carrying the reason the scalar
 rule would raise. No call fails because one row is bad.
 
 The work is done on small integer codes (``Rating.code``, ``Predikat.code``) with
@@ -13,17 +13,16 @@ equal to its scalar twin, element by element.
 
 from __future__ import annotations
 
-from itertools import repeat
-from typing import Any
 
 import numpy as np
 
-from skp import rules
-from skp.errors import InputError, Invalid
-from skp.model import (
-    Agregasi, Arah, JenisRHK, Jenjang, Label, Predikat, PredikatOrganisasi, Rating, Settings,
+from skpkit import rules
+from skpkit.errors import InputError
+from skpkit.model import (
+    Agregasi, Arah, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating, Settings,
 )
-from skp.rules import BULAN_SALAH, EPS, Alasan
+from skpkit.kolom import BLANK, ERROR, column, decode, encode, first_reason, floats, length, with_errors
+from skpkit.rules import BULAN_SALAH, EPS, Alasan
 
 __all__ = [
     "capaian", "rating_indikator", "target_periode", "realisasi_periode", "rating_rhk",
@@ -31,127 +30,19 @@ __all__ = [
     "angka_kredit", "encode", "decode", "predikat_codes", "BLANK", "ERROR",
 ]
 
-BLANK, ERROR, _MISS = -1, -2, -3
 _DEFAULT = rules.DEFAULT
 _PREDIKAT_CODES = np.array([[p.code for p in row] for row in rules.PREDIKAT_MATRIX], dtype=np.int8)
 
-
-def _column(values: Any, n: int | None = None) -> np.ndarray:
-    """A 1-D object array; a scalar (or length-1 input) is repeated to length ``n``."""
-    if hasattr(values, "to_numpy"):  # pandas Series / Index without importing pandas
-        values = values.to_numpy(dtype=object)
-    arr = np.asarray(values, dtype=object)
-    if arr.ndim == 0 or arr.size == 1 and n not in (None, 1):
-        return np.full(1 if n is None else n, arr.reshape(-1)[0], dtype=object)
-    return arr.reshape(-1)
-
-
-def _length(*columns: Any) -> int:
-    sizes = {np.size(c) for c in columns if c is not None and np.ndim(c) > 0 and np.size(c) != 1}
-    if len(sizes) > 1:
-        raise ValueError(f"columns of different lengths: {sorted(sizes)}")
-    return sizes.pop() if sizes else 1
-
-
-def _lookup_table(enum: type[Label]) -> dict:
-    table: dict = {None: BLANK, "": BLANK}
-    for m in enum:
-        table[m] = m.code
-        table[m.value] = m.code
-    return table
-
-
-_TABLES: dict[type, dict] = {}
-
-
-def encode(values: Any, enum: type[Label], n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Labels to int8 codes (``BLANK`` for empty, ``ERROR`` for unknown) and reasons.
-
-    Examples
-    --------
-    >>> codes, why = encode(["Baik", None, "cukup", "x"], Predikat)
-    >>> codes.tolist()
-    [1, -1, 2, -2]
-    >>> why[3]
-    "predikat tidak dikenal: 'x'"
-    """
-    arr = _column(values, n)
-    table = _TABLES.get(enum)
-    if table is None:
-        table = _TABLES[enum] = _lookup_table(enum)
-    codes = np.fromiter(map(table.get, arr, repeat(_MISS)), dtype=np.int8, count=arr.size)
-    reasons = np.full(arr.size, None, dtype=object)
-    misses = np.flatnonzero(codes == _MISS)
-    memo: dict = {}
-    for i in misses:  # only texts that are not exact labels: typed by hand, few and repeated
-        v = arr[i]
-        key = (type(v), v) if isinstance(v, str) else None
-        if key is not None and key in memo:
-            codes[i], reasons[i] = memo[key]
-            continue
-        if v is None or isinstance(v, float) and v != v or isinstance(v, str) and not v.strip():
-            got = (BLANK, None)
-        else:
-            try:
-                got = (enum.parse(v).code, None)
-            except InputError as e:
-                got = (ERROR, e.reason)
-        codes[i], reasons[i] = got
-        if key is not None:
-            memo[key] = got
-    return codes, reasons
-
-
-def decode(codes: np.ndarray, enum: type[Label], reasons: np.ndarray | None = None) -> np.ndarray:
-    """Codes back to an object array of members, ``None`` and :class:`Invalid`."""
-    members = np.array([None, *enum], dtype=object)
-    out = members[np.clip(codes.astype(np.int16) + 1, 0, None)]
-    if reasons is not None:
-        bad = np.flatnonzero(codes == ERROR)
-        out[bad] = [Invalid(r) for r in reasons[bad]]
-    return out
-
-
-def _floats(values: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Numbers as float64 (NaN for empty) and the per-element 'bukan angka' reasons."""
-    arr = _column(values, n)
-    reasons = np.full(arr.size, None, dtype=object)
-    try:
-        return arr.astype(np.float64), reasons
-    except (TypeError, ValueError):
-        pass
-    out = np.empty(arr.size, dtype=np.float64)
-    for i, v in enumerate(arr):  # slow path only when some cell holds text
-        try:
-            x = rules._number(v)
-        except InputError as e:
-            x, reasons[i] = np.nan, e.reason
-        out[i] = np.nan if x is None else x
-    return out, reasons
-
-
-def _first_reason(*pairs: tuple[np.ndarray, Any]) -> np.ndarray:
-    """Per element, the reason of the first mask (in scalar check order) that is true."""
-    n = len(pairs[0][0])
-    out = np.full(n, None, dtype=object)
-    for mask, reason in reversed(pairs):
-        if isinstance(reason, np.ndarray):
-            out[mask] = reason[mask]
-        else:
-            out[mask] = reason
-    return out
-
-
 def _indikator(realisasi, target_min, target_max, arah):
-    n = _length(realisasi, target_min, target_max, arah)
+    n = length(realisasi, target_min, target_max, arah)
     a, a_why = encode(arah, Arah, n)
-    r, r_why = _floats(realisasi, n)
-    lo, lo_why = _floats(target_min, n)
-    hi, hi_why = (lo.copy(), lo_why) if target_max is None else _floats(target_max, n)
+    r, r_why = floats(realisasi, n)
+    lo, lo_why = floats(target_min, n)
+    hi, hi_why = (lo.copy(), lo_why) if target_max is None else floats(target_max, n)
     hi = np.where(np.isnan(hi) & (hi_why == None), lo, hi)  # noqa: E711  (blank max: single target)
     with np.errstate(invalid="ignore"):
         turun = a == Arah.TURUN.code
-        reasons = _first_reason(
+        reasons = first_reason(
             (a == ERROR, a_why), (a == BLANK, f"{Arah.kind()} kosong"),
             (r_why != None, r_why), (lo_why != None, lo_why), (hi_why != None, hi_why),  # noqa: E711
             (np.isnan(lo) | np.isnan(hi), Alasan.TARGET_KOSONG),
@@ -163,17 +54,9 @@ def _indikator(realisasi, target_min, target_max, arah):
     return r, lo, hi, turun, reasons
 
 
-def _with_errors(values: np.ndarray, blank: np.ndarray, reasons: np.ndarray) -> np.ndarray:
-    out = values.astype(object)
-    out[blank] = None
-    bad = np.flatnonzero(reasons != None)  # noqa: E711
-    out[bad] = [Invalid(x) for x in reasons[bad]]
-    return out
-
-
 def capaian(realisasi, target_min, target_max=None, arah="naik", *,
             maks: float = _DEFAULT.capaian_maks) -> np.ndarray:
-    """Array form of :func:`skp.rules.capaian`.
+    """Array form of :func:`skpkit.rules.capaian`.
 
     Examples
     --------
@@ -184,7 +67,7 @@ def capaian(realisasi, target_min, target_max=None, arah="naik", *,
     with np.errstate(divide="ignore", invalid="ignore"):
         c = np.where(turun, np.where(r == 0, maks, lo / r * 100), r / hi * 100)
         c = np.minimum(c, maks)
-    return _with_errors(c, np.isnan(r), reasons)
+    return with_errors(c, np.isnan(r), reasons)
 
 
 def _rating_indikator_codes(r, lo, hi, turun) -> np.ndarray:
@@ -198,7 +81,7 @@ def _rating_indikator_codes(r, lo, hi, turun) -> np.ndarray:
 
 
 def rating_indikator(realisasi, target_min, target_max=None, arah="naik") -> np.ndarray:
-    """Array form of :func:`skp.rules.rating_indikator`.
+    """Array form of :func:`skpkit.rules.rating_indikator`.
 
     Examples
     --------
@@ -213,24 +96,24 @@ def rating_indikator(realisasi, target_min, target_max=None, arah="naik") -> np.
 
 
 def target_periode(target, agregasi, periode: int, jumlah_periode: int) -> np.ndarray:
-    """Array form of :func:`skp.rules.target_periode`.
+    """Array form of :func:`skpkit.rules.target_periode`.
 
     Examples
     --------
     >>> target_periode([100, 80], ["jumlah", "rata-rata"], 1, 4).tolist()
     [25.0, 80.0]
     """
-    n = _length(target, agregasi)
-    t, t_why = _floats(target, n)
+    n = length(target, agregasi)
+    t, t_why = floats(target, n)
     g, g_why = encode(agregasi, Agregasi, n)
     out = np.where(g == Agregasi.JUMLAH.code, t * periode / jumlah_periode, t)
-    reasons = _first_reason((g == ERROR, g_why), (g == BLANK, f"{Agregasi.kind()} kosong"),
+    reasons = first_reason((g == ERROR, g_why), (g == BLANK, f"{Agregasi.kind()} kosong"),
                             (t_why != None, t_why))  # noqa: E711
-    return _with_errors(out, np.isnan(t), reasons)
+    return with_errors(out, np.isnan(t), reasons)
 
 
 def realisasi_periode(values, agregasi, periode: int | None = None) -> np.ndarray:
-    """Array form of :func:`skp.rules.realisasi_periode`: one row per indikator, one column per period.
+    """Array form of :func:`skpkit.rules.realisasi_periode`: one row per indikator, one column per period.
 
     Examples
     --------
@@ -245,7 +128,7 @@ def realisasi_periode(values, agregasi, periode: int | None = None) -> np.ndarra
     if not 1 <= k <= p:
         raise InputError(f"periode {k} di luar 1-{p}")
     g, g_why = encode(agregasi, Agregasi, n)
-    cols = [_floats(rows[:, j], n) for j in range(k)]
+    cols = [floats(rows[:, j], n) for j in range(k)]
     total = np.zeros(n)
     count = np.zeros(n)
     for col, _ in cols:  # few periods; vectorised over the rows
@@ -256,15 +139,15 @@ def realisasi_periode(values, agregasi, periode: int | None = None) -> np.ndarra
     with np.errstate(invalid="ignore", divide="ignore"):
         out = np.where(g == Agregasi.TERAKHIR.code, last,
                        np.where(g == Agregasi.JUMLAH.code, total, total / count))
-    reasons = _first_reason((g == ERROR, g_why), (g == BLANK, f"{Agregasi.kind()} kosong"),
+    reasons = first_reason((g == ERROR, g_why), (g == BLANK, f"{Agregasi.kind()} kosong"),
                             *[(why != None, why) for _, why in cols])  # noqa: E711
-    return _with_errors(out, np.isnan(last), reasons)
+    return with_errors(out, np.isnan(last), reasons)
 
 
 def _groups(kelompok, n: int) -> tuple[np.ndarray, int]:
     if kelompok is None:
         return np.zeros(n, dtype=np.intp), 1
-    keys = _column(kelompok, n)
+    keys = column(kelompok, n)
     _, inverse = np.unique(keys.astype(str), return_inverse=True)
     inverse = inverse.reshape(-1)
     return inverse, int(inverse.max(initial=-1)) + 1
@@ -285,7 +168,7 @@ def _rate(n: np.ndarray, atas: np.ndarray, bawah: np.ndarray, porsi: float) -> n
 
 
 def rating_rhk(ratings, kelompok=None, *, porsi_di_atas: float = _DEFAULT.porsi_di_atas) -> np.ndarray:
-    """Array form of :func:`skp.rules.rating_rhk`: per row, the rating of its RHK (``kelompok``).
+    """Array form of :func:`skpkit.rules.rating_rhk`: per row, the rating of its RHK (``kelompok``).
 
     Examples
     --------
@@ -293,7 +176,7 @@ def rating_rhk(ratings, kelompok=None, *, porsi_di_atas: float = _DEFAULT.porsi_
     >>> [str(x) for x in out]
     ['Di Atas Ekspektasi', 'Di Atas Ekspektasi', 'Sesuai Ekspektasi']
     """
-    n = _length(ratings, kelompok)
+    n = length(ratings, kelompok)
     c, why = encode(ratings, Rating, n)
     inv, k = _groups(kelompok, n)
     count = lambda m: np.bincount(inv, weights=m, minlength=k)  # noqa: E731
@@ -308,7 +191,7 @@ def rating_rhk(ratings, kelompok=None, *, porsi_di_atas: float = _DEFAULT.porsi_
 
 def rating_hasil_kerja(ratings, jenis="Utama", kelompok=None, *,
                        porsi_di_atas: float = _DEFAULT.porsi_di_atas) -> np.ndarray:
-    """Array form of :func:`skp.rules.rating_hasil_kerja`: one row per RHK with its ``jenis``
+    """Array form of :func:`skpkit.rules.rating_hasil_kerja`: one row per RHK with its ``jenis``
     (Utama/Tambahan); per row, the rating hasil kerja of its group (``kelompok``: pegawai-period).
 
     Examples
@@ -317,7 +200,7 @@ def rating_hasil_kerja(ratings, jenis="Utama", kelompok=None, *,
     >>> [str(x) for x in out]
     ['Di Atas Ekspektasi', 'Di Atas Ekspektasi']
     """
-    n = _length(ratings, jenis, kelompok)
+    n = length(ratings, jenis, kelompok)
     c, why = encode(ratings, Rating, n)
     j, j_why = encode(jenis, JenisRHK, n)
     inv, k = _groups(kelompok, n)
@@ -339,7 +222,7 @@ def rating_hasil_kerja(ratings, jenis="Utama", kelompok=None, *,
 
 
 def rating_hasil_pimpinan(predikat_organisasi, *, settings: Settings = _DEFAULT) -> np.ndarray:
-    """Array form of :func:`skp.rules.rating_hasil_pimpinan`.
+    """Array form of :func:`skpkit.rules.rating_hasil_pimpinan`.
 
     Examples
     --------
@@ -353,7 +236,7 @@ def rating_hasil_pimpinan(predikat_organisasi, *, settings: Settings = _DEFAULT)
 
 
 def rating_perilaku(nilai, *, min_di_atas: int = _DEFAULT.perilaku_min_di_atas) -> np.ndarray:
-    """Array form of :func:`skp.rules.rating_perilaku`: one row per pegawai-period, one column per value.
+    """Array form of :func:`skpkit.rules.rating_perilaku`: one row per pegawai-period, one column per value.
 
     Examples
     --------
@@ -393,41 +276,41 @@ def predikat_codes(hasil: np.ndarray, perilaku: np.ndarray) -> np.ndarray:
 
 
 def predikat(hasil, perilaku) -> np.ndarray:
-    """Array form of :func:`skp.rules.predikat`.
+    """Array form of :func:`skpkit.rules.predikat`.
 
     Examples
     --------
     >>> [str(x) for x in predikat(["Di Atas Ekspektasi", None], ["Sesuai Ekspektasi", "Sesuai Ekspektasi"])]
     ['Baik', 'None']
     """
-    n = _length(hasil, perilaku)
+    n = length(hasil, perilaku)
     h, h_why = encode(hasil, Rating, n)
     p, p_why = encode(perilaku, Rating, n)
     codes = predikat_codes(h, p)
-    reasons = _first_reason((h == ERROR, h_why), (p == ERROR, p_why))
+    reasons = first_reason((h == ERROR, h_why), (p == ERROR, p_why))
     codes[reasons != None] = ERROR  # noqa: E711
     return decode(codes, Predikat, reasons)
 
 
 def angka_kredit(predikat_pegawai, jenjang, bulan=12, *, settings: Settings = _DEFAULT) -> np.ndarray:
-    """Array form of :func:`skp.rules.angka_kredit` (full precision floats).
+    """Array form of :func:`skpkit.rules.angka_kredit` (full precision floats).
 
     Examples
     --------
     >>> [round(x, 4) for x in angka_kredit(["Baik", "Sangat Baik"], "Ahli Pertama", [2, 12])]
     [2.0833, 18.75]
     """
-    n = _length(predikat_pegawai, jenjang, bulan)
+    n = length(predikat_pegawai, jenjang, bulan)
     p, p_why = encode(predikat_pegawai, Predikat, n)
     j, j_why = encode(jenjang, Jenjang, n)
-    b, b_why = _floats(bulan, n)
+    b, b_why = floats(bulan, n)
     persen = np.array([settings.persen_ak[x] for x in Predikat])
     koef = np.array([settings.koefisien[x] for x in Jenjang])
     with np.errstate(invalid="ignore"):
         bad_b = np.isnan(b) | (b < 0) | (b > 12)
         ak = b / 12 * persen[np.clip(p, 0, None)] / 100 * koef[np.clip(j, 0, None)]
-    reasons = _first_reason((p == ERROR, p_why), (j == ERROR, j_why),
+    reasons = first_reason((p == ERROR, p_why), (j == ERROR, j_why),
                             (j == BLANK, f"{Jenjang.kind()} kosong"),
                             (b_why != None, b_why), (bad_b, BULAN_SALAH))  # noqa: E711
     reasons[p == BLANK] = None
-    return _with_errors(ak, p == BLANK, reasons)
+    return with_errors(ak, p == BLANK, reasons)

@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from skp.errors import InputError
-from skp.model import RHK, Indikator, JenisRHK, Pegawai
+from skpkit.errors import InputError
+from skpkit.model import RHK, Indikator, JenisRHK, Pegawai
 
 __all__ = ["Peran", "stable_id", "check_roster", "urutan", "cascade"]
 
@@ -55,13 +55,13 @@ def check_roster(pegawai: Sequence[Pegawai], external: Iterable[str] = ()) -> No
 
     Examples
     --------
-    >>> from skp.model import JenisJabatan as J
+    >>> from skpkit.model import JenisJabatan as J
     >>> a = Pegawai("199001012015031001", "A", "Kepala", J.ADMINISTRATOR, "U", "199101012015031002")
     >>> b = Pegawai("199101012015031002", "B", "Staf", J.PELAKSANA, "U", "199001012015031001")
     >>> check_roster([a, b])
     Traceback (most recent call last):
     ...
-    skp.errors.InputError: siklus atasan: 199001012015031001 -> 199101012015031002 -> 199001012015031001: setiap pegawai harus berujung pada pimpinan tertinggi
+    skpkit.errors.InputError: siklus atasan: 199001012015031001 -> 199101012015031002 -> 199001012015031001: setiap pegawai harus berujung pada pimpinan tertinggi
     """
     seen: dict[str, Pegawai] = {}
     for p in pegawai:
@@ -97,7 +97,7 @@ def urutan(pegawai: Sequence[Pegawai]) -> list[Pegawai]:
 
     Examples
     --------
-    >>> from skp.model import JenisJabatan as J
+    >>> from skpkit.model import JenisJabatan as J
     >>> b = Pegawai("2", "B", "Staf", J.PELAKSANA, "U", "1")
     >>> a = Pegawai("1", "A", "Kepala", J.ADMINISTRATOR, "U", "")
     >>> [p.nama for p in urutan([b, a])]
@@ -131,7 +131,7 @@ def cascade(atasan_rhk: Sequence[RHK], bawahan: Sequence[Pegawai],
 
     Examples
     --------
-    >>> from skp.model import JenisJabatan as J
+    >>> from skpkit.model import JenisJabatan as J
     >>> top = [RHK("R1", "Meningkatnya kualitas layanan")]
     >>> staf = [Pegawai("199001012015031001", "Ani", "Analis", J.PELAKSANA, "U", "x")]
     >>> out = cascade(top, staf, [Peran("199001012015031001", "R1")])

@@ -1,4 +1,4 @@
-"""One pegawai's evaluation from what was entered: the rules of :mod:`skp.rules` composed.
+"""One pegawai's evaluation from what was entered: the rules of :mod:`skpkit.rules` composed.
 
 This is what the workbook computes, cell by cell, written once in Python: the
 generator's formulas, the recalculation tests and consolidation are all held to
@@ -24,9 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from skp import rules
-from skp.errors import InputError, Invalid
-from skp.model import Agregasi, JenisRHK, Rating, Settings
+from skpkit import rules
+from skpkit.errors import InputError, Invalid
+from skpkit.model import Agregasi, JenisRHK, Rating, Settings
 
 __all__ = ["cek_target", "IsianIndikator", "IsianRHK", "IsianPegawai", "HasilIndikator", "HasilPeriode",
            "HasilPegawai", "evaluasi", "ERROR_INDIKATOR", "ERROR_RHK", "is_blank"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Mapping
 
-from skp.errors import InputError
+from skpkit.errors import InputError
 
 __all__ = [
     "Label", "Rating", "Predikat", "PredikatOrganisasi", "JenisJabatan", "Jenjang",

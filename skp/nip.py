@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from skp.errors import InputError
+from skpkit.errors import InputError
 
 __all__ = ["NipParts", "parse_nip", "is_nip"]
 
@@ -57,7 +57,7 @@ def parse_nip(value: object) -> NipParts:
     >>> parse_nip(1.9e17)
     Traceback (most recent call last):
     ...
-    skp.errors.InputError: NIP berupa angka (1.9e+17), digit bisa hilang: simpan NIP sebagai teks (format sel Teks, atau awali dengan tanda petik ')
+    skpkit.errors.InputError: NIP berupa angka (1.9e+17), digit bisa hilang: simpan NIP sebagai teks (format sel Teks, atau awali dengan tanda petik ')
     """
     if isinstance(value, bool) or not isinstance(value, str):
         if isinstance(value, (int, float)):

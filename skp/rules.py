@@ -1,30 +1,28 @@
 """The SKP rules of PermenPANRB 6/2022 (RULES.md sections 1-8), as pure scalar functions.
 
 This module is the one source of truth: the native formulas the generator
-writes and the xlwings UDFs are tested against it, and :mod:`skp.arrays` applies
+writes and the xlwings UDFs are tested against it, and :mod:`skpkit.arrays` applies
 the same rules to whole columns. Every function takes plain values (labels as
 text or enums, numbers, ``None`` for an empty cell) and returns a value, ``None``
-where the input is not filled yet, or raises :class:`skp.errors.InputError`.
+where the input is not filled yet, or raises :class:`skpkit.errors.InputError`.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
-from skp.errors import InputError
-from skp.model import (
+from skpkit.errors import InputError
+from skpkit.nilai import BULAN_SALAH, EPS, Alasan, angka, invalid
+from skpkit.model import (
     Agregasi, Arah, Jenjang, Predikat, PredikatOrganisasi, Rating, Settings,
 )
 
 __all__ = [
-    "PREDIKAT_MATRIX", "EPS", "Alasan", "angka", "capaian", "rating_indikator", "target_periode",
+    "PREDIKAT_MATRIX", "EPS", "Alasan", "angka", "invalid", "capaian", "rating_indikator", "target_periode",
     "rating_rhk", "rating_hasil_kerja", "rating_hasil_pimpinan", "rating_perilaku",
     "rating_perilaku_tahunan", "predikat", "realisasi_periode", "angka_kredit", "bulat", "AturanKurva", "HasilKurva",
-    "cek_kurva", "kurva_batas_maks", "kurva_batas_min", "capaian_kegiatan_lama",
-    "nilai_skp_lama", "nilai_prestasi_kerja", "sebutan_lama", "DEFAULT",
+    "cek_kurva", "kurva_batas_maks", "kurva_batas_min", "hitung_predikat", "KURVA", "KurvaSpec", "DEFAULT",
 ]
 
 DEFAULT = Settings()
@@ -38,79 +36,24 @@ PREDIKAT_MATRIX: tuple[tuple[Predikat, Predikat, Predikat], ...] = (
     (P.BUTUH_PERBAIKAN, P.BUTUH_PERBAIKAN, P.SANGAT_KURANG),
 )
 
-#: Relative tolerance of the realisasi-vs-target comparisons, so that a sum such as
-#: 0.1 + 0.2 meets a target of 0.3 as it does in a spreadsheet. The formulas use it too.
-EPS = 1e-9
-BULAN_SALAH = "bulan di luar 0-12"
-
-
-class Alasan:
-    """Reasons an indikator is invalid, in the words its cell shows (checked in this order)."""
-
-    BUKAN_ANGKA = "bukan angka"
-    TARGET_KOSONG = "target kosong"
-    TARGET_NEGATIF = "target negatif"
-    TARGET_TERBALIK = "target min > maks"
-    TARGET_NOL = "target 0"
-    REALISASI_NEGATIF = "realisasi negatif"
-
-    HINTS = {
-        BUKAN_ANGKA: "ketik angka saja, tanpa satuan",
-        TARGET_KOSONG: "isi target indikator ini",
-        TARGET_NEGATIF: "target tidak boleh negatif",
-        TARGET_TERBALIK: "target minimum harus tidak lebih dari target maksimum",
-        TARGET_NOL: "target acuan harus lebih dari 0 (maks untuk arah naik, min untuk turun)",
-        REALISASI_NEGATIF: "realisasi tidak boleh negatif",
-    }
-
-
-def _fail(reason: str) -> InputError:
-    return InputError(reason, Alasan.HINTS.get(reason, ""))
-
-
-def angka(x: object) -> float | None:
-    """A cell's number: ``None`` for empty (or NaN), a float otherwise; text raises ``bukan angka``.
-
-    Examples
-    --------
-    >>> angka(3), angka(""), angka("2.5")
-    (3.0, None, 2.5)
-    """
-    return _number(x)
-
-
-def _number(x: object, *, blank_ok: bool = True) -> float | None:
-    if x is None or (isinstance(x, str) and not x.strip()):
-        return None
-    if not isinstance(x, (int, float)):
-        try:
-            x = float(x)  # numpy scalars, Decimal
-        except (TypeError, ValueError):
-            raise _fail(Alasan.BUKAN_ANGKA) from None
-    x = float(x)
-    if math.isnan(x):
-        return None
-    return x
-
-
 def _indikator(realisasi, target_min, target_max, arah) -> tuple[float | None, float, float, Arah]:
     """Validate one indikator's numbers in the order of :class:`Alasan`."""
     arah = Arah.parse(arah)
-    r = _number(realisasi)
-    lo = _number(target_min)
-    hi = _number(target_max)
+    r = angka(realisasi)
+    lo = angka(target_min)
+    hi = angka(target_max)
     if hi is None:  # a single-number target
         hi = lo
     if lo is None or hi is None:
-        raise _fail(Alasan.TARGET_KOSONG)
+        raise invalid(Alasan.TARGET_KOSONG)
     if lo < 0 or hi < 0:
-        raise _fail(Alasan.TARGET_NEGATIF)
+        raise invalid(Alasan.TARGET_NEGATIF)
     if lo > hi:
-        raise _fail(Alasan.TARGET_TERBALIK)
+        raise invalid(Alasan.TARGET_TERBALIK)
     if (hi if arah is Arah.NAIK else lo) == 0:
-        raise _fail(Alasan.TARGET_NOL)
+        raise invalid(Alasan.TARGET_NOL)
     if r is not None and r < 0:
-        raise _fail(Alasan.REALISASI_NEGATIF)
+        raise invalid(Alasan.REALISASI_NEGATIF)
     return r, lo, hi, arah
 
 
@@ -195,7 +138,7 @@ def target_periode(target: float | None, agregasi, periode: int, jumlah_periode:
     >>> target_periode(80, "rata-rata", 1, 4)
     80.0
     """
-    t = _number(target)
+    t = angka(target)
     if t is None:
         return None
     if Agregasi.parse(agregasi) is Agregasi.JUMLAH:
@@ -222,7 +165,7 @@ def realisasi_periode(values: Sequence, agregasi, periode: int | None = None) ->
     n = len(values) if periode is None else periode
     if not 1 <= n <= len(values):
         raise InputError(f"periode {n} di luar 1-{len(values)}")
-    nums = [_number(v) for v in values[:n]]
+    nums = [angka(v) for v in values[:n]]
     if nums[-1] is None:
         return None
     if agregasi is Agregasi.TERAKHIR:
@@ -383,7 +326,7 @@ def angka_kredit(predikat_pegawai, jenjang, bulan: float = 12, *,
         return None
     pr = Predikat.parse(predikat_pegawai)
     jj = Jenjang.parse(jenjang)
-    b = _number(bulan)
+    b = angka(bulan)
     if b is None or b < 0 or b > 12:
         raise InputError(BULAN_SALAH, "isi jumlah bulan penilaian 0 sampai 12")
     return b / 12 * settings.persen_ak[pr] / 100 * settings.koefisien[jj]
@@ -403,236 +346,8 @@ def bulat(x: float | None, digits: int = 2) -> float | None:
     return float(q)
 
 
-# --- kurva (pola distribusi), SE MenPANRB 3/2023 -----------------------------------------
-
-@dataclass(frozen=True)
-class KurvaSpec:
-    """One rule of the kurva as data: which predikat it counts and the bound it sets.
-
-    ``jenis`` is ``terbesar`` (the first predikat of ``kelompok`` is not smaller than
-    any other group), ``maks`` (at most) or ``min`` (at least). The bound is ``persen``
-    (a :class:`Settings` field name) of n, or the fixed count ``tetap``.
-    """
-
-    kelompok: tuple[Predikat, ...]
-    jenis: str
-    persen: str | None = None
-    tetap: int = 0
-
-    def teks(self, settings: Settings = DEFAULT) -> str:
-        """The rule as the rekap shows it.
-
-        Examples
-        --------
-        >>> KURVA[PredikatOrganisasi.BAIK][1].teks()
-        'Baik paling banyak 70%'
-        """
-        nama = " + ".join(p.value for p in self.kelompok)
-        if self.jenis == "terbesar":
-            return f"{nama} kelompok terbesar"
-        kata = "paling banyak" if self.jenis == "maks" else "paling sedikit"
-        if self.persen is not None:
-            return f"{nama} {kata} {getattr(settings, self.persen):g}%"
-        if self.jenis == "maks" and self.tetap == 0:
-            return f"{nama} tidak ada"
-        return f"{nama} {kata} {self.tetap}"
-
-
-_SB, _B, _BP, _K, _SK = Predikat
-#: The pola distribusi of SE MenPANRB 3/2023 (RULES.md section 5), per predikat organisasi.
-KURVA: dict[PredikatOrganisasi, tuple[KurvaSpec, ...]] = {
-    PredikatOrganisasi.ISTIMEWA: (
-        KurvaSpec((_SB,), "terbesar"), KurvaSpec((_SB,), "maks", "kurva_maks_terbesar")),
-    PredikatOrganisasi.BAIK: (
-        KurvaSpec((_B,), "terbesar"), KurvaSpec((_B,), "maks", "kurva_maks_terbesar"),
-        KurvaSpec((_BP, _K), "min", tetap=1)),
-    PredikatOrganisasi.BUTUH_PERBAIKAN: (
-        KurvaSpec((_BP,), "min", "kurva_min_dominan"),
-        KurvaSpec((_SB,), "maks", "kurva_maks_sangat_baik")),
-    PredikatOrganisasi.KURANG: (
-        KurvaSpec((_K,), "min", "kurva_min_dominan"), KurvaSpec((_BP,), "min", "kurva_min_pendamping"),
-        KurvaSpec((_SB,), "maks", "kurva_maks_sangat_baik")),
-    PredikatOrganisasi.SANGAT_KURANG: (
-        KurvaSpec((_SK,), "min", "kurva_min_dominan"),
-        KurvaSpec((_K, _BP), "min", "kurva_min_pendamping"), KurvaSpec((_SB,), "maks", tetap=0)),
-}
-
-
-@dataclass(frozen=True)
-class AturanKurva:
-    """One rule of the kurva and whether the unit meets it."""
-
-    teks: str
-    terpenuhi: bool
-    jumlah: int
-    batas: int
-
-
-@dataclass(frozen=True)
-class HasilKurva:
-    organisasi: PredikatOrganisasi
-    n: int
-    jumlah: dict[Predikat, int]
-    aturan: tuple[AturanKurva, ...]
-
-    @property
-    def terpenuhi(self) -> bool:
-        return all(a.terpenuhi for a in self.aturan)
-
-
-def kurva_batas_maks(persen: float, n: int) -> int:
-    """"At most p %" of n allows floor(p x n / 100) pegawai (project default rounding).
-
-    Examples
-    --------
-    >>> kurva_batas_maks(70, 7), kurva_batas_maks(10, 9)
-    (4, 0)
-    """
-    return math.floor(persen * n / 100)
-
-
-def kurva_batas_min(persen: float, n: int) -> int:
-    """"At least p %" of n needs ceil(p x n / 100) pegawai (project default rounding).
-
-    Examples
-    --------
-    >>> kurva_batas_min(60, 5), kurva_batas_min(10, 11)
-    (3, 2)
-    """
-    return math.ceil(persen * n / 100)
-
-
-def _aturan(spec: KurvaSpec, c: dict[Predikat, int], n: int, s: Settings) -> AturanKurva:
-    jumlah = sum(c[p] for p in spec.kelompok)
-    if spec.jenis == "terbesar":
-        batas = max(v for k, v in c.items() if k not in spec.kelompok)
-        return AturanKurva(spec.teks(s), jumlah >= batas, jumlah, batas)
-    if spec.persen is None:
-        batas = spec.tetap
-    else:
-        bound = kurva_batas_maks if spec.jenis == "maks" else kurva_batas_min
-        batas = bound(getattr(s, spec.persen), n)
-    met = jumlah <= batas if spec.jenis == "maks" else jumlah >= batas
-    return AturanKurva(spec.teks(s), met, jumlah, batas)
-
-
-def hitung_predikat(predikat_pegawai: Iterable) -> dict[Predikat, int]:
-    """How many pegawai have each predikat; ``None`` and blank entries (not rated yet) are not counted.
-
-    Examples
-    --------
-    >>> hitung_predikat(["Baik", None, "cukup", "Baik"])[Predikat.BAIK]
-    2
-    """
-    c = {p: 0 for p in Predikat}
-    for v in predikat_pegawai:
-        if v is None or (isinstance(v, str) and not v.strip()):
-            continue
-        c[Predikat.parse(v)] += 1
-    return c
-
-
-def cek_kurva(organisasi, predikat_pegawai: Iterable, *, settings: Settings = DEFAULT) -> HasilKurva:
-    """Check a unit's predikat against the kurva of its organisation's predikat.
-
-    A guide, not a block: every rule of :data:`KURVA` is reported as met or not,
-    with the count and the bound. ``None`` entries (not rated yet) are not counted.
-    "Largest group" allows ties.
-
-    Examples
-    --------
-    >>> h = cek_kurva("Baik", ["Baik"] * 6 + ["Sangat Baik", "Butuh Perbaikan"])
-    >>> [(a.teks, a.terpenuhi) for a in h.aturan]  # doctest: +NORMALIZE_WHITESPACE
-    [('Baik kelompok terbesar', True), ('Baik paling banyak 70%', False),
-     ('Butuh Perbaikan + Kurang/Misconduct paling sedikit 1', True)]
-    """
-    org = PredikatOrganisasi.parse(organisasi)
-    c = hitung_predikat(predikat_pegawai)
-    n = sum(c.values())
-    return HasilKurva(org, n, c, tuple(_aturan(spec, c, n, settings) for spec in KURVA[org]))
-
-
-# --- the old model, PP 46/2011 with Perka BKN 1/2013 -------------------------------------
-
-def _efisiensi(target: float, real: float) -> float:
-    """The waktu/biaya branch formula of Perka BKN 1/2013."""
-    eff = 100 - real / target * 100
-    base = (1.76 * target - real) / target * 100
-    return base if eff <= 24 else 76 - (base - 100)
-
-
-def capaian_kegiatan_lama(kuantitas: tuple | None = None, kualitas: tuple | None = None,
-                          waktu: tuple | None = None, biaya: tuple | None = None) -> float:
-    """Capaian of one kegiatan in the old model: mean over the aspects with a target.
-
-    Each aspect is ``(target, realisasi)``. Kuantitas and kualitas: realisasi /
-    target x 100. Waktu (months) and biaya: the efisiensi branches of Perka BKN
-    1/2013; a waktu realised as ``None`` (not done) scores 0; a biaya with no
-    budget (``None`` or 0 target) is left out.
-
-    Examples
-    --------
-    >>> round(capaian_kegiatan_lama((10, 10), (100, 90), (12, 12)), 2)
-    88.67
-    >>> round(capaian_kegiatan_lama((10, 10), (100, 100), (12, 10)), 2)
-    97.56
-    """
-    scores: list[float] = []
-    for pair in (kuantitas, kualitas):
-        if pair is not None:
-            t, r = (_number(x) for x in pair)
-            if not t:
-                raise _fail(Alasan.TARGET_NOL)
-            scores.append((r or 0.0) / t * 100)
-    if waktu is not None:
-        t, r = (_number(x) for x in waktu)
-        if not t:
-            raise _fail(Alasan.TARGET_NOL)
-        scores.append(0.0 if r is None else _efisiensi(t, r))
-    if biaya is not None:
-        t, r = (_number(x) for x in biaya)
-        if t:
-            scores.append(0.0 if r is None else _efisiensi(t, r))
-    if not scores:
-        raise InputError("kegiatan tanpa target", "isi target paling sedikit satu aspek")
-    return sum(scores) / len(scores)
-
-
-def nilai_skp_lama(capaian_kegiatan: Iterable[float]) -> float:
-    """Nilai SKP in the old model: the mean capaian of the kegiatan.
-
-    Examples
-    --------
-    >>> nilai_skp_lama([96.0, 84.0])
-    90.0
-    """
-    values = [float(v) for v in capaian_kegiatan]
-    if not values:
-        raise InputError("tidak ada kegiatan", "isi paling sedikit satu kegiatan")
-    return sum(values) / len(values)
-
-
-def sebutan_lama(nilai: float) -> str:
-    """Sebutan of a nilai in the old model: >= 91 Sangat Baik, >= 76 Baik, >= 61 Cukup, >= 51 Kurang, else Buruk.
-
-    Examples
-    --------
-    >>> sebutan_lama(91), sebutan_lama(90.5), sebutan_lama(50)
-    ('Sangat Baik', 'Baik', 'Buruk')
-    """
-    for batas, nama in ((91, "Sangat Baik"), (76, "Baik"), (61, "Cukup"), (51, "Kurang")):
-        if nilai >= batas:
-            return nama
-    return "Buruk"
-
-
-def nilai_prestasi_kerja(nilai_skp: float, nilai_perilaku: float) -> tuple[float, str]:
-    """Nilai prestasi kerja (old model) = 60 % SKP + 40 % perilaku, with its sebutan.
-
-    Examples
-    --------
-    >>> nilai_prestasi_kerja(90, 80)
-    (86.0, 'Baik')
-    """
-    nilai = 0.6 * float(nilai_skp) + 0.4 * float(nilai_perilaku)
-    return nilai, sebutan_lama(nilai)
+# The kurva (section 5) lives in its own module and the old model (section 7) in skpkit.lama;
+# the kurva's names stay reachable here, where the rest of the rules are.
+from skpkit.kurva import (  # noqa: E402
+    KURVA, AturanKurva, HasilKurva, KurvaSpec, cek_kurva, hitung_predikat, kurva_batas_maks, kurva_batas_min,
+)

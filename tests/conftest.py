@@ -22,10 +22,10 @@ import pytest  # noqa: E402
 def recalculated(tmp_path_factory):
     """Random workbooks (edge cases included) written by skpkit and recalculated by LibreOffice:
     [(written, plan, recalculated)], shared by the recalculation and add-in equivalence tests."""
-    from generator.build import Roster, build_plans
-    from generator.writer import write_workbook
+    from skpkit.generator.build import Roster, build_plans
+    from skpkit.generator.writer import write_workbook
     from libreoffice import recalculate, require_libreoffice
-    from skp.model import JenisPeriode
+    from skpkit.model import JenisPeriode
     from synthetic import random_fill, roster
 
     require_libreoffice()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from skp.model import BERAKHLAK, JenisJabatan, Jenjang, Pegawai, Rating
-from generator.plan import TAHUNAN, WorkbookPlan
+from skpkit.model import BERAKHLAK, JenisJabatan, Jenjang, Pegawai, Rating
+from skpkit.generator.plan import TAHUNAN, WorkbookPlan
 
 
 def nip(i: int) -> str:
@@ -48,11 +48,11 @@ def random_fill(plan: WorkbookPlan, seed: int = 0, periods: int | None = None) -
                 plan.organisasi[(unit, c)] = rnd.choice(["Istimewa", "Baik", "Baik", "Butuh Perbaikan", "Kurang",
                                                          "Sangat Kurang"])
     for sheet in plan.sheets:
-        e = sheet.entries
+        e = sheet.isian
         for slot in sheet.slots:
             if rnd.random() < 0.35:
                 continue
-            e[("rhk", slot.id)] = f"RHK {slot.id}"
+            e.rhk[slot.id] = f"RHK {slot.id}"
             for ind in slot.indikator[:rnd.choice([1, 1, 2, 3])]:
                 arah = rnd.choice(["naik", "naik", "turun"])
                 agregasi = rnd.choice(["jumlah", "rata-rata", "terakhir"])
@@ -61,28 +61,40 @@ def random_fill(plan: WorkbookPlan, seed: int = 0, periods: int | None = None) -
                 else:
                     lo = rnd.choice([1, 2, 4, 5, 8, 10, 12, 20, 50, 100])
                     hi = rnd.choice([None, lo, lo + rnd.choice([1, 2, 4, 10])])
-                e.update({("indikator", ind.id): f"Indikator {ind.id}", ("arah", ind.id): arah,
-                          ("agregasi", ind.id): agregasi})
-                if lo is not None:
-                    e[("target_min", ind.id)] = lo
-                if hi is not None:
-                    e[("target_max", ind.id)] = hi
+                row = e.indikator_of(ind.id)
+                row.indikator, row.arah, row.agregasi = f"Indikator {ind.id}", arah, agregasi
+                row.target_min, row.target_max = lo, hi
                 base = (lo or 4) / (n if agregasi == "jumlah" else 1)
                 for p in range(1, periods + 1):
                     if rnd.random() < 0.15:
                         continue
                     real = rnd.choice([0, 0.5, 1, 2]) if rnd.random() < 0.1 else \
                         round(base * rnd.choice([0.5, 0.75, 1, 1, 1.25, 1.5, 2]) * 4) / 4
-                    e[("realisasi", ind.id, p)] = real
+                    row.realisasi[p] = real
         for p in range(1, periods + 1):
             for v in range(len(BERAKHLAK)):
                 if rnd.random() < 0.8:
-                    e[("perilaku", v, p)] = rnd.choices(list(Rating), weights=[3, 6, 1])[0].value
+                    e.perilaku_of(v).rating[p] = rnd.choices(list(Rating), weights=[3, 6, 1])[0].value
             if rnd.random() < 0.1:
-                e[("hasil_penilai", p)] = rnd.choice(list(Rating)).value
+                e.hasil_penilai[p] = rnd.choice(list(Rating)).value
             if rnd.random() < 0.1:
-                e[("perilaku_penilai", p)] = rnd.choice(list(Rating)).value
+                e.perilaku_penilai[p] = rnd.choice(list(Rating)).value
         if rnd.random() < 0.1:
-            e[("hasil_penilai", TAHUNAN)] = rnd.choice(list(Rating)).value
+            e.hasil_penilai[TAHUNAN] = rnd.choice(list(Rating)).value
         if rnd.random() < 0.1:
-            e[("perilaku_penilai", TAHUNAN)] = rnd.choice(list(Rating)).value
+            e.perilaku_penilai[TAHUNAN] = rnd.choice(list(Rating)).value
+
+
+def write_filled(folder, people: list[Pegawai], prefix: str = "", **plan_options) -> list:
+    """Plans for ``people``, each randomly filled (seed = its position) and written to ``folder``:
+    ``[(path, plan)]``."""
+    from skpkit.generator.build import Roster, build_plans
+    from skpkit.generator.writer import write_workbook
+
+    out = []
+    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji", **plan_options)):
+        random_fill(plan, seed=k)
+        path = folder / f"{prefix}{stem}.xlsx"
+        write_workbook(plan, path)
+        out.append((path, plan))
+    return out

@@ -13,13 +13,13 @@ import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
-import addin.functions as f
-from skp import rules
-from skp.model import BERAKHLAK, Rating
-from generator.build import Roster, build_plans
-from generator.cli import main
-from generator.layout import Geometry
-from generator.writer import write_workbook
+import skpkit.addin.functions as f
+from skpkit import rules
+from skpkit.model import BERAKHLAK, Rating
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.cli import main
+from skpkit.generator.layout import Geometry
+from skpkit.generator.writer import write_workbook
 from synthetic import random_fill, roster
 from test_formulas import EXCEL_2010
 
@@ -184,7 +184,7 @@ def test_xlwings_workbook_carries_vba_and_config(xlsm):
     with zipfile.ZipFile(xlsm[0]) as z:
         assert "xl/vbaProject.bin" in z.namelist()
     conf = CalamineWorkbook.from_path(str(xlsm[0])).get_sheet_by_name("xlwings.conf").to_python()
-    assert ["UDF Modules", "addin.functions"] in conf
+    assert ["UDF Modules", "skpkit.addin.functions"] in conf
 
 
 @pytest.mark.libreoffice
@@ -205,8 +205,8 @@ def test_addin_commands_on_linux_say_what_to_do(args, monkeypatch):
 def test_generate_macros(tmp_path):
     import shutil
 
-    from addin.macros import buat_bawahan, refresh_bawahan
-    from generator.demo import run_demo
+    from skpkit.addin.macros import buat_bawahan, refresh_bawahan
+    from skpkit.generator.demo import run_demo
 
     d = run_demo(tmp_path / "d", tahun=2027, progress=False)
     folder = tmp_path / "kantor"
@@ -217,3 +217,22 @@ def test_generate_macros(tmp_path):
     files = buat_bawahan(book)
     assert len(files) == 5 and all(p.parent == folder / "bawahan" for p in files)
     assert len(refresh_bawahan(book)) == 5
+
+
+def test_refresh_rewrites_the_old_udf_module_name(tmp_path, monkeypatch):
+    """Workbooks issued before the one-package layout name ``addin.functions``; a re-issue names
+    ``skpkit.addin.functions``, and ``skp addin install`` rewrites xlwings.conf the same way."""
+    import skpkit
+    from skpkit.addin.install import updated_conf
+    from skpkit.generator.sheets import xlwings_conf
+
+    monkeypatch.setattr(xlwings_conf, "UDF_MODULES", "addin.functions")
+    files = skpkit.generate(skpkit.sample_roster(tmp_path / "r.csv"), tmp_path / "old", split="pegawai",
+                            engine="xlwings", tahun=2027)
+    conf = lambda p: CalamineWorkbook.from_path(str(p)).get_sheet_by_name("xlwings.conf").to_python()  # noqa: E731
+    assert ["UDF Modules", "addin.functions"] in conf(files[0])
+    monkeypatch.undo()
+    head = next(f for f in files if "kepala" in f.name)
+    result = skpkit.refresh([f for f in files if f != head], head, out=tmp_path / "new")
+    assert result.written and all(["UDF Modules", "skpkit.addin.functions"] in conf(f) for f in result.written)
+    assert updated_conf({"UDF Modules": "addin.functions"}) == {"UDF Modules": "skpkit.addin.functions"}

@@ -1,8 +1,8 @@
 import pytest
 
-from skp.cascade import Peran, cascade, check_roster, stable_id, urutan
-from skp.errors import InputError
-from skp.model import RHK, Indikator, JenisJabatan as J, Pegawai
+from skpkit.cascade import Peran, cascade, check_roster, stable_id, urutan
+from skpkit.errors import InputError
+from skpkit.model import RHK, Indikator, JenisJabatan as J, Pegawai
 
 KEPALA = Pegawai("197001012000031001", "Kepala", "Kepala Bidang", J.ADMINISTRATOR, "Bidang", "EXT")
 KASI = Pegawai("198001012005031002", "Kasi", "Kepala Seksi", J.PENGAWAS, "Bidang", KEPALA.nip)

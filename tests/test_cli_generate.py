@@ -9,7 +9,7 @@ import pytest
 import xlsxwriter
 from click.testing import CliRunner
 
-from generator.cli import main
+from skpkit.generator.cli import main
 from synthetic import nip
 
 HEAD = ["NIP", "Nama", "Jabatan", "Jenis Jabatan", "Jenjang", "Pangkat", "Unit Kerja", "NIP Atasan"]
@@ -104,9 +104,9 @@ def test_not_a_spreadsheet(tmp_path):
 
 def test_template_atasan_and_cascade(tmp_path):
     """The superior's template, filled, hands RHK down: the subordinate's sheet carries them by id."""
-    from generator.build import Roster
-    from generator.demo import demo_pegawai, run_demo
-    from generator.reader import read_workbook
+    from skpkit.generator.build import Roster
+    from skpkit.generator.demo import demo_pegawai, run_demo
+    from skpkit.generator.reader import read_workbook
 
     result = run_demo(tmp_path / "d", tahun=2027, progress=False)
     sup = read_workbook(result.atasan)
@@ -128,8 +128,8 @@ def test_template_atasan_and_cascade(tmp_path):
 
 
 def test_jobs_and_split_pegawai_give_the_same_workbooks(tmp_path):
-    from generator.build import Roster
-    from generator.generate import GenerateOptions, generate
+    from skpkit.generator.build import Roster
+    from skpkit.generator.generate import GenerateOptions, generate
     from synthetic import roster
 
     people = Roster(roster(30, unit_size=10))

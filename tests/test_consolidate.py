@@ -13,15 +13,15 @@ import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
-from skp import rules
-from skp.model import JenisJabatan, Jenjang, Pegawai
-from generator.build import Roster
-from generator.cli import main
-from generator.consolidate import Limits, read_filled
-from generator.demo import run_demo
-from generator.generate import GenerateOptions, generate
-from generator.layout import Geometry
-from generator.reader import read_workbook
+from skpkit import rules
+from skpkit.model import JenisJabatan, Jenjang, Pegawai
+from skpkit.generator.build import Roster
+from skpkit.generator.cli import main
+from skpkit.generator.collect import Limits, read_filled
+from skpkit.generator.demo import run_demo
+from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.layout import Geometry
+from skpkit.generator.reader import read_workbook
 
 SHEETS = ["Rekap Pegawai", "Rekap Unit", "Angka Kredit", "Belum Lengkap", "Masalah"]
 
@@ -75,7 +75,7 @@ def test_demo_belum_lengkap_lists_unfilled_periods(demo, tmp_path):
     results = [read_filled(p) for p in sorted((demo / "terisi").glob("*.xlsx"))]
     for r in results:
         r.last_filled = 3
-    from generator.rekap import build_rekap
+    from skpkit.generator.rekap import build_rekap
     rekap = build_rekap(results)
     assert {b.periode_nama for b in rekap.belum} == {"Triwulan III"}
     assert len({b.nip for b in rekap.belum}) == 40
@@ -274,7 +274,7 @@ def test_rekap_opens_in_libreoffice_without_errors(demo, tmp_path):
 def test_macro_consolidates_the_callers_folder(demo, tmp_path):
     from types import SimpleNamespace
 
-    from addin.macros import konsolidasi_folder
+    from skpkit.addin.macros import konsolidasi_folder
 
     folder = _copy_demo(demo, tmp_path)
     out = konsolidasi_folder(SimpleNamespace(fullname=str(next(folder.glob("*.xlsx")))), open_result=False)

@@ -1,8 +1,8 @@
-"""skp.evaluasi: how the workbook composes the rules for one pegawai."""
+"""skpkit.evaluasi: how the workbook composes the rules for one pegawai."""
 
-from skp.errors import Invalid
-from skp.evaluasi import ERROR_INDIKATOR, ERROR_RHK, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
-from skp.model import JenisRHK, Predikat, Rating
+from skpkit.errors import Invalid
+from skpkit.evaluasi import ERROR_INDIKATOR, ERROR_RHK, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
+from skpkit.model import JenisRHK, Predikat, Rating
 
 A, S, B = Rating
 

@@ -8,9 +8,10 @@ import openpyxl
 import pytest
 from xlsxwriter.worksheet import Worksheet
 
-from generator.build import Roster, build_plans
-from generator.formulas import get_engine
-from generator.writer import _Sheet, write_workbook
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.formulas import get_engine
+from skpkit.generator.cells import FastSheet
+from skpkit.generator.writer import write_workbook
 from synthetic import random_fill, roster
 
 EXCEL_2010 = {"IF", "AND", "OR", "NOT", "INDEX", "MATCH", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IFERROR",
@@ -56,7 +57,7 @@ def _depth(formula: str) -> int:
 
 def test_sheet_writes_formulas_as_xlsxwriter_would(formulas):
     """The writer's worksheet skips XlsxWriter's newer-function rewriting; for our formulas it changes nothing."""
-    mine, theirs = _Sheet(), Worksheet()
+    mine, theirs = FastSheet(), Worksheet()
     for f in formulas[:3000]:
         assert mine._prepare_formula("=" + f.lstrip("=")) == theirs._prepare_formula("=" + f.lstrip("="))
 

@@ -1,4 +1,4 @@
-"""Generated workbooks recalculated in LibreOffice equal skp.rules on the same inputs."""
+"""Generated workbooks recalculated in LibreOffice equal skpkit.rules on the same inputs."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from skp import rules
-from skp.errors import Invalid
-from skp.model import Predikat
-from generator.isian import cell_value, evaluate_sheet
-from generator.layout import Geometry
+from skpkit import rules
+from skpkit.errors import Invalid
+from skpkit.model import Predikat
+from skpkit.generator.isian import cell_value, evaluate_sheet
+from skpkit.generator.layout import Geometry
 
 ERROR_VALUES = ("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
 
@@ -79,7 +79,7 @@ def test_every_cell_equals_skpkit(recalculated):
 
 @pytest.mark.libreoffice
 def test_computed_cells_equal_rules(recalculated):
-    """An independent mapping: the evaluation of skp.evaluasi read at the layout's cells."""
+    """An independent mapping: the evaluation of skpkit.evaluasi read at the layout's cells."""
     checked = 0
     for _, plan, lo in recalculated:
         values = _values(lo)
@@ -123,7 +123,7 @@ def test_edge_cases_were_exercised(recalculated):
 
 @pytest.mark.libreoffice
 def test_rekap_kurva_equals_rules(recalculated):
-    """Rekap Unit: counts per predikat and each kurva rule, as skp.rules.cek_kurva gives them."""
+    """Rekap Unit: counts per predikat and each kurva rule, as skpkit.rules.cek_kurva gives them."""
     checked = 0
     for _, plan, lo in recalculated:
         grid = _values(lo)["Rekap Unit"]

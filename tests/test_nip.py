@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skp.errors import InputError
-from skp.nip import is_nip, parse_nip
+from skpkit.errors import InputError
+from skpkit.nip import is_nip, parse_nip
 
 
 def test_parts():

@@ -1,13 +1,29 @@
-"""The package installs, the command runs, and the domain core imports no file or Excel library."""
+"""The package installs under one import name, the command runs, and the code keeps its shape:
+the domain core imports no file or Excel library, no module over 400 lines, no private
+name imported from another module, ``generator`` never imports ``addin``."""
 
+import ast
+import doctest
+import importlib
+import os
+import pkgutil
 import re
 import subprocess
 import sys
+import venv
 from pathlib import Path
 
-import skp
+import pytest
+
+import skpkit
 
 ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = ("skp", "generator", "addin", "workbook_templates")
+SOURCES = sorted(p for folder in FOLDERS + ("benchmarks",) for p in (ROOT / folder).rglob("*.py"))
+
+
+def _modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.walk_packages(skpkit.__path__, "skpkit."))
 
 
 def test_skp_imports_no_io_library():
@@ -17,11 +33,85 @@ def test_skp_imports_no_io_library():
     assert offenders == []
 
 
+def test_design_card_folders_stay_at_the_top():
+    for folder in ("addin", "generator", "workbook_templates", "tests"):
+        assert (ROOT / folder).is_dir(), folder
+
+
+def test_one_import_name_in_the_project_metadata():
+    text = (ROOT / "pyproject.toml").read_text()
+    packages = re.search(r"^packages = \[(.*)\]", text, re.MULTILINE).group(1)
+    names = {p.strip().strip('"').split(".")[0] for p in packages.split(",")}
+    assert names == {"skpkit"}
+
+
+def test_modules_stay_small():
+    big = {str(p.relative_to(ROOT)): n for p in SOURCES if (n := len(p.read_text().splitlines())) > 400}
+    assert big == {}
+
+
+def _imports(path: Path):
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module, [a.name for a in node.names]
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                yield a.name, []
+
+
+def test_no_private_name_imported_from_another_module():
+    offenders = [(str(p.relative_to(ROOT)), mod, name) for p in SOURCES for mod, names in _imports(p)
+                 for name in names if name.startswith("_") and not name.startswith("__")]
+    assert offenders == []
+
+
+def test_only_skpkit_imports_and_generator_never_imports_addin():
+    old = re.compile(r"^(skp|generator|addin|workbook_templates)(\.|$)")
+    offenders = [(str(p.relative_to(ROOT)), mod) for p in SOURCES for mod, _ in _imports(p) if old.match(mod)]
+    assert offenders == []
+    gen = [(str(p.relative_to(ROOT)), mod) for p in sorted((ROOT / "generator").rglob("*.py"))
+           for mod, _ in _imports(p) if mod.startswith("skpkit.addin")]
+    assert gen == []
+
+
+@pytest.mark.parametrize("name", _modules())
+def test_doctests(name):
+    """The numpydoc examples of every module of the installed package run."""
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+
+
+def test_public_api():
+    for name in ("generate", "consolidate", "check", "refresh", "read_workbook", "evaluasi_pegawai", "read_roster"):
+        assert callable(getattr(skpkit, name)), name
+    assert {"generate", "consolidate", "evaluasi_pegawai"} <= set(skpkit.__all__)
+    assert skpkit.evaluasi.evaluasi is skpkit.evaluasi_pegawai  # the module stays reachable
+
+
 def test_version_and_help():
-    out = subprocess.run([sys.executable, "-m", "generator.cli", "--version"],
+    out = subprocess.run([sys.executable, "-m", "skpkit.generator.cli", "--version"],
                          capture_output=True, text=True, check=True, cwd=ROOT)
-    assert skp.__version__ in out.stdout
-    out = subprocess.run([sys.executable, "-m", "generator.cli", "--help"],
+    assert skpkit.__version__ in out.stdout
+    out = subprocess.run([sys.executable, "-m", "skpkit.generator.cli", "--help"],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     assert "Usage" in out.stdout
 
+
+@pytest.mark.skipif(not os.environ.get("CI") and not os.environ.get("SKP_TEST_INSTALL"),
+                    reason="builds a fresh venv and installs the project (about 30 s): set SKP_TEST_INSTALL=1 "
+                           "to run it locally; CI runs it")
+def test_fresh_install_has_one_top_level_name(tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False, system_site_packages=True).create(env_dir)
+    py = env_dir / "bin" / "python"
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-deps", str(ROOT)],
+                   check=True, capture_output=True)
+    out = subprocess.run([str(py), "-c", (
+        "import importlib.metadata as m, skpkit, pathlib;"
+        "d = m.distribution('skpkit');"
+        "print(sorted({f.parts[0] for f in d.files if not f.parts[0].endswith('.dist-info') and f.parts[0] != '..'}));"
+        "print(skpkit.__file__)")], capture_output=True, text=True, check=True, cwd=tmp_path)
+    first, where = out.stdout.splitlines()
+    assert first == "['skpkit']"
+    assert str(env_dir) in where

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skp import arrays, rules
-from skp.errors import InputError, Invalid
-from skp.model import Agregasi, Arah, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating
+from skpkit import arrays, rules
+from skpkit.errors import InputError, Invalid
+from skpkit.model import Agregasi, Arah, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating
 
 RATINGS = [m.value for m in Rating]
 rating_text = st.one_of(

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import Roster, build_plans
-from generator.isian import evaluate_sheet
-from generator.plan import TAHUNAN
-from generator.problems import UserError
-from generator.reader import read_workbook
-from generator.writer import write_workbook
-from synthetic import random_fill, roster
+from skpkit.generator.isian import evaluate_sheet
+from skpkit.generator.plan import TAHUNAN
+from skpkit.generator.problems import UserError
+from skpkit.generator.reader import read_workbook
+from synthetic import roster, write_filled
 
 
 def _norm(v):
@@ -19,15 +17,7 @@ def _norm(v):
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("reader")
-    out = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(roster(24, unit_size=12, seed=5)), tahun=2027,
-                                                 instansi="Uji")):
-        random_fill(plan, seed=k)
-        path = tmp / f"{stem}.xlsx"
-        write_workbook(plan, path)
-        out.append((path, plan))
-    return out
+    return write_filled(tmp_path_factory.mktemp("reader"), roster(24, unit_size=12, seed=5))
 
 
 def test_entries_round_trip(written):
@@ -35,8 +25,8 @@ def test_entries_round_trip(written):
         data = read_workbook(path)
         assert [s.name for s in data.plan.sheets] == [s.name for s in plan.sheets]
         for before, after in zip(plan.sheets, data.plan.sheets):
-            want = {k: _norm(v) for k, v in before.entries.items()}
-            got = {k: _norm(v) for k, v in after.entries.items() if k in want}
+            want = {k: _norm(v) for k, v in before.isian.items()}
+            got = {k: _norm(v) for k, v in after.isian.items() if k in want}
             assert got == want, before.name
             assert after.pegawai == before.pegawai
             assert [s.id for s in after.slots] == [s.id for s in before.slots]
@@ -67,5 +57,5 @@ def test_not_a_skpkit_workbook(tmp_path):
 def test_tahunan_override_key_is_read(written):
     path, plan = written[0]
     data = read_workbook(path)
-    keys = {k for s in data.plan.sheets for k in s.entries if k[0] == "hasil_penilai"}
+    keys = {k for s in data.plan.sheets for k, _ in s.isian.items() if k[0] == "hasil_penilai"}
     assert all(k[1] in (*range(1, plan.jenis_periode.jumlah + 1), TAHUNAN) for k in keys)

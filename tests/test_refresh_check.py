@@ -17,14 +17,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Roster
-from generator.check import check_file
-from generator.cli import main
-from generator.demo import run_demo
-from generator.generate import GenerateOptions, generate
-from generator.manifest import load_manifest
-from generator.reader import read_workbook
-from generator.refresh import DEFAULTS, refresh
+from skpkit.generator.build import Roster
+from skpkit.generator.check import check_file
+from skpkit.generator.cli import main
+from skpkit.generator.demo import run_demo
+from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.manifest import load_manifest
+from skpkit.generator.reader import read_workbook
+from skpkit.generator.refresh import DEFAULTS, refresh
 from synthetic import random_fill, roster
 
 TESTS = Path(__file__).parent
@@ -51,7 +51,7 @@ def _entries(folder: Path) -> dict[str, dict]:
     for f in sorted(folder.glob("SKP-*.xlsx")):
         if f.stem.count(".") == 0:
             for sp in read_workbook(f).plan.sheets:
-                out[sp.pegawai.nip] = {k: _norm(v) for k, v in sp.entries.items()}
+                out[sp.pegawai.nip] = {k: _norm(v) for k, v in sp.isian.items()}
     return out
 
 
@@ -129,7 +129,7 @@ def test_check_names_an_edited_target(demo, tmp_path):
     sheet = data.plan.sheets[1]
     g = data.geometry
     ind = sheet.slots[0].indikator[0]
-    assert ("target_min", ind.id) in sheet.entries
+    assert sheet.isian.get(ind.id, "target_min") is not None
     wb = openpyxl.load_workbook(src)
     ws = wb[sheet.name]
     ws.cell(g.slot_row(0) + 1, g.col("target_min") + 1, 1)
@@ -206,10 +206,10 @@ def test_check_catches_every_single_cell_change(tmp_path_factory, data):
 def test_refresh_property_every_value_survives(tmp_path_factory, data):
     """Random fill-ins, random superior changes (rename, add, drop, reorder RHK) and roster changes
     (add, move, remove pegawai): every entered value survives, and a second refresh changes nothing."""
-    from generator.demo import demo_pegawai
-    from generator.template import write_template
-    from generator.writer import write_workbook
-    from generator.build import build_plans
+    from skpkit.generator.demo import demo_pegawai
+    from skpkit.generator.template import write_template
+    from skpkit.generator.writer import write_workbook
+    from skpkit.generator.build import build_plans
     import xlsxwriter
 
     tmp = tmp_path_factory.mktemp("refresh")
@@ -226,7 +226,7 @@ def test_refresh_property_every_value_survives(tmp_path_factory, data):
             sh = plan.sheets[0]
             for slot, text in zip(sh.slots, texts):
                 if text:
-                    sh.entries[("rhk", slot.id)] = text
+                    sh.isian.rhk[slot.id] = text
                     plan.matriks[0].entries[(top.nip, slot.id)] = "v"
         return fill
 
@@ -284,8 +284,8 @@ def test_kill_during_generation_leaves_only_whole_files(tmp_path):
 import sys
 sys.path.insert(0, {str(TESTS)!r})
 from pathlib import Path
-from generator.build import Roster
-from generator.generate import GenerateOptions, generate
+from skpkit.generator.build import Roster
+from skpkit.generator.generate import GenerateOptions, generate
 from synthetic import roster
 generate(Roster(roster(400, unit_size=1, seed=1)), Path({str(out)!r}),
          GenerateOptions(tahun=2027, progress=False, split="pegawai"))

@@ -4,9 +4,9 @@ import math
 
 import pytest
 
-from skp import rules as r
-from skp.errors import InputError
-from skp.model import BERAKHLAK, Jenjang, Predikat, Rating, Settings
+from skpkit import lama, rules as r
+from skpkit.errors import InputError
+from skpkit.model import BERAKHLAK, Jenjang, Predikat, Rating, Settings
 
 A, S, B = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"
 
@@ -235,28 +235,28 @@ def test_kurva_ignores_unrated_and_counts_sum():
 # RULES.md section 7: the old model.
 def test_old_waktu_branch_efisiensi_up_to_24():
     # TW 12, RW 10: efisiensi 16.7 <= 24 -> (1.76*12 - 10) / 12 * 100 = 92.67
-    assert r.capaian_kegiatan_lama(waktu=(12, 10)) == pytest.approx(92.6666667)
+    assert lama.capaian_kegiatan_lama(waktu=(12, 10)) == pytest.approx(92.6666667)
 
 
 def test_old_waktu_branch_efisiensi_above_24():
     # TW 12, RW 6: efisiensi 50 > 24 -> 76 - ((1.76*12 - 6) / 12 * 100 - 100) = 50
-    assert r.capaian_kegiatan_lama(waktu=(12, 6)) == pytest.approx(50.0)
+    assert lama.capaian_kegiatan_lama(waktu=(12, 6)) == pytest.approx(50.0)
 
 
 def test_old_waktu_not_done_and_biaya():
-    assert r.capaian_kegiatan_lama(kuantitas=(10, 10), waktu=(12, None)) == pytest.approx(50.0)
+    assert lama.capaian_kegiatan_lama(kuantitas=(10, 10), waktu=(12, None)) == pytest.approx(50.0)
     # biaya 100 budget, 80 used: efisiensi 20 <= 24 -> (176 - 80) / 100 * 100 = 96
-    assert r.capaian_kegiatan_lama(biaya=(100, 80)) == pytest.approx(96.0)
+    assert lama.capaian_kegiatan_lama(biaya=(100, 80)) == pytest.approx(96.0)
     # no budget: left out of the mean
-    assert r.capaian_kegiatan_lama(kuantitas=(10, 9), biaya=(None, 5)) == pytest.approx(90.0)
+    assert lama.capaian_kegiatan_lama(kuantitas=(10, 9), biaya=(None, 5)) == pytest.approx(90.0)
 
 
 def test_old_nilai_and_sebutan():
-    assert r.nilai_skp_lama([90, 80]) == 85
-    assert r.nilai_prestasi_kerja(90, 80) == (pytest.approx(86.0), "Baik")
+    assert lama.nilai_skp_lama([90, 80]) == 85
+    assert lama.nilai_prestasi_kerja(90, 80) == (pytest.approx(86.0), "Baik")
     table = [(100, "Sangat Baik"), (91, "Sangat Baik"), (90, "Baik"), (76, "Baik"), (75, "Cukup"),
              (61, "Cukup"), (60, "Kurang"), (51, "Kurang"), (50, "Buruk"), (0, "Buruk")]
-    assert [(n, r.sebutan_lama(n)) for n, _ in table] == table
+    assert [(n, lama.sebutan_lama(n)) for n, _ in table] == table
 
 
 # RULES.md section 8: the edge cases.

@@ -1,4 +1,4 @@
-"""Changing a setting in Pengaturan recomputes the workbook as skp.rules would with that setting."""
+"""Changing a setting in Pengaturan recomputes the workbook as skpkit.rules would with that setting."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from generator.build import Roster, build_plans
-from generator.isian import cell_value, evaluate_sheet
-from generator.layout import Geometry, load_layout
-from generator.reader import read_workbook
-from generator.writer import write_workbook
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.isian import cell_value, evaluate_sheet
+from skpkit.generator.layout import Geometry, load_layout
+from skpkit.generator.reader import read_workbook
+from skpkit.generator.writer import write_workbook
 from libreoffice import recalculate, require_libreoffice
 from synthetic import random_fill, roster
 from test_generate_recalc import _at, _same, error_cells

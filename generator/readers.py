@@ -1,0 +1,113 @@
+"""Every input kind behind one small interface, registered in one place (as tablib registers formats).
+
+A reader says whether a file is its kind (:meth:`Reader.detect`, cheap: a look at the file's name
+and parts, nothing decoded), reads it into the core's typed objects (:meth:`Reader.read`), and
+reports what it could not read as :class:`~skpkit.generator.problems.Masalah` rows in ``problems``
+or, when nothing of the file can be used, as a :class:`~skpkit.generator.problems.UserError`.
+Readers are looked up by kind (:func:`get_reader`) or by file (:func:`reader_for`).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, Protocol
+
+from skpkit.generator.layout import LAYOUT_FILES, labels
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.reader import WorkbookData, read_workbook
+from skpkit.generator.roster import read_roster
+
+__all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader"]
+
+SPREADSHEETS = (".xlsx", ".xlsm")
+
+
+class Reader(Protocol):
+    """One input kind."""
+
+    #: the kind's name: ``skp`` (our workbook), ``roster``
+    kind: str
+
+    def detect(self, path: Path) -> bool:
+        """Whether ``path`` is of this kind."""
+
+    def read(self, path: Path, problems: list[Masalah] | None = None) -> Any:
+        """The file as the core's typed objects; parts that cannot be read go to ``problems``."""
+
+
+READERS: dict[str, Reader] = {}
+
+
+def register_reader(reader: Reader) -> Reader:
+    READERS[reader.kind] = reader
+    return reader
+
+
+def get_reader(kind: str) -> Reader:
+    """The reader registered as ``kind``.
+
+    Examples
+    --------
+    >>> get_reader("skp").kind
+    'skp'
+    """
+    try:
+        return READERS[kind]
+    except KeyError:
+        raise ValueError(f"unknown input kind {kind!r}; choose one of {sorted(READERS)}") from None
+
+
+def reader_for(path: Path, kinds: tuple[str, ...] | None = None) -> Reader:
+    """The first registered reader (of ``kinds``, in that order) that detects ``path``."""
+    for kind in kinds or tuple(READERS):
+        reader = get_reader(kind)
+        if reader.detect(Path(path)):
+            return reader
+    raise UserError(Masalah(str(path), what="jenis berkas tidak dikenali" + (
+        f" (diharapkan: {', '.join(kinds)})" if kinds else ""),
+        todo="gunakan berkas hasil skp generate, atau roster .xlsx/.csv"))
+
+
+def _sheet_names(path: Path) -> list[str]:
+    """Sheet names from xl/workbook.xml, without decoding any sheet ([] for anything but a readable zip)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            text = z.read("xl/workbook.xml")[:1_000_000].decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    return re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', text)
+
+
+class SkpWorkbookReader:
+    """A workbook skpkit generated (any layout version in
+    :data:`~skpkit.generator.layout.LAYOUT_FILES`), read into plans and entries."""
+
+    kind = "skp"
+    versions = tuple(LAYOUT_FILES)
+
+    def detect(self, path: Path) -> bool:
+        return path.suffix.lower() in SPREADSHEETS and labels()["sheets"]["meta"] in _sheet_names(path)
+
+    def read(self, path: Path, problems: list[Masalah] | None = None) -> WorkbookData:
+        return read_workbook(path, problems)
+
+
+class RosterReader:
+    """A roster (.xlsx or .csv; one row per pegawai, headers matched tolerantly)."""
+
+    kind = "roster"
+
+    def detect(self, path: Path) -> bool:
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            return True
+        return suffix in SPREADSHEETS and labels()["sheets"]["meta"] not in _sheet_names(path)
+
+    def read(self, path: Path, problems: list[Masalah] | None = None, external: tuple[str, ...] = ()):
+        return read_roster(path, external)
+
+
+register_reader(SkpWorkbookReader())
+register_reader(RosterReader())

@@ -1,0 +1,67 @@
+"""A pegawai's sheet (``SKP <nama>``): header and identities, then its sections in order.
+
+HASIL KERJA is :mod:`.hasil`, PERILAKU KERJA and EVALUASI :mod:`.evaluasi`, LAMPIRAN SKP and
+DOKUMEN EVALUASI :mod:`.dokumen`.
+"""
+
+from __future__ import annotations
+
+from xlsxwriter.worksheet import Worksheet
+
+from skpkit.generator.formulas import text_literal
+from skpkit.generator.layout import col_index
+from skpkit.generator.plan import Identitas, SheetPlan
+from skpkit.generator.sheets import dokumen, evaluasi, hasil
+from skpkit.generator.sheets.context import Context
+
+__all__ = ["write"]
+
+
+def write(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
+    g = ctx.g
+    for c, spec, _ in g.column_specs():
+        ws.set_column(c, c, spec["width"], None, {"hidden": bool(spec.get("hidden"))})
+    _header(ctx, ws, sp)
+    hasil.write(ctx, ws, sp)
+    evaluasi.write_perilaku(ctx, ws, sp)
+    evaluasi.write(ctx, ws, sp)
+    dokumen.write(ctx, ws, sp)
+    hasil.validations(ctx, ws)
+    hasil.conditional(ctx, ws)
+    ws.freeze_panes(g.column_header + 1, g.col("rhk") + 1)
+    # Printed: the plan (RHK, indikator, target) on the first pages, then one page column per
+    # period (and the year), each repeating No / intervensi / RHK at the left.
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.set_print_scale(60)
+    ws.print_area(0, 0, g.last_row, g.last_visible_col)
+    ws.set_h_pagebreaks([g.perilaku_title, g.evaluasi_title, g.lampiran_title, g.dokumen_title])
+    ws.set_v_pagebreaks([g.col("realisasi", p) for p in range(1, g.n_periode + 1)] + [g.col("kumulatif", None)])
+    ws.repeat_columns(0, g.col("rhk"))
+    ws.set_footer(ctx.labels["pegawai"]["footer"])
+
+
+def _header(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
+    g, s, plan, lab = ctx.g, ctx.s, ctx.plan, ctx.labels
+    ws.write_string(0, 0, lab["title"], s.title)
+    ws.write_formula(1, 0, "=Instansi", s.subtitle, plan.instansi)
+    periode = lab["periode_penilaian"]
+    ws.write_formula(2, 0, "=" + text_literal(periode) + "&Tahun", s.subtitle, f"{periode}{plan.tahun}")
+    idn, idl = ctx.layout["pegawai"]["identity"], lab["pegawai"]
+    blocks = {"pegawai": Identitas.of(sp.pegawai), "penilai": sp.penilai, "atasan": sp.atasan_penilai}
+    ws.merge_range(g.identity_row, 0, g.identity_row, 1, "", s.header)
+    for key, (c0, c1) in idn["blocks"].items():
+        ws.merge_range(g.identity_row, g.identity_col(key), g.identity_row, g.identity_col(key) + _span(c0, c1),
+                       idl["identity_headers"][key], s.header)
+    for key in idn["rows"]:
+        r = g.identity(key)
+        ws.merge_range(r, 0, r, 1, idl["identity_rows"][key], s.label)
+        fmt = s.nip if key == "nip" else s.text
+        for block, (c0, c1) in idn["blocks"].items():
+            c = g.identity_col(block)
+            ws.merge_range(r, c, r, c + _span(c0, c1), "", fmt)
+            ws.write_string(r, c, getattr(blocks[block], key) or "", fmt)
+
+
+def _span(c0: str, c1: str) -> int:
+    return col_index(c1) - col_index(c0)

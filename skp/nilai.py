@@ -1,0 +1,66 @@
+"""What an entered cell holds, as the rules read it: a number or blank, and the reasons an entry is invalid."""
+
+from __future__ import annotations
+
+import math
+
+from skpkit.errors import InputError
+
+__all__ = ["EPS", "BULAN_SALAH", "Alasan", "invalid", "angka"]
+
+#: Relative tolerance of the realisasi-vs-target comparisons, so that a sum such as
+#: 0.1 + 0.2 meets a target of 0.3 as it does in a spreadsheet. The formulas use it too.
+EPS = 1e-9
+BULAN_SALAH = "bulan di luar 0-12"
+
+
+class Alasan:
+    """Reasons an indikator is invalid, in the words its cell shows (checked in this order)."""
+
+    BUKAN_ANGKA = "bukan angka"
+    TARGET_KOSONG = "target kosong"
+    TARGET_NEGATIF = "target negatif"
+    TARGET_TERBALIK = "target min > maks"
+    TARGET_NOL = "target 0"
+    REALISASI_NEGATIF = "realisasi negatif"
+
+    HINTS = {
+        BUKAN_ANGKA: "ketik angka saja, tanpa satuan",
+        TARGET_KOSONG: "isi target indikator ini",
+        TARGET_NEGATIF: "target tidak boleh negatif",
+        TARGET_TERBALIK: "target minimum harus tidak lebih dari target maksimum",
+        TARGET_NOL: "target acuan harus lebih dari 0 (maks untuk arah naik, min untuk turun)",
+        REALISASI_NEGATIF: "realisasi tidak boleh negatif",
+    }
+
+
+def invalid(reason: str) -> InputError:
+    """The error of an invalid entry, with the hint of :class:`Alasan` for ``reason``.
+
+    Examples
+    --------
+    >>> invalid(Alasan.TARGET_NOL).hint
+    'target acuan harus lebih dari 0 (maks untuk arah naik, min untuk turun)'
+    """
+    return InputError(reason, Alasan.HINTS.get(reason, ""))
+
+
+def angka(x: object) -> float | None:
+    """A cell's number: ``None`` for empty (or NaN), a float otherwise; text raises ``bukan angka``.
+
+    Examples
+    --------
+    >>> angka(3), angka(""), angka("2.5")
+    (3.0, None, 2.5)
+    """
+    if x is None or (isinstance(x, str) and not x.strip()):
+        return None
+    if not isinstance(x, (int, float)):
+        try:
+            x = float(x)  # numpy scalars, Decimal
+        except (TypeError, ValueError):
+            raise invalid(Alasan.BUKAN_ANGKA) from None
+    x = float(x)
+    if math.isnan(x):
+        return None
+    return x

@@ -1,0 +1,118 @@
+"""Every native formula equals the Python rules, checked without a spreadsheet program.
+
+Generated workbooks (random fills with edge cases, plus pegawai set exactly on the rules'
+boundaries) are evaluated by the small engine in ``excel_eval`` and every formula cell must equal
+the value the writer cached from :mod:`skpkit.evaluasi`. The mutation tests prove the check bites:
+a one-character change to the RHK, perilaku or angka kredit formula is caught. LibreOffice holds
+the engine itself honest in ``test_generate_recalc`` (same fills, recalculated for real).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Rating
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.formulas import NativeFormulas
+from skpkit.generator.writer import write_workbook
+from excel_eval import drift
+from synthetic import random_fill, roster
+
+
+def _boundary(plan) -> None:
+    """The first staff sheet of each workbook on the boundaries of three rules, period 1:
+    RHK with exactly half its indikator Di Atas (PorsiDiAtas 0.5, compared with >=); exactly
+    PerilakuMinDiAtas (4) BerAKHLAK values Di Atas; a fungsional with an angka kredit."""
+    sheet = next((s for s in plan.sheets if s.pegawai.jenis_jabatan is not JenisJabatan.JPT), None)
+    if sheet is None:
+        return
+    sheet.pegawai = type(sheet.pegawai)(**{**sheet.pegawai.__dict__, "jenis_jabatan": JenisJabatan.FUNGSIONAL,
+                                           "jenjang": Jenjang.AHLI_MUDA})
+    isian = sheet.isian
+    slot = sheet.slots[0]
+    isian.rhk[slot.id] = "RHK di batas"
+    for ind in slot.indikator:
+        isian.indikator.pop(ind.id, None)
+    for ind, real in zip(slot.indikator[:2], (12, 10)):
+        row = isian.indikator_of(ind.id)
+        row.indikator, row.arah, row.agregasi, row.target_min = "batas", "naik", "terakhir", 10
+        row.realisasi[1] = real
+    for other in sheet.slots[1:]:
+        isian.rhk.pop(other.id, None)
+        for ind in other.indikator:
+            isian.indikator.pop(ind.id, None)
+    for v in range(7):
+        isian.perilaku_of(v).rating[1] = (Rating.DI_ATAS if v < 4 else Rating.SESUAI).value
+    isian.hasil_penilai.pop(1, None)
+    isian.perilaku_penilai.pop(1, None)
+
+
+def _plans():
+    out = []
+    people = roster(30, unit_size=15, seed=11)
+    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji")):
+        if k % 2:
+            plan.jenis_periode = JenisPeriode.BULANAN
+        random_fill(plan, seed=100 + k)
+        _boundary(plan)
+        out.append((stem, plan))
+    return out
+
+
+@pytest.fixture(scope="module")
+def plans():
+    return _plans()
+
+
+def _write_all(plans, folder):
+    paths = []
+    for stem, plan in plans:
+        path = folder / f"{stem}.xlsx"
+        write_workbook(plan, path)
+        paths.append(path)
+    return paths
+
+
+def _drift(paths) -> list[str]:
+    return [line for p in paths for line in drift(p)]
+
+
+def test_every_formula_equals_the_rules(plans, tmp_path):
+    paths = _write_all(plans, tmp_path)
+    assert len(paths) >= 2
+    assert _drift(paths) == []
+
+
+def test_the_boundary_cases_are_really_on_the_boundary(plans):
+    """Without this, the mutation tests below could pass by luck."""
+    from skpkit.generator.isian import evaluate_sheet
+
+    boundary = [(plan, s) for _, plan in plans for s in plan.sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"]
+    assert len(boundary) >= 2
+    for plan, sheet in boundary:
+        res = evaluate_sheet(sheet, plan.jenis_periode.jumlah, plan.organisasi, plan.jenis_periode, plan.settings)
+        assert res.periode[0].rhk[0] is Rating.DI_ATAS
+        assert res.periode[0].perilaku_saran is Rating.DI_ATAS
+        assert isinstance(res.periode[0].angka_kredit, float)
+
+
+MUTATIONS = {
+    "rating_rhk": (">=PorsiDiAtas", ">PorsiDiAtas"),
+    "perilaku_saran": (">=PerilakuMinDiAtas", ">PerilakuMinDiAtas"),
+    "angka_kredit": ("/100*", "/10*"),
+}
+
+
+@pytest.mark.parametrize("method", sorted(MUTATIONS))
+def test_a_one_character_mutation_is_caught(plans, tmp_path, monkeypatch, method):
+    old, new = MUTATIONS[method]
+    original = getattr(NativeFormulas, method)
+
+    def mutated(self, *args, **kw):
+        text = original(self, *args, **kw)
+        assert old in text, f"the mutation no longer applies to {method}: update MUTATIONS"
+        return text.replace(old, new)
+
+    monkeypatch.setattr(NativeFormulas, method, mutated)
+    found = _drift(_write_all(plans, tmp_path))
+    assert found, f"a mutated {method} formula was not caught"
