@@ -40,3 +40,15 @@ def addin_import(folder: Path) -> None:
 
     done = import_functions(sorted(folder.rglob("*.xlsm")))
     click.echo(f"functions imported into {len(done)} workbooks")
+
+
+@addin.command("lite")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=Path("main.py"),
+              show_default=True, help="Where to write main.py for the xlwings Lite editor.")
+def addin_lite(out: Path) -> None:
+    """Write main.py for xlwings Lite: the skpkit functions and the core they need, in one file."""
+    from skpkit.addin.lite_bundle import write_main_py
+
+    write_main_py(out)
+    click.echo(f"written {out}: open the xlwings Lite add-in in Excel, paste it over main.py, and save; "
+               "then =SKP_PREDIKAT(...) and the other SKP_ functions work in that workbook")

@@ -1,4 +1,5 @@
-"""Setting up the xlwings add-in the way xlwings documents it; Excel on Windows or macOS only."""
+"""Setting up the classic xlwings add-in the way xlwings documents it: Excel on Windows only (xlwings'
+UDFs run through a COM server that exists only there; on macOS and the web use xlwings Lite)."""
 
 from __future__ import annotations
 
@@ -8,22 +9,24 @@ import sys
 from pathlib import Path
 
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.sheets.xlwings_conf import UDF_MODULES, XLWINGS_VERSION
 
-__all__ = ["install", "status", "import_functions", "CONF", "require_excel_platform", "updated_conf", "UDF_MODULE"]
+__all__ = ["install", "status", "import_functions", "CONF", "require_excel_platform", "updated_conf", "UDF_MODULE",
+           "version_note"]
 
 #: xlwings' user configuration, read by its add-in
 CONF = Path.home() / ".xlwings" / "xlwings.conf"
-UDF_MODULE = "skpkit.addin.functions"
-SETTINGS = {"UDF Modules": UDF_MODULE}
+UDF_MODULE = UDF_MODULES
 #: the module name of releases before the one-package layout, rewritten wherever it is found
 OLD_UDF_MODULE = "addin.functions"
 
 
 def require_excel_platform(what: str) -> None:
-    if sys.platform not in ("win32", "darwin"):
-        raise UserError(Masalah("", what=f"{what} needs Excel on Windows or macOS (this is {sys.platform})",
-                                todo="run it there after 'pip install skpkit[addin]'; here use the native "
-                                     "workbooks of 'skp generate', which need nothing installed"))
+    if sys.platform != "win32":
+        raise UserError(Masalah("", what=f"{what} needs Excel on Windows: xlwings' UDFs are Windows-only "
+                                f"(this is {sys.platform})",
+                                todo="run it there after 'pip install skpkit[addin]'; elsewhere use the native "
+                                     "workbooks of 'skp generate' or xlwings Lite ('skp addin lite')"))
 
 
 def _read_conf() -> dict[str, str]:
@@ -34,24 +37,47 @@ def _read_conf() -> dict[str, str]:
 
 
 def updated_conf(conf: dict[str, str]) -> dict[str, str]:
-    """xlwings.conf with skpkit's UDF module in ``UDF Modules``: the old module name replaced, other
-    modules kept (xlwings takes several, separated by ``;``).
+    """xlwings.conf with upper-case keys (as xlwings documents them; it takes the first match, so a
+    mixed-case duplicate would hide a value) and skpkit's module in ``UDF MODULES``: the old module
+    name replaced, other modules kept (xlwings takes several, separated by ``;``).
 
     Examples
     --------
     >>> updated_conf({"UDF Modules": "addin.functions;my_udfs", "Debug UDFs": "False"})
-    {'UDF Modules': 'skpkit.addin.functions;my_udfs', 'Debug UDFs': 'False'}
-    >>> updated_conf({})
-    {'UDF Modules': 'skpkit.addin.functions'}
+    {'UDF MODULES': 'skpkit.addin.functions;my_udfs', 'DEBUG UDFS': 'False'}
+    >>> updated_conf({"UDF MODULES": "", "udf modules": "x"})
+    {'UDF MODULES': 'skpkit.addin.functions;x'}
     """
-    out = dict(conf)
-    key = next((k for k in out if k.casefold() == "udf modules"), "UDF Modules")
-    modules = [UDF_MODULE if m.strip() == OLD_UDF_MODULE else m.strip()
-               for m in out.get(key, "").split(";") if m.strip()]
+    out: dict[str, str] = {}
+    modules: list[str] = []
+    for key, value in conf.items():
+        k = key.strip().upper()
+        if k == "UDF MODULES":
+            modules += [m.strip() for m in str(value).split(";") if m.strip()]
+        out.setdefault(k, value)
+    modules = [UDF_MODULE if m == OLD_UDF_MODULE else m for m in modules]
     if UDF_MODULE not in modules:
         modules.insert(0, UDF_MODULE)
-    out[key] = ";".join(dict.fromkeys(modules))
+    out["UDF MODULES"] = ";".join(dict.fromkeys(modules))
     return out
+
+
+def version_note(installed: str | None, needed: str = XLWINGS_VERSION) -> str:
+    """One line on the xlwings versions: the .xlsm files need the one whose DLL their VBA names.
+
+    Examples
+    --------
+    >>> version_note("0.37.8")
+    'xlwings 0.37.8: the version skpkit workbooks need'
+    >>> version_note("0.33.0").startswith("xlwings 0.33.0 is installed, the workbooks need 0.37.8")
+    True
+    """
+    if installed is None:
+        return f"xlwings is not installed: pip install \"skpkit[addin]\" (xlwings {needed})"
+    if installed == needed:
+        return f"xlwings {installed}: the version skpkit workbooks need"
+    return (f"xlwings {installed} is installed, the workbooks need {needed} (their VBA loads "
+            f"xlwings64-{needed}.dll): pip install \"xlwings=={needed}\"")
 
 
 def install() -> list[str]:
@@ -59,7 +85,7 @@ def install() -> list[str]:
     require_excel_platform("skp addin install")
     subprocess.run([sys.executable, "-m", "xlwings.cli", "addin", "install"], check=True)
     conf = updated_conf(_read_conf())
-    conf["Interpreter_Win" if sys.platform == "win32" else "Interpreter_Mac"] = sys.executable
+    conf["INTERPRETER_WIN" if sys.platform == "win32" else "INTERPRETER_MAC"] = sys.executable
     CONF.parent.mkdir(parents=True, exist_ok=True)
     with CONF.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f, quoting=csv.QUOTE_ALL).writerows(conf.items())
@@ -71,9 +97,18 @@ def status() -> list[str]:
     require_excel_platform("skp addin status")
     done = subprocess.run([sys.executable, "-m", "xlwings.cli", "addin", "status"], capture_output=True, text=True)
     conf = _read_conf()
-    lines = [done.stdout.strip() or done.stderr.strip()]
-    lines += [f"{k} = {conf.get(k, '(not set)')}" for k in (*SETTINGS, "Interpreter_Win", "Interpreter_Mac")]
+    lines = [done.stdout.strip() or done.stderr.strip(), version_note(_installed_version())]
+    upper = {k.upper(): v for k, v in conf.items()}
+    lines += [f"{k} = {upper.get(k, '(not set)')}" for k in ("UDF MODULES", "INTERPRETER_WIN", "INTERPRETER_MAC")]
     return lines
+
+
+def _installed_version() -> str | None:
+    try:
+        import xlwings
+    except ImportError:
+        return None
+    return xlwings.__version__
 
 
 def import_functions(paths: list[Path]) -> list[Path]:

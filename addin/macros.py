@@ -1,47 +1,43 @@
-"""Macros for secretaries, run from Excel through xlwings (RunPython or the add-in's imported subs).
+"""Macros for secretaries, run from Excel through xlwings (RunPython, or imported by the add-in).
 
-Thin: each finds its folder from the calling workbook and hands over to ``generator``.
-On Linux there is no calling workbook; pass ``book`` (anything with ``fullname``) to test them.
+Each macro is an ``xw.script`` without parameters, so that it shows in Excel's macro list; it reads
+its input from the workbook that called it (``xw.Book.caller()``) and hands over to a plain function
+of the same name with ``_di`` (``konsolidasi_folder_di(path)``), which the tests and other Python
+code call directly.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 try:  # the add-in extra; the macros only need it when called from Excel
     import xlwings as xw
 except ImportError:  # pragma: no cover
     xw = None
 
-__all__ = ["konsolidasi_folder", "buat_bawahan", "refresh_bawahan"]
+__all__ = ["konsolidasi_folder", "buat_bawahan", "refresh_bawahan", "konsolidasi_folder_di", "buat_bawahan_di",
+           "refresh_bawahan_di", "MACROS"]
 
 
-def _sub(fn):
-    return xw.sub(fn) if xw is not None else fn
+def _script(fn):
+    return xw.script(fn) if xw is not None else fn
 
 
-def _caller(book: Any | None) -> Any:
-    if book is not None:
-        return book
+def _caller_path() -> Path:
     if xw is None:
         raise RuntimeError("xlwings is not installed: pip install 'skpkit[addin]'")
-    return xw.Book.caller()
+    return Path(xw.Book.caller().fullname)
 
 
-@_sub
-def konsolidasi_folder(book: Any | None = None, open_result: bool = True) -> Path:
-    """Consolidate every skpkit workbook in the folder of the active workbook into REKAP-<time>.xlsx."""
+def konsolidasi_folder_di(path: Path) -> Path:
+    """Consolidate every skpkit workbook in the folder of ``path`` into ``REKAP-<time>.xlsx`` there."""
     from skpkit.generator.consolidate import consolidate
 
-    caller = _caller(book)
-    folder = Path(caller.fullname).parent
+    folder = Path(path).parent
     out = folder / f"REKAP-{datetime.now():%Y%m%d-%H%M%S}.xlsx"
     manifest = folder / "manifest.json"
     consolidate([folder], out, manifest=manifest if manifest.exists() else None, progress=False)
-    if open_result and xw is not None and book is None:
-        xw.Book(str(out))
     return out
 
 
@@ -52,24 +48,45 @@ def _roster(folder: Path) -> Path:
     raise FileNotFoundError(f"no roster.xlsx or roster.csv beside {folder}")
 
 
-@_sub
-def buat_bawahan(book: Any | None = None) -> list[Path]:
-    """Generate the subordinates' workbooks from the active (superior's) workbook into ``bawahan/``,
+def buat_bawahan_di(path: Path) -> list[Path]:
+    """Generate the subordinates' workbooks from the superior's workbook ``path`` into ``bawahan/``,
     with the roster (``roster.xlsx`` or ``roster.csv``) beside it."""
     from skpkit.generator.generate import GenerateOptions, generate, load_roster
 
-    path = Path(_caller(book).fullname)
+    path = Path(path)
     roster = load_roster(_roster(path.parent), path)
     tahun = roster.atasan.plan.tahun if roster.atasan else datetime.now().year
     return generate(roster, path.parent / "bawahan", GenerateOptions(tahun=tahun, progress=False))
 
 
-@_sub
-def refresh_bawahan(book: Any | None = None) -> list[Path]:
-    """Re-issue the workbooks in ``bawahan/`` from the active (superior's) workbook, keeping every value."""
+def refresh_bawahan_di(path: Path) -> list[Path]:
+    """Re-issue the workbooks in ``bawahan/`` from the superior's workbook ``path``, keeping every value."""
     from skpkit.generator.refresh import refresh
 
-    path = Path(_caller(book).fullname)
+    path = Path(path)
     files = sorted(p for p in (path.parent / "bawahan").glob("SKP-*.xls*") if p.stem.count(".") == 0)
     roster = path.parent / "roster.xlsx"
     return refresh(files, path, roster_path=roster if roster.exists() else None).written
+
+
+@_script
+def konsolidasi_folder() -> None:
+    """Rekap of the active workbook's folder: REKAP-<time>.xlsx, opened in Excel."""
+    out = konsolidasi_folder_di(_caller_path())
+    xw.Book(str(out))
+
+
+@_script
+def buat_bawahan() -> None:
+    """The subordinates' workbooks from the active (superior's) workbook, into bawahan/."""
+    buat_bawahan_di(_caller_path())
+
+
+@_script
+def refresh_bawahan() -> None:
+    """Re-issue bawahan/ from the active (superior's) workbook, keeping every value."""
+    refresh_bawahan_di(_caller_path())
+
+
+#: the macros Excel lists
+MACROS = (konsolidasi_folder, buat_bawahan, refresh_bawahan)

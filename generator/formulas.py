@@ -238,7 +238,8 @@ class XlwingsFormulas(NativeFormulas):
     The gating that places a rule in the sheet (unused slot, invalid row, not filled yet) stays
     native; the rule itself (capaian, rating indikator, rating perilaku, predikat, angka kredit)
     is one UDF call, so a rule change in the Python package reaches the workbook without
-    regenerating it.
+    regenerating it. Each call passes the Pengaturan values its rule reads, by defined name, so an
+    instansi's settings reach the UDF as they reach the native formulas.
     """
 
     name = "xlwings"
@@ -246,7 +247,7 @@ class XlwingsFormulas(NativeFormulas):
     def capaian(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
                 periode: int | None) -> str:
         tmin, tmax = self.targets(lo, hi, agregasi, periode)
-        return self._checked(cek, kumulatif, f"SKP_CAPAIAN({kumulatif},{tmin},{tmax},TRIM({arah}))")
+        return self._checked(cek, kumulatif, f"SKP_CAPAIAN({kumulatif},{tmin},{tmax},TRIM({arah}),CapaianMaks)")
 
     def rating_indikator(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
                          periode: int | None) -> str:
@@ -254,7 +255,7 @@ class XlwingsFormulas(NativeFormulas):
         return self._checked(cek, kumulatif, f"SKP_RATING_INDIKATOR({kumulatif},{tmin},{tmax},TRIM({arah}))")
 
     def perilaku_saran(self, cells: Sequence[str], block: str) -> str:
-        return f"=SKP_RATING_PERILAKU({block})"
+        return f"=SKP_RATING_PERILAKU({block},PerilakuMinDiAtas)"
 
     def predikat(self, hasil: str, perilaku: str) -> str:
         return (f'=IF(LEFT({hasil},5)="#SKP!",{hasil},IF(LEFT({perilaku},5)="#SKP!",{perilaku},'
@@ -262,7 +263,7 @@ class XlwingsFormulas(NativeFormulas):
 
     def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
         return (f'=IF({predikat}="","",IF(LEFT({predikat},5)="#SKP!",{predikat},'
-                f'SKP_ANGKA_KREDIT({predikat},{jenjang},{bulan})))')
+                f'SKP_ANGKA_KREDIT({predikat},{jenjang},{bulan},PersenAK,Koefisien)))')
 
 
 ENGINES: dict[str, type] = {}

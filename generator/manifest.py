@@ -22,6 +22,7 @@ from skpkit.generator.isian import indikator_value, rhk_value
 from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
 from skpkit.generator.plan import SheetPlan, WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.sheets.xlwings_conf import xlwings_version
 
 __all__ = ["issued_value", "issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
            "manifest_pegawai",
@@ -85,8 +86,11 @@ def manifest_entry(path: Path, plan: WorkbookPlan, key: bytes | None, label) -> 
         cells = issued_cells(s, g, lambda rid, s=s: label(plan, s, rid))
         pegawai.append({"nip": s.pegawai.nip, "nama": s.pegawai.nama, "sheet": s.name, "unit": s.pegawai.unit,
                         "issued": cells, "fingerprint": fingerprint(path.name, s.pegawai.nip, cells, key)})
-    return {"file": path.name, "layout_version": LAYOUT_VERSION, "jenis_periode": plan.jenis_periode.value,
-            "pegawai": pegawai}
+    entry = {"file": path.name, "layout_version": LAYOUT_VERSION, "jenis_periode": plan.jenis_periode.value,
+             "engine": plan.engine, "pegawai": pegawai}
+    if plan.engine == "xlwings":  # the .xlsm's VBA names the DLL of this xlwings version
+        entry["xlwings_version"] = xlwings_version()
+    return entry
 
 
 class ManifestWriter:

@@ -203,7 +203,7 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
         engine=kv.get("engine", "native"),
         meta={x: v for x, v in kv.items() if x not in (
             "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
-            "instansi", "engine")})
+            "instansi", "engine", "xlwings_version")})
     return WorkbookData(path, plan, g, by_nip, grids)
 
 

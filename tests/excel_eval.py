@@ -250,9 +250,12 @@ def _criteria_match(value, criteria) -> bool:
 class Workbook:
     """A written workbook: every stored cell and defined name, evaluated on demand."""
 
-    def __init__(self, path: Path, sheets: set[str] | None = None) -> None:
+    def __init__(self, path: Path, sheets: set[str] | None = None, udfs: dict[str, Callable] | None = None) -> None:
         self.cells = read_cells(path, sheets)
         self.names = defined_names(path)
+        #: add-in functions: NAME -> callable taking the arguments as Excel passes them (a value for one
+        #: cell or an expression, a tuple of row tuples for a range) and returning rows
+        self.udfs = udfs or {}
         self.memo: dict[tuple[str, int, int], Any] = {}
         self.trees: dict[str, Any] = {}
 
@@ -288,6 +291,10 @@ class Workbook:
 
     # --- evaluation ---------------------------------------------------------------------------
     def evaluate(self, formula: str, sheet: str):
+        if formula.startswith("shared:"):
+            raise Unsupported("a shared formula (a file saved by Excel)")
+        if formula.startswith("shared:"):
+            raise Unsupported("a shared formula (a file saved by Excel)")
         tree = self.trees.get(formula)
         if tree is None:
             tree = self.trees[formula] = parse(formula)
@@ -314,10 +321,27 @@ class Workbook:
         if kind == "op":
             a, b = self._eval(node[2], sheet), self._eval(node[3], sheet)
             return _elementwise(lambda x, y: _arith(node[1], x, y), a, b)
+        if node[1] in self.udfs:
+            return self._udf(node[1], node[2], sheet)
         fn = FUNCTIONS.get(node[1])
         if fn is None:
             raise Unsupported(f"function {node[1]}")
         return fn(self, node[2], sheet)
+
+    def _udf(self, name: str, args, sheet: str):
+        values = []
+        for a in args:
+            v = self._eval(a, sheet)
+            if isinstance(v, Array):
+                rows, cols = v.shape
+                v = tuple(tuple(v[r * cols:(r + 1) * cols]) for r in range(rows))
+            values.append(v)
+        out = self.udfs[name](*values)
+        while isinstance(out, list) and len(out) == 1:
+            out = out[0]
+        if isinstance(out, list):
+            raise Unsupported(f"{name} returned a range into one cell")
+        return None if out == "" else out
 
 
 # --- functions (each gets the workbook, its argument trees and the sheet) ---------------------------
@@ -544,10 +568,10 @@ def same(got, cached) -> bool:
     return str(got) == str(cached)
 
 
-def drift(path: Path, sheets: set[str] | None = None) -> list[str]:
+def drift(path: Path, sheets: set[str] | None = None, udfs: dict[str, Callable] | None = None) -> list[str]:
     """Every formula cell of ``path`` whose evaluation differs from its cached value:
     ``'sheet!A1: formula gives X, cached Y'``."""
-    wb = Workbook(path, sheets)
+    wb = Workbook(path, sheets, udfs)
     out = []
     for sheet, cells in wb.cells.items():
         for (r, c), cell in cells.items():

@@ -6,7 +6,6 @@ import inspect
 import math
 import re
 import zipfile
-from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -184,7 +183,7 @@ def test_xlwings_workbook_carries_vba_and_config(xlsm):
     with zipfile.ZipFile(xlsm[0]) as z:
         assert "xl/vbaProject.bin" in z.namelist()
     conf = CalamineWorkbook.from_path(str(xlsm[0])).get_sheet_by_name("xlwings.conf").to_python()
-    assert ["UDF Modules", "skpkit.addin.functions"] in conf
+    assert ["UDF MODULES", "skpkit.addin.functions"] in conf
 
 
 @pytest.mark.libreoffice
@@ -199,13 +198,13 @@ def test_addin_commands_on_linux_say_what_to_do(args, monkeypatch):
     monkeypatch.setattr("sys.platform", "linux")
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert len(result.output.strip().splitlines()) == 1 and "Windows or macOS" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "needs Excel on Windows" in result.output
 
 
 def test_generate_macros(tmp_path):
     import shutil
 
-    from skpkit.addin.macros import buat_bawahan, refresh_bawahan
+    from skpkit.addin.macros import MACROS, buat_bawahan_di, refresh_bawahan_di
     from skpkit.generator.demo import run_demo
 
     d = run_demo(tmp_path / "d", tahun=2027, progress=False)
@@ -213,10 +212,11 @@ def test_generate_macros(tmp_path):
     folder.mkdir()
     shutil.copy(d.atasan, folder / "atasan.xlsx")
     shutil.copy(d.roster, folder / "roster.xlsx")
-    book = SimpleNamespace(fullname=str(folder / "atasan.xlsx"))
-    files = buat_bawahan(book)
+    files = buat_bawahan_di(folder / "atasan.xlsx")
     assert len(files) == 5 and all(p.parent == folder / "bawahan" for p in files)
-    assert len(refresh_bawahan(book)) == 5
+    assert len(refresh_bawahan_di(folder / "atasan.xlsx")) == 5
+    # Excel lists only macros without parameters
+    assert all(not inspect.signature(m).parameters for m in MACROS)
 
 
 def test_refresh_rewrites_the_old_udf_module_name(tmp_path, monkeypatch):
@@ -226,7 +226,8 @@ def test_refresh_rewrites_the_old_udf_module_name(tmp_path, monkeypatch):
     from skpkit.addin.install import updated_conf
     from skpkit.generator.sheets import xlwings_conf
 
-    monkeypatch.setattr(xlwings_conf, "UDF_MODULES", "addin.functions")
+    old = (("UDF Modules", "addin.functions"), ("Debug UDFs", "False"), ("Use UDF Server", "False"))
+    monkeypatch.setattr(xlwings_conf, "CONF", old)  # as the release before wrote it
     files = skpkit.generate(skpkit.sample_roster(tmp_path / "r.csv"), tmp_path / "old", split="pegawai",
                             engine="xlwings", tahun=2027)
     conf = lambda p: CalamineWorkbook.from_path(str(p)).get_sheet_by_name("xlwings.conf").to_python()  # noqa: E731
@@ -234,5 +235,28 @@ def test_refresh_rewrites_the_old_udf_module_name(tmp_path, monkeypatch):
     monkeypatch.undo()
     head = next(f for f in files if "kepala" in f.name)
     result = skpkit.refresh([f for f in files if f != head], head, out=tmp_path / "new")
-    assert result.written and all(["UDF Modules", "skpkit.addin.functions"] in conf(f) for f in result.written)
-    assert updated_conf({"UDF Modules": "addin.functions"}) == {"UDF Modules": "skpkit.addin.functions"}
+    assert result.written and all(conf(f)[0] == ["UDF MODULES", "skpkit.addin.functions"] for f in result.written)
+    assert updated_conf({"UDF Modules": "addin.functions"}) == {"UDF MODULES": "skpkit.addin.functions"}
+
+
+def test_xlwings_version_pinned_and_recorded(tmp_path):
+    """The .xlsm's VBA loads the DLL of the xlwings that wrote it: the extra pins that version, and the
+    manifest and the hidden _skp sheet record it."""
+    import json
+    from pathlib import Path
+
+    import xlwings
+
+    import skpkit
+    from skpkit.addin.install import version_note
+    from skpkit.generator.sheets.xlwings_conf import XLWINGS_VERSION
+
+    pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text()
+    assert f'addin = ["xlwings=={XLWINGS_VERSION}"]' in pyproject
+    assert xlwings.__version__ == XLWINGS_VERSION
+    files = skpkit.generate(skpkit.sample_roster(tmp_path / "r.csv"), tmp_path / "x", engine="xlwings", tahun=2027)
+    manifest = json.loads((tmp_path / "x" / "manifest.json").read_text())
+    assert {f["xlwings_version"] for f in manifest["files"]} == {XLWINGS_VERSION}
+    meta = CalamineWorkbook.from_path(str(files[0])).get_sheet_by_name("_skp").to_python()
+    assert ["xlwings_version", XLWINGS_VERSION] in [r[:2] for r in meta]
+    assert "need 0.37.8" in version_note("0.36.0") and version_note(XLWINGS_VERSION).endswith("need")

@@ -272,12 +272,10 @@ def test_rekap_opens_in_libreoffice_without_errors(demo, tmp_path):
 
 
 def test_macro_consolidates_the_callers_folder(demo, tmp_path):
-    from types import SimpleNamespace
-
-    from skpkit.addin.macros import konsolidasi_folder
+    from skpkit.addin.macros import konsolidasi_folder_di
 
     folder = _copy_demo(demo, tmp_path)
-    out = konsolidasi_folder(SimpleNamespace(fullname=str(next(folder.glob("*.xlsx")))), open_result=False)
+    out = konsolidasi_folder_di(next(folder.glob("*.xlsx")))
     assert out.parent == folder and len(_sheet(out, "Rekap Pegawai")) == 200
 
 

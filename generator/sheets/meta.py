@@ -10,6 +10,7 @@ from xlsxwriter.worksheet import Worksheet
 from skpkit.generator.choices import choice_label
 from skpkit.generator.plan import SheetPlan
 from skpkit.generator.sheets.context import Context
+from skpkit.generator.sheets.xlwings_conf import xlwings_version
 
 __all__ = ["write", "PEGAWAI_COLUMNS"]
 
@@ -24,6 +25,8 @@ def write(ctx: Context, ws: Worksheet) -> None:
             ("n_periode", str(plan.jenis_periode.jumlah)), ("n_utama", str(plan.n_utama)),
             ("n_tambahan", str(plan.n_tambahan)), ("k", str(plan.k)), ("tahun", str(plan.tahun)),
             ("instansi", plan.instansi), ("engine", plan.engine), *sorted(plan.meta.items())]
+    if plan.engine == "xlwings":
+        rows.append(("xlwings_version", xlwings_version()))
     ws.write_string(0, 0, "kunci", s.label)
     ws.write_string(0, 1, "nilai", s.label)
     for i, (k, v) in enumerate(rows, start=1):

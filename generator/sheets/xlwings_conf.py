@@ -11,11 +11,16 @@ from xlsxwriter.worksheet import Worksheet
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.sheets.context import Context
 
-__all__ = ["add", "write", "xlwings_vba_project", "UDF_MODULES", "SHEET"]
+__all__ = ["add", "write", "xlwings_vba_project", "xlwings_version", "UDF_MODULES", "SHEET", "XLWINGS_VERSION",
+           "CONF"]
 
 #: the module xlwings imports the UDFs from
 UDF_MODULES = "skpkit.addin.functions"
 SHEET = "xlwings.conf"
+#: the xlwings release skpkit's ``addin`` extra pins: its VBA (in every .xlsm) loads ``xlwings64-<version>.dll``
+XLWINGS_VERSION = "0.37.8"
+#: the workbook's xlwings settings, with the upper-case keys xlwings documents
+CONF = (("UDF MODULES", UDF_MODULES), ("DEBUG UDFS", "False"), ("USE UDF SERVER", "False"))
 
 
 def xlwings_vba_project() -> bytes:
@@ -29,6 +34,15 @@ def xlwings_vba_project() -> bytes:
         return z.read("xl/vbaProject.bin")
 
 
+def xlwings_version() -> str:
+    """The installed xlwings version: the VBA it ships is what a generated .xlsm carries."""
+    try:
+        import xlwings
+    except ImportError:
+        raise UserError(Masalah("", what="--engine xlwings perlu xlwings", todo="pip install 'skpkit[addin]'")) from None
+    return xlwings.__version__
+
+
 def add(ctx: Context) -> Worksheet:
     """Embed the VBA project and add the configuration sheet (written by :func:`write`)."""
     ctx.wb.add_vba_project(io.BytesIO(xlwings_vba_project()), is_stream=True)
@@ -37,7 +51,7 @@ def add(ctx: Context) -> Worksheet:
 
 
 def write(ctx: Context, ws: Worksheet) -> None:
-    for r, (k, v) in enumerate((("UDF Modules", UDF_MODULES), ("Debug UDFs", "False"), ("Use UDF Server", "False"))):
+    for r, (k, v) in enumerate(CONF):
         ws.write_string(r, 0, k)
         ws.write_string(r, 1, v)
     ws.set_column(0, 1, 24)
