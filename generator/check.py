@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 from xlsxwriter.utility import xl_cell_to_rowcol
 
 from skpkit.errors import InputError
@@ -16,6 +15,7 @@ from skpkit.generator.layout import a1
 from skpkit.generator.manifest import issued_value, fingerprint, manifest_pegawai
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.reader import Grid, WorkbookData
+from skpkit.generator.xlsx_parts import read_sheets
 from skpkit.generator.readers import get_reader
 
 __all__ = ["Temuan", "check_file", "issued_changes"]
@@ -58,19 +58,21 @@ def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key
 
 
 def _structure(path: Path, data: WorkbookData) -> list[Masalah]:
-    """Formulas overwritten with values and protection removed (openpyxl sees formulas, calamine does not)."""
+    """Formulas overwritten with values and protection removed, read from the sheet XML (calamine sees
+    values only; a full openpyxl load binds every merged range and is a hundred times slower)."""
     out: list[Masalah] = []
-    wb = openpyxl.load_workbook(path, read_only=False, keep_vba=False, data_only=False)
+    sheets = read_sheets(path, {s.name for s in data.plan.sheets})
     for sheet in data.plan.sheets:
-        if sheet.name not in wb.sheetnames:
+        xml = sheets.get(sheet.name)
+        if xml is None:
             continue
-        ws = wb[sheet.name]
-        if not ws.protection.sheet:
+        if not xml.protected:
             out.append(Masalah(str(path), sheet.name, "", "proteksi sheet dilepas",
                                "minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)"))
         for r, c in data.geometry.formula_cells(sheet.pegawai.is_fungsional):
-            v = ws.cell(r + 1, c + 1).value
-            if not (isinstance(v, str) and v.startswith("=")):
+            cell = xml.cells.get((r, c))
+            if cell is None or cell.formula is None:
+                v = None if cell is None else cell.value
                 out.append(Masalah(str(path), sheet.name, a1(r, c), f"rumus ditimpa dengan nilai {v!r}",
                                    "minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa"))
     return out

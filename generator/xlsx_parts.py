@@ -10,7 +10,8 @@ from xml.etree import ElementTree
 
 from xlsxwriter.utility import xl_cell_to_rowcol
 
-__all__ = ["defined_names", "parse_range", "Range", "Cell", "read_cells", "sheet_members", "shared_strings"]
+__all__ = ["defined_names", "parse_range", "Range", "Cell", "SheetXml", "read_sheets", "read_cells", "sheet_members",
+           "shared_strings"]
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -93,19 +94,31 @@ def shared_strings(z: zipfile.ZipFile) -> list[str]:
     return out
 
 
-def read_cells(path: Path, sheets: set[str] | None = None) -> dict[str, dict[tuple[int, int], Cell]]:
-    """Every stored cell of ``sheets`` (default: all), with values and formula text, straight from the sheet XML.
+class SheetXml(NamedTuple):
+    """One sheet as stored: its cells, and whether its protection is on."""
+
+    cells: dict[tuple[int, int], Cell]
+    protected: bool
+
+
+def read_sheets(path: Path, sheets: set[str] | None = None) -> dict[str, SheetXml]:
+    """Every stored cell of ``sheets`` (default: all), with values and formula text, and each sheet's
+    protection, straight from the sheet XML in one streaming pass per sheet.
 
     Rows and columns are 0-based. A formula's cached result is its value (``None`` when none is stored).
     """
-    out: dict[str, dict[tuple[int, int], Cell]] = {}
+    out: dict[str, SheetXml] = {}
     with zipfile.ZipFile(path) as z:
         strings = shared_strings(z)
         for name, member in sheet_members(z).items():
             if sheets is not None and name not in sheets:
                 continue
             cells: dict[tuple[int, int], Cell] = {}
+            protected = False
             for _, node in ElementTree.iterparse(z.open(member)):
+                if node.tag == f"{NS}sheetProtection":
+                    protected = node.get("sheet") in ("1", "true")
+                    continue
                 if node.tag != f"{NS}c":
                     continue
                 kind, f, v = node.get("t", "n"), node.find(f"{NS}f"), node.find(f"{NS}v")
@@ -120,8 +133,15 @@ def read_cells(path: Path, sheets: set[str] | None = None) -> dict[str, dict[tup
                     value = text if text is not None else ("" if kind == "str" else None)
                 else:
                     value = float(text) if text not in (None, "") else None
-                formula = f.text if f is not None and f.text else None
+                # a cell of a shared formula (Excel writes them when it saves) has <f t="shared" si=".."/>
+                # without text: still a formula
+                formula = (f.text or f"shared:{f.get('si', '')}") if f is not None else None
                 cells[xl_cell_to_rowcol(node.get("r", "A1"))] = Cell(value, formula, kind == "e")
                 node.clear()
-            out[name] = cells
+            out[name] = SheetXml(cells, protected)
     return out
+
+
+def read_cells(path: Path, sheets: set[str] | None = None) -> dict[str, dict[tuple[int, int], Cell]]:
+    """The cells of :func:`read_sheets`."""
+    return {name: sheet.cells for name, sheet in read_sheets(path, sheets).items()}

@@ -21,7 +21,7 @@ from skpkit.errors import InputError
 from skpkit.model import (
     Agregasi, Arah, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating, Settings,
 )
-from skpkit.kolom import BLANK, ERROR, column, decode, encode, first_reason, floats, length, with_errors
+from skpkit.kolom import BLANK, ERROR, column, decode, encode, first_reason, floats, has_reason, length, with_errors
 from skpkit.rules import BULAN_SALAH, EPS, Alasan
 
 __all__ = [
@@ -32,6 +32,10 @@ __all__ = [
 
 _DEFAULT = rules.DEFAULT
 _PREDIKAT_CODES = np.array([[p.code for p in row] for row in rules.PREDIKAT_MATRIX], dtype=np.int8)
+#: the predikat matrix with rows and columns for the negative codes in front: any of them gives BLANK
+_PAD = 3
+_PADDED = np.full((_PAD + 3, _PAD + 3), BLANK, dtype=np.int8)
+_PADDED[_PAD:, _PAD:] = _PREDIKAT_CODES
 
 def _indikator(realisasi, target_min, target_max, arah):
     n = length(realisasi, target_min, target_max, arah)
@@ -39,12 +43,13 @@ def _indikator(realisasi, target_min, target_max, arah):
     r, r_why = floats(realisasi, n)
     lo, lo_why = floats(target_min, n)
     hi, hi_why = (lo.copy(), lo_why) if target_max is None else floats(target_max, n)
-    hi = np.where(np.isnan(hi) & (hi_why == None), lo, hi)  # noqa: E711  (blank max: single target)
+    blank_hi = np.isnan(hi) if hi_why is None else np.isnan(hi) & ~has_reason(hi_why)
+    hi = np.where(blank_hi, lo, hi)  # a blank max: a single target
     with np.errstate(invalid="ignore"):
         turun = a == Arah.TURUN.code
         reasons = first_reason(
             (a == ERROR, a_why), (a == BLANK, f"{Arah.kind()} kosong"),
-            (r_why != None, r_why), (lo_why != None, lo_why), (hi_why != None, hi_why),  # noqa: E711
+            (has_reason(r_why), r_why), (has_reason(lo_why), lo_why), (has_reason(hi_why), hi_why),
             (np.isnan(lo) | np.isnan(hi), Alasan.TARGET_KOSONG),
             ((lo < 0) | (hi < 0), Alasan.TARGET_NEGATIF),
             (lo > hi, Alasan.TARGET_TERBALIK),
@@ -91,7 +96,8 @@ def rating_indikator(realisasi, target_min, target_max=None, arah="naik") -> np.
     r, lo, hi, turun, reasons = _indikator(realisasi, target_min, target_max, arah)
     codes = _rating_indikator_codes(r, lo, hi, turun)
     codes[np.isnan(r)] = BLANK
-    codes[reasons != None] = ERROR  # noqa: E711
+    if reasons is not None:
+        codes[has_reason(reasons)] = ERROR
     return decode(codes, Rating, reasons)
 
 
@@ -108,7 +114,7 @@ def target_periode(target, agregasi, periode: int, jumlah_periode: int) -> np.nd
     g, g_why = encode(agregasi, Agregasi, n)
     out = np.where(g == Agregasi.JUMLAH.code, t * periode / jumlah_periode, t)
     reasons = first_reason((g == ERROR, g_why), (g == BLANK, f"{Agregasi.kind()} kosong"),
-                            (t_why != None, t_why))  # noqa: E711
+                            (has_reason(t_why), t_why))
     return with_errors(out, np.isnan(t), reasons)
 
 
@@ -140,7 +146,7 @@ def realisasi_periode(values, agregasi, periode: int | None = None) -> np.ndarra
         out = np.where(g == Agregasi.TERAKHIR.code, last,
                        np.where(g == Agregasi.JUMLAH.code, total, total / count))
     reasons = first_reason((g == ERROR, g_why), (g == BLANK, f"{Agregasi.kind()} kosong"),
-                            *[(why != None, why) for _, why in cols])  # noqa: E711
+                            *[(has_reason(why), why) for _, why in cols])
     return with_errors(out, np.isnan(last), reasons)
 
 
@@ -270,9 +276,8 @@ def predikat_codes(hasil: np.ndarray, perilaku: np.ndarray) -> np.ndarray:
     >>> predikat_codes(np.array([0, 2, -1]), np.array([1, 2, 0])).tolist()
     [1, 4, -1]
     """
-    ok = (hasil >= 0) & (perilaku >= 0)
-    out = _PREDIKAT_CODES[np.where(ok, hasil, 0), np.where(ok, perilaku, 0)]
-    return np.where(ok, out, BLANK).astype(np.int8)
+    # one lookup in the matrix padded with the codes below 0 (BLANK, ERROR, MISS): no masks
+    return _PADDED[hasil.astype(np.intp) + _PAD, perilaku.astype(np.intp) + _PAD]
 
 
 def predikat(hasil, perilaku) -> np.ndarray:
@@ -288,7 +293,8 @@ def predikat(hasil, perilaku) -> np.ndarray:
     p, p_why = encode(perilaku, Rating, n)
     codes = predikat_codes(h, p)
     reasons = first_reason((h == ERROR, h_why), (p == ERROR, p_why))
-    codes[reasons != None] = ERROR  # noqa: E711
+    if reasons is not None:
+        codes[has_reason(reasons)] = ERROR
     return decode(codes, Predikat, reasons)
 
 
@@ -311,6 +317,7 @@ def angka_kredit(predikat_pegawai, jenjang, bulan=12, *, settings: Settings = _D
         ak = b / 12 * persen[np.clip(p, 0, None)] / 100 * koef[np.clip(j, 0, None)]
     reasons = first_reason((p == ERROR, p_why), (j == ERROR, j_why),
                             (j == BLANK, f"{Jenjang.kind()} kosong"),
-                            (b_why != None, b_why), (bad_b, BULAN_SALAH))  # noqa: E711
-    reasons[p == BLANK] = None
+                            (has_reason(b_why), b_why), (bad_b, BULAN_SALAH))
+    if reasons is not None:
+        reasons[p == BLANK] = None
     return with_errors(ak, p == BLANK, reasons)

@@ -12,7 +12,8 @@ from skpkit import rules
 from skpkit.errors import InputError, Invalid
 from skpkit.model import Label
 
-__all__ = ["BLANK", "ERROR", "column", "length", "encode", "decode", "floats", "first_reason", "with_errors"]
+__all__ = ["BLANK", "ERROR", "column", "length", "encode", "decode", "floats", "first_reason", "with_errors",
+           "has_reason"]
 
 #: codes of an empty cell, an unknown label, and (internally) a text that needs parsing
 BLANK, ERROR, MISS = -1, -2, -3
@@ -58,10 +59,14 @@ def encode(values: Any, enum: type[Label], n: int | None = None) -> tuple[np.nda
     >>> why[3]
     "predikat tidak dikenal: 'x'"
     """
-    arr = column(values, n)
     table = _TABLES.get(enum)
     if table is None:
         table = _TABLES[enum] = _lookup_table(enum)
+    if isinstance(values, (str, Label)) or values is None:  # one label for every row: parsed once
+        code, reason = encode([values], enum)
+        size = 1 if n is None else n
+        return np.full(size, code[0], dtype=np.int8), np.full(size, reason[0], dtype=object)
+    arr = column(values, n)
     codes = np.fromiter(map(table.get, arr, repeat(MISS)), dtype=np.int8, count=arr.size)
     reasons = np.full(arr.size, None, dtype=object)
     misses = np.flatnonzero(codes == MISS)
@@ -95,14 +100,21 @@ def decode(codes: np.ndarray, enum: type[Label], reasons: np.ndarray | None = No
     return out
 
 
-def floats(values: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Numbers as float64 (NaN for empty) and the per-element 'bukan angka' reasons."""
+def floats(values: Any, n: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """Numbers as float64 (NaN for empty) and the per-element 'bukan angka' reasons (``None``: no element
+    has one). A numeric array is taken as it is; other input is converted element by element only
+    where a plain conversion fails (some cell holds text)."""
+    if isinstance(values, np.ndarray) and values.dtype.kind in "fiu":
+        arr = values.astype(np.float64, copy=False).reshape(-1)
+        return (np.full(n, arr[0]) if arr.size == 1 and n != 1 else arr), None
+    if isinstance(values, (int, float)) and not isinstance(values, bool):
+        return np.full(n, float(values)), None
     arr = column(values, n)
-    reasons = np.full(arr.size, None, dtype=object)
     try:
-        return arr.astype(np.float64), reasons
+        return arr.astype(np.float64), None
     except (TypeError, ValueError):
         pass
+    reasons = np.full(arr.size, None, dtype=object)
     out = np.empty(arr.size, dtype=np.float64)
     for i, v in enumerate(arr):  # slow path only when some cell holds text
         try:
@@ -113,21 +125,33 @@ def floats(values: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
     return out, reasons
 
 
-def first_reason(*pairs: tuple[np.ndarray, Any]) -> np.ndarray:
-    """Per element, the reason of the first mask (in scalar check order) that is true."""
-    n = len(pairs[0][0])
+def has_reason(reasons: np.ndarray | None) -> np.ndarray | bool:
+    """The elements that carry a reason (``False`` when ``reasons`` is ``None``)."""
+    if reasons is None:
+        return False
+    return np.frompyfunc(lambda x: x is not None, 1, 1)(reasons).astype(bool)
+
+
+def first_reason(*pairs: tuple[Any, Any]) -> np.ndarray | None:
+    """Per element, the reason of the first mask (in scalar check order) that is true; ``None`` when no
+    mask is true anywhere. Masks that are ``False`` are skipped; reasons are looked at only where a mask hits."""
+    hits = [(m, r) for m, r in pairs if m is not False and m is not None and np.any(m)]
+    if not hits:
+        return None
+    n = next(len(m) for m, _ in hits)
     out = np.full(n, None, dtype=object)
-    for mask, reason in reversed(pairs):
-        if isinstance(reason, np.ndarray):
-            out[mask] = reason[mask]
-        else:
-            out[mask] = reason
+    for mask, reason in reversed(hits):
+        idx = np.flatnonzero(mask)
+        out[idx] = reason[idx] if isinstance(reason, np.ndarray) else reason
     return out
 
 
-def with_errors(values: np.ndarray, blank: np.ndarray, reasons: np.ndarray) -> np.ndarray:
+def with_errors(values: np.ndarray, blank: np.ndarray, reasons: np.ndarray | None) -> np.ndarray:
+    """The object array a rule returns: numbers, ``None`` where ``blank``, :class:`Invalid` where a reason is."""
     out = values.astype(object)
-    out[blank] = None
-    bad = np.flatnonzero(reasons != None)  # noqa: E711
-    out[bad] = [Invalid(x) for x in reasons[bad]]
+    if blank.any():
+        out[blank] = None
+    if reasons is not None:
+        bad = np.flatnonzero(has_reason(reasons))
+        out[bad] = [Invalid(x) for x in reasons[bad]]
     return out

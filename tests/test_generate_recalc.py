@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
@@ -14,6 +13,8 @@ from skpkit.errors import Invalid
 from skpkit.model import Predikat
 from skpkit.generator.isian import cell_value, evaluate_sheet
 from skpkit.generator.layout import Geometry
+from skpkit.generator.xlsx_parts import read_cells
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 ERROR_VALUES = ("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
 
@@ -34,14 +35,13 @@ def _same(a, b) -> bool:
 
 
 def error_cells(path: Path) -> list[str]:
-    """Every cell of a recalculated workbook that holds a spreadsheet error value."""
+    """Every cell of a recalculated workbook that holds a spreadsheet error value (``t="e"`` in the sheet
+    XML, or a text that starts like one), read straight from the XML: no full openpyxl load."""
     found = []
-    wb = openpyxl.load_workbook(path, data_only=True)
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if c.data_type == "e" or (isinstance(c.value, str) and c.value.startswith(ERROR_VALUES)):
-                    found.append(f"{path.name}!{ws.title}!{c.coordinate}={c.value}")
+    for sheet, cells in read_cells(path).items():
+        for (r, c), cell in cells.items():
+            if cell.error or (isinstance(cell.value, str) and cell.value.startswith(ERROR_VALUES)):
+                found.append(f"{path.name}!{sheet}!{xl_rowcol_to_cell(r, c)}={cell.value}")
     return found
 
 

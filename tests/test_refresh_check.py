@@ -319,3 +319,23 @@ def test_locked_target_is_reported_and_left_untouched(demo, tmp_path):
                         str(next((demo / "atasan").glob("*.xlsx"))), "--no-backup")
     assert code == 1 and "sedang dibuka" in output and len(output.strip().splitlines()) == 1
     assert target.read_bytes() == before
+
+
+def test_check_accepts_shared_formulas_as_excel_saves_them(tmp_path):
+    """Excel saves repeated formulas as shared formulas: ``<f t="shared" si="0"/>`` with no text. Read from
+    the sheet XML, they are still formulas, not values typed over them."""
+    import re
+
+    files = generate(Roster(roster(4, unit_size=4, seed=2)), tmp_path / "out", GenerateOptions(tahun=2027, progress=False))
+    src, dst = files[0], tmp_path / "shared.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/worksheets/sheet3.xml":
+                text = data.decode("utf-8")
+                text, n = re.subn(r"<f>([^<]*)</f>", lambda m: '<f t="shared" si="0"/>', text)
+                assert n > 100
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    whats = [m.what for m in check_file(dst).problems]
+    assert not any("rumus ditimpa" in w for w in whats), whats[:3]
