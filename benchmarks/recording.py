@@ -13,6 +13,7 @@ library, and nothing of skpkit's: a true lower bound.
 
 from __future__ import annotations
 
+import gzip
 import io
 import pickle
 from pathlib import Path
@@ -194,12 +195,13 @@ def replay(log: list, path: Path) -> None:
 
 
 def save(log: list, path: Path) -> None:
-    with path.open("wb") as f:
+    """Store a log compressed (a 10,000-pegawai run keeps a thousand of them on disk)."""
+    with gzip.open(path, "wb", compresslevel=3) as f:
         pickle.dump(log, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def load(path: Path) -> list:
-    with path.open("rb") as f:
+    with gzip.open(path, "rb") as f:
         return pickle.load(f)
 
 

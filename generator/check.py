@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from xlsxwriter.utility import xl_cell_to_rowcol
 
@@ -95,7 +97,11 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
             parse_nip(sheet.pegawai.nip)
         except InputError as e:
             found.problems.append(Masalah(str(path), sheet.name, "", e.reason, e.hint))
-    found.problems += _structure(path, data)
+    try:
+        found.problems += _structure(path, data)
+    except (OSError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as e:  # a damaged sheet part
+        found.problems.append(Masalah(str(path), what=f"berkas rusak: {type(e).__name__}: {e}"[:300],
+                                      todo="minta pegawai mengirim ulang berkas"))
     if manifest is not None:
         entries = {nip: e for nip, e in manifest_pegawai(manifest).items()
                    if nip in data.by_nip or e["file"] == path.name}

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+from xml.etree import ElementTree
 from pathlib import Path
 from typing import Any, Protocol
+
+from python_calamine import CalamineError
 
 from skpkit.generator.layout import LAYOUT_FILES, labels
 from skpkit.generator.problems import Masalah, UserError
@@ -91,7 +94,14 @@ class SkpWorkbookReader:
         return path.suffix.lower() in SPREADSHEETS and labels()["sheets"]["meta"] in _sheet_names(path)
 
     def read(self, path: Path, problems: list[Masalah] | None = None) -> WorkbookData:
-        return read_workbook(path, problems)
+        try:
+            return read_workbook(path, problems)
+        except UserError:
+            raise
+        except (CalamineError, OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError, ElementTree.ParseError,
+                UnicodeDecodeError, IndexError, TypeError) as e:  # a damaged part, found as it is read
+            raise UserError(Masalah(str(path), what=f"berkas rusak: {type(e).__name__}: {e}"[:300],
+                                    todo="minta pegawai mengirim ulang berkas (simpan ulang sebagai .xlsx)")) from None
 
 
 class RosterReader:

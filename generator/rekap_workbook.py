@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import Iterable
 
 import xlsxwriter
 
@@ -17,10 +18,14 @@ from skpkit.generator.rekap import (
 __all__ = ["write_rekap"]
 
 
-def _table(wb, ws, columns: list[tuple[str, str]], records: list[dict], fmt: dict, widths: dict | None = None) -> None:
+def _table(wb, ws, columns: list[tuple[str, str]], records: Iterable[dict], fmt: dict,
+           widths: dict | None = None) -> None:
+    """A header row and one row per record, written in row order (the workbook streams rows to disk)."""
+    for c, (_, label) in enumerate(columns):
+        ws.set_column(c, c, (widths or {}).get(columns[c][0], 16))
     for c, (_, label) in enumerate(columns):
         ws.write_string(0, c, label, fmt["header"])
-        ws.set_column(c, c, (widths or {}).get(columns[c][0], 16))
+    r = 0
     for r, rec in enumerate(records, start=1):
         for c, (key, _) in enumerate(columns):
             v = rec.get(key)
@@ -31,7 +36,7 @@ def _table(wb, ws, columns: list[tuple[str, str]], records: list[dict], fmt: dic
             else:
                 ws.write_string(r, c, str(v), fmt["text"] if key in ("nip", "penilai_nip") else fmt["cell"])
     ws.freeze_panes(1, 2 if len(columns) > 4 else 0)
-    ws.autofilter(0, 0, max(len(records), 1), len(columns) - 1)
+    ws.autofilter(0, 0, max(r, 1), len(columns) - 1)
     ws.protect("", {"autofilter": True, "sort": True, "format_columns": True, "select_locked_cells": True})
     ws.set_landscape()
     ws.set_paper(9)
@@ -43,15 +48,16 @@ def _table(wb, ws, columns: list[tuple[str, str]], records: list[dict], fmt: dic
 def write_rekap(rekap: Rekap, out: Path) -> Path:
     """The rekap workbook: Rekap Pegawai, Rekap Unit (with a chart), Angka Kredit, Belum Lengkap, Masalah."""
     with atomic_target(out) as tmp:
+        # constant_memory: each row goes to disk as it is written, so memory stays flat in the rows
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                            "strings_to_numbers": False})
+                                            "strings_to_numbers": False, "constant_memory": True})
         base = {"font_name": "Arial", "font_size": 9, "border": 1, "valign": "top"}
         fmt = {"header": wb.add_format({**base, "bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
                                         "text_wrap": True}),
                "cell": wb.add_format(base), "text": wb.add_format({**base, "num_format": "@"}),
                "ak": wb.add_format({**base, "num_format": "0.00"})}
         ws = wb.add_worksheet("Rekap Pegawai")
-        _table(wb, ws, PEGAWAI_COLUMNS, [asdict(b) for b in rekap.rows], fmt,
+        _table(wb, ws, PEGAWAI_COLUMNS, (asdict(b) for b in rekap.rows), fmt,
                {"nip": 21, "nama": 28, "unit": 28, "jabatan": 30, "penilai_nama": 26, "penilai_nip": 21,
                 "file": 30})
         cols, records = unit_records(rekap)
@@ -60,10 +66,10 @@ def write_rekap(rekap: Rekap, out: Path) -> Path:
         _chart(wb, wu, rekap, records)
         cols, records = ak_records(rekap)
         _table(wb, wb.add_worksheet("Angka Kredit"), cols, records, fmt, {"nip": 21, "nama": 28, "unit": 28})
-        _table(wb, wb.add_worksheet("Belum Lengkap"), BELUM_COLUMNS, [asdict(b) for b in rekap.belum], fmt,
+        _table(wb, wb.add_worksheet("Belum Lengkap"), BELUM_COLUMNS, (asdict(b) for b in rekap.belum), fmt,
                {"nip": 21, "nama": 28, "unit": 28, "apa": 48, "file": 30})
         _table(wb, wb.add_worksheet("Masalah"), MASALAH_COLUMNS,
-               [{**asdict(m), "file": Path(m.file).name} for m in rekap.masalah], fmt,
+               ({**asdict(m), "file": Path(m.file).name} for m in rekap.masalah), fmt,
                {"file": 34, "what": 60, "todo": 50})
         wb.close()
     return out

@@ -54,6 +54,7 @@ class Label(str, Enum):
             table = {normalise_label(m.value): m for m in cls}
             table.update({normalise_label(m.name): m for m in cls})
             table.update({k: cls[v] for k, v in cls.synonyms().items()})
+            table.update({m.value: m for m in cls})  # exact labels, looked up before folding
             setattr(cls, "_lookup_cache", table)
         return table
 
@@ -68,6 +69,9 @@ class Label(str, Enum):
         """
         if isinstance(text, cls):
             return text
+        member = cls.lookup().get(text) if isinstance(text, str) else None
+        if member is not None:  # the exact label (most cells): no folding
+            return member
         if text is None or isinstance(text, str) and not text.strip():
             raise InputError(f"{cls.kind()} kosong", cls.hint())
         if not isinstance(text, str):
