@@ -17,7 +17,7 @@ from skpkit.generator.layout import a1
 from skpkit.generator.manifest import issued_value, fingerprint, manifest_pegawai
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.reader import Grid, WorkbookData
-from skpkit.generator.xlsx_parts import read_sheets
+from skpkit.generator.xlsx_parts import scan_formulas
 from skpkit.generator.readers import get_reader
 
 __all__ = ["Temuan", "check_file", "issued_changes"]
@@ -60,21 +60,21 @@ def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key
 
 
 def _structure(path: Path, data: WorkbookData) -> list[Masalah]:
-    """Formulas overwritten with values and protection removed, read from the sheet XML (calamine sees
-    values only; a full openpyxl load binds every merged range and is a hundred times slower)."""
+    """Formulas overwritten with values and protection removed, from a scan of the sheet XML (calamine
+    sees values only; a full openpyxl load binds every merged range and is a hundred times slower)."""
     out: list[Masalah] = []
-    sheets = read_sheets(path, {s.name for s in data.plan.sheets})
+    scans = scan_formulas(path, {s.name for s in data.plan.sheets})
     for sheet in data.plan.sheets:
-        xml = sheets.get(sheet.name)
-        if xml is None:
+        scan = scans.get(sheet.name)
+        if scan is None:
             continue
-        if not xml.protected:
+        if not scan.protected:
             out.append(Masalah(str(path), sheet.name, "", "proteksi sheet dilepas",
                                "minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)"))
+        grid = data.grids.get(sheet.name)
         for r, c in data.geometry.formula_cells(sheet.pegawai.is_fungsional):
-            cell = xml.cells.get((r, c))
-            if cell is None or cell.formula is None:
-                v = None if cell is None else cell.value
+            if (r, c) not in scan.formulas:
+                v = grid(r, c) if grid is not None else None
                 out.append(Masalah(str(path), sheet.name, a1(r, c), f"rumus ditimpa dengan nilai {v!r}",
                                    "minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa"))
     return out

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 from xlsxwriter.utility import xl_cell_to_rowcol
 
 __all__ = ["defined_names", "parse_range", "Range", "Cell", "SheetXml", "read_sheets", "read_cells", "sheet_members",
-           "shared_strings"]
+           "shared_strings", "scan_formulas", "FormulaScan"]
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -139,6 +139,35 @@ def read_sheets(path: Path, sheets: set[str] | None = None) -> dict[str, SheetXm
                 cells[xl_cell_to_rowcol(node.get("r", "A1"))] = Cell(value, formula, kind == "e")
                 node.clear()
             out[name] = SheetXml(cells, protected)
+    return out
+
+
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*>(?=<f[ >/])')
+_PROTECTION = re.compile(rb'<sheetProtection\b[^>]*\bsheet="(?:1|true)"')
+
+
+class FormulaScan(NamedTuple):
+    """Which cells of a sheet hold a formula, and whether the sheet is protected."""
+
+    formulas: set[tuple[int, int]]
+    protected: bool
+
+
+def scan_formulas(path: Path, sheets: set[str] | None = None) -> dict[str, FormulaScan]:
+    """The formula cells and protection of ``sheets``, found by scanning the sheet XML (no parsing into
+    elements, no values): what ``skp check`` needs to find formulas overwritten and protection removed.
+
+    A cell of a shared formula (``<f t="shared" si="0"/>``, as Excel saves repeated formulas) counts.
+    """
+    out: dict[str, FormulaScan] = {}
+    with zipfile.ZipFile(path) as z:
+        for name, member in sheet_members(z).items():
+            if sheets is not None and name not in sheets:
+                continue
+            data = z.read(member)
+            formulas = {(int(row) - 1, xl_cell_to_rowcol(col.decode() + "1")[1])
+                        for col, row in _FORMULA_CELL.findall(data)}
+            out[name] = FormulaScan(formulas, _PROTECTION.search(data) is not None)
     return out
 
 

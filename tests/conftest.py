@@ -19,6 +19,16 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(scope="session")
+def demo_session(tmp_path_factory):
+    """The demo written once for the whole run (read-only: a test that changes files copies them)."""
+    from skpkit.generator.demo import run_demo
+
+    out = tmp_path_factory.mktemp("demo-session")
+    result = run_demo(out, tahun=2027, progress=False)
+    return out, result
+
+
+@pytest.fixture(scope="session")
 def recalculated(tmp_path_factory):
     """Random workbooks (edge cases included) written by skpkit and recalculated by LibreOffice:
     [(written, plan, recalculated)], shared by the recalculation and add-in equivalence tests."""

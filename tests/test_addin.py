@@ -201,13 +201,12 @@ def test_addin_commands_on_linux_say_what_to_do(args, monkeypatch):
     assert len(result.output.strip().splitlines()) == 1 and "needs Excel on Windows" in result.output
 
 
-def test_generate_macros(tmp_path):
+def test_generate_macros(tmp_path, demo_session):
     import shutil
 
     from skpkit.addin.macros import MACROS, buat_bawahan_di, refresh_bawahan_di
-    from skpkit.generator.demo import run_demo
 
-    d = run_demo(tmp_path / "d", tahun=2027, progress=False)
+    d = demo_session[1]
     folder = tmp_path / "kantor"
     folder.mkdir()
     shutil.copy(d.atasan, folder / "atasan.xlsx")

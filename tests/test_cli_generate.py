@@ -102,13 +102,13 @@ def test_not_a_spreadsheet(tmp_path):
     assert code == 1 and len(output.strip().splitlines()) == 1 and not out.exists()
 
 
-def test_template_atasan_and_cascade(tmp_path):
+def test_template_atasan_and_cascade(demo_session):
     """The superior's template, filled, hands RHK down: the subordinate's sheet carries them by id."""
     from skpkit.generator.build import Roster
-    from skpkit.generator.demo import demo_pegawai, run_demo
+    from skpkit.generator.demo import demo_pegawai
     from skpkit.generator.reader import read_workbook
 
-    result = run_demo(tmp_path / "d", tahun=2027, progress=False)
+    result = demo_session[1]
     sup = read_workbook(result.atasan)
     kadis_wb = read_workbook(next(p for p in result.kosong if "pimpinan" in p.name))
     sekda, roster = demo_pegawai()

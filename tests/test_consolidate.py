@@ -18,7 +18,6 @@ from skpkit.model import JenisJabatan, Jenjang, Pegawai
 from skpkit.generator.build import Roster
 from skpkit.generator.cli import main
 from skpkit.generator.collect import Limits, read_filled
-from skpkit.generator.demo import run_demo
 from skpkit.generator.generate import GenerateOptions, generate
 from skpkit.generator.layout import Geometry
 from skpkit.generator.reader import read_workbook
@@ -27,10 +26,8 @@ SHEETS = ["Rekap Pegawai", "Rekap Unit", "Angka Kredit", "Belum Lengkap", "Masal
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo")
-    run_demo(out, tahun=2027, progress=False)
-    return out
+def demo(demo_session):
+    return demo_session[0]
 
 
 def _consolidate(*args: str) -> tuple[int, str]:

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from skpkit.generator.build import Roster
 from skpkit.generator.check import check_file
 from skpkit.generator.cli import main
-from skpkit.generator.demo import run_demo
 from skpkit.generator.generate import GenerateOptions, generate
 from skpkit.generator.manifest import load_manifest
 from skpkit.generator.reader import read_workbook
@@ -31,10 +30,8 @@ TESTS = Path(__file__).parent
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo")
-    run_demo(out, tahun=2027, progress=False)
-    return out
+def demo(demo_session):
+    return demo_session[0]
 
 
 def _cli(*args: str):
