@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -13,7 +14,7 @@ from xlsxwriter.utility import xl_cell_to_rowcol
 from skpkit.errors import InputError
 from skpkit.nip import parse_nip
 from skpkit.generator.container import Limits, check_container
-from skpkit.generator.layout import a1
+from skpkit.generator.layout import Geometry, a1
 from skpkit.generator.manifest import issued_value, fingerprint, manifest_pegawai
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.reader import Grid, WorkbookData
@@ -59,6 +60,12 @@ def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key
     return out
 
 
+@lru_cache(maxsize=64)
+def formula_refs(g: Geometry, fungsional: bool) -> tuple[tuple[tuple[int, int], str], ...]:
+    """Every formula cell of a pegawai sheet with its A1 reference, once per layout geometry."""
+    return tuple(((r, c), a1(r, c)) for r, c in g.formula_cells(fungsional))
+
+
 def _structure(path: Path, data: WorkbookData) -> list[Masalah]:
     """Formulas overwritten with values and protection removed, from a scan of the sheet XML (calamine
     sees values only; a full openpyxl load binds every merged range and is a hundred times slower)."""
@@ -72,8 +79,8 @@ def _structure(path: Path, data: WorkbookData) -> list[Masalah]:
             out.append(Masalah(str(path), sheet.name, "", "proteksi sheet dilepas",
                                "minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)"))
         grid = data.grids.get(sheet.name)
-        for r, c in data.geometry.formula_cells(sheet.pegawai.is_fungsional):
-            if (r, c) not in scan.formulas:
+        for (r, c), ref in formula_refs(data.geometry, sheet.pegawai.is_fungsional):
+            if ref not in scan.formulas:
                 v = grid(r, c) if grid is not None else None
                 out.append(Masalah(str(path), sheet.name, a1(r, c), f"rumus ditimpa dengan nilai {v!r}",
                                    "minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa"))

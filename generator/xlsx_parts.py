@@ -142,14 +142,14 @@ def read_sheets(path: Path, sheets: set[str] | None = None) -> dict[str, SheetXm
     return out
 
 
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*>(?=<f[ >/])')
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?=<f[ >/])')
 _PROTECTION = re.compile(rb'<sheetProtection\b[^>]*\bsheet="(?:1|true)"')
 
 
 class FormulaScan(NamedTuple):
-    """Which cells of a sheet hold a formula, and whether the sheet is protected."""
+    """Which cells of a sheet hold a formula (A1 references), and whether the sheet is protected."""
 
-    formulas: set[tuple[int, int]]
+    formulas: set[str]
     protected: bool
 
 
@@ -165,8 +165,7 @@ def scan_formulas(path: Path, sheets: set[str] | None = None) -> dict[str, Formu
             if sheets is not None and name not in sheets:
                 continue
             data = z.read(member)
-            formulas = {(int(row) - 1, xl_cell_to_rowcol(col.decode() + "1")[1])
-                        for col, row in _FORMULA_CELL.findall(data)}
+            formulas = {ref.decode("ascii") for ref in _FORMULA_CELL.findall(data)}
             out[name] = FormulaScan(formulas, _PROTECTION.search(data) is not None)
     return out
 
