@@ -41,6 +41,12 @@ class Grid:
             return None if v == "" else v
         return None
 
+    def row(self, r: int, cols: list[int]) -> list[Any]:
+        """The values of ``cols`` in row ``r`` (``None`` for empty), in one pass over the row."""
+        values = self.rows[r] if r < len(self.rows) else ()
+        n = len(values)
+        return [None if c >= n or values[c] == "" else values[c] for c in cols]
+
 
 def _text(v: Any) -> str:
     if v is None:
@@ -225,6 +231,9 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
     grids[name] = grid
     e = IsianSKP()
     slots: list[RHKSlot] = []
+    plan_cols = [g.col(f) for f in INDIKATOR_FIELDS]
+    period_keys = [(f, p) for p in range(1, g.n_periode + 1) for f in PERIOD_FIELDS]
+    period_cols = [g.col(f, p) for f, p in period_keys]
     for i in range(g.n_slots):
         r0 = g.slot_row(i)
         rid = _text(grid(r0, g.col("id_rhk")))
@@ -236,9 +245,12 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
         for j in range(g.k):
             r = g.slot_row(i, j)
             iid = _text(grid(r, g.col("id_indikator")))
-            vals = {f: _value(grid(r, g.col(f))) for f in INDIKATOR_FIELDS}
-            per = {f: {p: v for p in range(1, g.n_periode + 1) if (v := _value(grid(r, g.col(f, p)))) is not None}
-                   for f in PERIOD_FIELDS}
+            cells = [_value(v) for v in grid.row(r, plan_cols + period_cols)]
+            vals = dict(zip(INDIKATOR_FIELDS, cells))
+            per: dict[str, dict[int, Any]] = {f: {} for f in PERIOD_FIELDS}
+            for (f, p), v in zip(period_keys, cells[len(plan_cols):]):
+                if v is not None:
+                    per[f][p] = v
             if any(v is not None for v in vals.values()) or any(per.values()):
                 e.indikator[iid] = IsianIndikatorSKP(**vals, **per)
             inds.append(IndikatorSlot(iid, _text(vals["indikator"]), _text(vals["aspek"]) or "Kuantitas",
