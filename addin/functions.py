@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from skpkit import arrays, rules
-from skpkit.errors import InputError
-from skpkit.nip import parse_nip
-from skpkit.addin.shapes import blank, cell, columns, flat, grid, guard, settings_from, shape_like
+from skpkit import arrays
+from skpkit.addin.shapes import (
+    blank, cell, columns, flat, grid, guard, kurva_table, nip_table, settings_from, shape_like,
+)
 
 try:
     import xlwings as xw
@@ -132,24 +132,14 @@ def SKP_KURVA(organisasi, predikat, maks_terbesar=None, min_dominan=None, min_pe
               maks_sangat_baik=None):
     """Cek pola distribusi (kurva): satu baris per aturan: aturan, terpenuhi, jumlah, batas."""
     s = settings_from(kurva=(maks_terbesar, min_dominan, min_pendamping, maks_sangat_baik))
-    values = [v for v in (blank(x) for x in flat(predikat)) if v is not None and not str(v).startswith("#SKP!")]
-    hasil = rules.cek_kurva(flat(organisasi)[0], values, settings=s)
-    return [[a.teks, "Ya" if a.terpenuhi else "Tidak", float(a.jumlah), float(a.batas)] for a in hasil.aturan]
+    return kurva_table(organisasi, predikat, s)
 
 
 @_udf(nip="NIP (teks 18 digit; sel atau kolom)")
 @guard
 def SKP_NIP(nip):
     """Periksa NIP: NIP, tanggal lahir, TMT CPNS, jenis kelamin, nomor urut; atau #SKP! alasannya."""
-    rows = []
-    for v in flat(nip):
-        try:
-            p = parse_nip(v)
-            rows.append([p.nip, p.tanggal_lahir.isoformat(), f"{p.tmt_cpns[0]:04d}-{p.tmt_cpns[1]:02d}",
-                         p.jenis_kelamin, float(p.urut)])
-        except InputError as e:
-            rows.append([f"#SKP! {e.reason}", "", "", "", ""])
-    return rows[0] if len(rows) == 1 else rows
+    return nip_table(nip)
 
 
 #: name -> function, for checking the formulas the xlwings engine writes

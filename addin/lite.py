@@ -15,8 +15,9 @@ from typing import Any
 from skpkit import rules
 from skpkit.errors import InputError, Invalid
 from skpkit.model import JenisRHK
-from skpkit.nip import parse_nip
-from skpkit.addin.shapes import blank, cell, columns, flat, grid, guard, settings_from, shape_like
+from skpkit.addin.shapes import (
+    blank, cell, columns, flat, grid, guard, kurva_table, nip_table, settings_from, shape_like,
+)
 
 try:
     from xlwings import arg, func, ret
@@ -48,11 +49,18 @@ def _each(rule, first: Cells, *others: Cells, **kwargs) -> Any:
     return shape_like([cell(_safe(rule, *row, **kwargs)) for row in zip(*columns(first, *others))], first)
 
 
-def _groups(keys: list) -> dict[Any, list[int]]:
-    out: dict[Any, list[int]] = {}
+def _per_group(keys: list, like: Cells, rate) -> Any:
+    """``rate(rows)`` once per group of equal ``keys`` (row indices), its result on every row of the group,
+    in the shape of ``like``."""
+    groups: dict[Any, list[int]] = {}
     for i, k in enumerate(keys):
-        out.setdefault(k, []).append(i)
-    return out
+        groups.setdefault(k, []).append(i)
+    out: list = [None] * len(keys)
+    for rows in groups.values():
+        result = cell(rate(rows))
+        for i in rows:
+            out[i] = result
+    return shape_like(out, like)
 
 
 @func
@@ -89,12 +97,8 @@ def SKP_RATING_RHK(rating: Cells, kelompok: Cells = None, porsi_di_atas: Cells =
     """Saran rating RHK dari rating indikatornya, untuk tiap baris (skpkit.rules.rating_rhk)."""
     porsi = settings_from(porsi_di_atas=porsi_di_atas).porsi_di_atas
     values, keys = columns(rating, kelompok)
-    out: list = [None] * len(values)
-    for rows in _groups(keys).values():
-        result = _safe(rules.rating_rhk, [values[i] for i in rows], porsi_di_atas=porsi)
-        for i in rows:
-            out[i] = cell(result)
-    return shape_like(out, rating)
+    return _per_group(keys, rating, lambda rows: _safe(rules.rating_rhk, [values[i] for i in rows],
+                                                       porsi_di_atas=porsi))
 
 
 @func
@@ -107,19 +111,17 @@ def SKP_RATING_HASIL(rating: Cells, jenis: Cells = "Utama", kelompok: Cells = No
     """Saran rating hasil kerja dari rating RHK (skpkit.rules.rating_hasil_kerja)."""
     porsi = settings_from(porsi_di_atas=porsi_di_atas).porsi_di_atas
     values, kinds, keys = columns(rating, jenis, kelompok)
-    out: list = [None] * len(values)
-    for rows in _groups(keys).values():
+
+    def rate(rows: list[int]) -> Any:
         parsed = [_safe(JenisRHK.parse, kinds[i]) for i in rows]
         bad = next((j for j in parsed if isinstance(j, Invalid)), None)
         if bad is not None:
-            result: Any = bad
-        else:
-            utama = [values[i] for i, j in zip(rows, parsed) if j is JenisRHK.UTAMA]
-            tambahan = [values[i] for i, j in zip(rows, parsed) if j is JenisRHK.TAMBAHAN]
-            result = _safe(rules.rating_hasil_kerja, utama, tambahan, porsi_di_atas=porsi)
-        for i in rows:
-            out[i] = cell(result)
-    return shape_like(out, rating)
+            return bad
+        utama = [values[i] for i, j in zip(rows, parsed) if j is JenisRHK.UTAMA]
+        tambahan = [values[i] for i, j in zip(rows, parsed) if j is JenisRHK.TAMBAHAN]
+        return _safe(rules.rating_hasil_kerja, utama, tambahan, porsi_di_atas=porsi)
+
+    return _per_group(keys, rating, rate)
 
 
 @func
@@ -167,9 +169,7 @@ def SKP_KURVA(organisasi: Cells, predikat: Cells, maks_terbesar: Cells = None, m
               min_pendamping: Cells = None, maks_sangat_baik: Cells = None) -> Any:
     """Cek pola distribusi (kurva): satu baris per aturan: aturan, terpenuhi, jumlah, batas."""
     s = settings_from(kurva=(maks_terbesar, min_dominan, min_pendamping, maks_sangat_baik))
-    values = [v for v in (blank(x) for x in flat(predikat)) if v is not None and not str(v).startswith("#SKP!")]
-    hasil = rules.cek_kurva(flat(organisasi)[0], values, settings=s)
-    return [[a.teks, "Ya" if a.terpenuhi else "Tidak", float(a.jumlah), float(a.batas)] for a in hasil.aturan]
+    return kurva_table(organisasi, predikat, s)
 
 
 @func
@@ -177,15 +177,7 @@ def SKP_KURVA(organisasi: Cells, predikat: Cells, maks_terbesar: Cells = None, m
 @guard
 def SKP_NIP(nip: Cells) -> Any:
     """Periksa NIP: NIP, tanggal lahir, TMT CPNS, jenis kelamin, nomor urut; atau #SKP! alasannya."""
-    rows = []
-    for v in flat(nip):
-        try:
-            p = parse_nip(v)
-            rows.append([p.nip, p.tanggal_lahir.isoformat(), f"{p.tmt_cpns[0]:04d}-{p.tmt_cpns[1]:02d}",
-                         p.jenis_kelamin, float(p.urut)])
-        except InputError as e:
-            rows.append([f"#SKP! {e.reason}", "", "", "", ""])
-    return rows[0] if len(rows) == 1 else rows
+    return nip_table(nip)
 
 
 #: name -> function

@@ -13,8 +13,9 @@ from typing import Any, Callable
 from skpkit import rules
 from skpkit.errors import InputError, Invalid
 from skpkit.model import Jenjang, Label, Predikat, Settings
+from skpkit.nip import parse_nip
 
-__all__ = ["grid", "flat", "shape_like", "cell", "blank", "columns", "guard", "settings_from"]
+__all__ = ["grid", "flat", "shape_like", "cell", "blank", "columns", "guard", "settings_from", "kurva_table", "nip_table"]
 
 
 def grid(x: Any) -> tuple[list, str]:
@@ -129,3 +130,23 @@ def settings_from(capaian_maks: Any = None, porsi_di_atas: Any = None, perilaku_
         if v is not None:
             kw[name] = v
     return replace(rules.DEFAULT, **kw) if kw else rules.DEFAULT
+
+
+def kurva_table(organisasi: Any, predikat: Any, settings: Settings) -> list[list]:
+    """``SKP_KURVA``'s table: one row per rule of the kurva: rule, met (Ya/Tidak), count, bound."""
+    values = [v for v in (blank(x) for x in flat(predikat)) if v is not None and not str(v).startswith("#SKP!")]
+    hasil = rules.cek_kurva(flat(organisasi)[0], values, settings=settings)
+    return [[a.teks, "Ya" if a.terpenuhi else "Tidak", float(a.jumlah), float(a.batas)] for a in hasil.aturan]
+
+
+def nip_table(nip: Any) -> list:
+    """``SKP_NIP``'s rows: NIP, birth date, TMT CPNS, gender, sequence; or ``#SKP! <reason>``. One NIP: one row."""
+    rows = []
+    for v in flat(nip):
+        try:
+            p = parse_nip(v)
+            rows.append([p.nip, p.tanggal_lahir.isoformat(), f"{p.tmt_cpns[0]:04d}-{p.tmt_cpns[1]:02d}",
+                         p.jenis_kelamin, float(p.urut)])
+        except InputError as e:
+            rows.append([f"#SKP! {e.reason}", "", "", "", ""])
+    return rows[0] if len(rows) == 1 else rows
