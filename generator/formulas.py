@@ -58,13 +58,30 @@ class NativeFormulas:
         tmin = f"IF({jumlah},{lo}*{periode}/JumlahPeriode,{lo})"
         return tmin, f'IF({hi}="",{tmin},IF({jumlah},{hi}*{periode}/JumlahPeriode,{hi}))'
 
-    def kumulatif(self, real: Sequence[str], agregasi: str) -> str:
-        """rules.realisasi_periode over the realisasi cells of periods 1..p."""
+    @staticmethod
+    def used(teks: str, lo: str, hi: str, real: Sequence[str], periode: int | None) -> str:
+        """Whether an indikator slot counts (IsianIndikator.used): its text, a target, or the period's
+        realisasi (for the year: any period's) is filled."""
+        used_real = real if periode is None else real[-1:]
+        return "OR(" + ",".join([f'{teks}<>""', f'{lo}<>""', f'{hi}<>""'] + [f'{r}<>""' for r in used_real]) + ")"
+
+    def kumulatif(self, real: Sequence[str], agregasi: str, teks: str = "", lo: str = "", hi: str = "",
+                  cek_baris: str = "", periode: int | None = None) -> str:
+        """rules.realisasi_periode over the realisasi cells of periods 1..p, gated as skp.evaluasi gates it:
+        an unused slot is blank, an agregasi error and realisasi that is not a number show their reason."""
         last, cells = real[-1], ",".join(real)
         ag = f"TRIM({agregasi})"
-        return (f'=IF({last}="","",IF({ag}="{Agregasi.TERAKHIR.value}",{last},'
-                f'IF({ag}="{Agregasi.JUMLAH.value}",SUM({cells}),'
-                f'IF({ag}="{Agregasi.RATA_RATA.value}",AVERAGE({cells}),""))))')
+        value = (f'IF({last}="","",IF({ag}="{Agregasi.TERAKHIR.value}",{last},'
+                 f'IF({ag}="{Agregasi.JUMLAH.value}",SUM({cells}),'
+                 f'IF({ag}="{Agregasi.RATA_RATA.value}",AVERAGE({cells}),""))))')
+        if not teks:
+            return "=" + value
+        agregasi_error = f'LEFT({cek_baris},{len(Agregasi.kind())})="{Agregasi.kind()}"'
+        return "=" + _nested_if([
+            (f"NOT({self.used(teks, lo, hi, real, periode)})", '""'),
+            (agregasi_error, f'"{ERR}"&{cek_baris}'),
+            (f"COUNTA({cells})<>COUNT({cells})", text_literal(ERR + Alasan.BUKAN_ANGKA)),
+        ], value)
 
     def cek_baris(self, lo: str, hi: str, arah: str, agregasi: str) -> str:
         """The period-independent checks of an indikator row, in the order of skpkit.evaluasi:
@@ -87,9 +104,7 @@ class NativeFormulas:
             periode: int | None) -> str:
         """'' for an unused slot, the reason of an invalid indikator, else 'ok' (evaluasi._indikator):
         agregasi errors first, then realisasi that is not a number, then the row's checks."""
-        used_real = real if periode is None else real[-1:]
-        used = "OR(" + ",".join([f'{teks}<>""', f'{lo}<>""', f'{hi}<>""'] +
-                                [f'{r}<>""' for r in used_real]) + ")"
+        used = self.used(teks, lo, hi, real, periode)
         cells = ",".join(real)
         agregasi_error = f'LEFT({cek_baris},{len(Agregasi.kind())})="{Agregasi.kind()}"'
         return "=" + _nested_if([

@@ -11,6 +11,7 @@ import numpy as np
 from skpkit import rules
 from skpkit.errors import InputError, Invalid
 from skpkit.model import Label
+from skpkit.nilai import Alasan
 
 __all__ = ["BLANK", "ERROR", "column", "length", "encode", "decode", "floats", "first_reason", "with_errors",
            "has_reason"]
@@ -106,14 +107,22 @@ def floats(values: Any, n: int) -> tuple[np.ndarray, np.ndarray | None]:
     where a plain conversion fails (some cell holds text)."""
     if isinstance(values, np.ndarray) and values.dtype.kind in "fiu":
         arr = values.astype(np.float64, copy=False).reshape(-1)
-        return (np.full(n, arr[0]) if arr.size == 1 and n != 1 else arr), None
-    if isinstance(values, (int, float)) and not isinstance(values, bool):
+        arr = np.full(n, arr[0]) if arr.size == 1 and n != 1 else arr
+        inf = np.isinf(arr)
+        if not inf.any():
+            return arr, None
+        return np.where(inf, np.nan, arr), np.where(inf, Alasan.BUKAN_ANGKA, None).astype(object)
+    if isinstance(values, (int, float)) and not isinstance(values, bool) and not np.isinf(values):
         return np.full(n, float(values)), None
     arr = column(values, n)
-    try:
-        return arr.astype(np.float64), None
-    except (TypeError, ValueError):
-        pass
+    if not ({type(v) for v in arr} & {str, bool, np.str_, np.bool_}):  # NumPy would read "12" as 12
+        try:
+            out = arr.astype(np.float64)
+        except (TypeError, ValueError):
+            pass
+        else:
+            if not np.isinf(out).any():
+                return out, None
     reasons = np.full(arr.size, None, dtype=object)
     out = np.empty(arr.size, dtype=np.float64)
     for i, v in enumerate(arr):  # slow path only when some cell holds text

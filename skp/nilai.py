@@ -46,15 +46,23 @@ def invalid(reason: str) -> InputError:
 
 
 def angka(x: object) -> float | None:
-    """A cell's number: ``None`` for empty (or NaN), a float otherwise; text raises ``bukan angka``.
+    """A cell's number: ``None`` for empty (or NaN), a finite float otherwise. Text is never read as a
+    number, as a spreadsheet's ISNUMBER does not (``"80%"``, ``"1_000"``, ``"inf"``, even ``"12"``: a
+    number typed as text), and neither are infinity, a date or TRUE/FALSE: each raises ``bukan angka``.
 
     Examples
     --------
-    >>> angka(3), angka(""), angka("2.5")
+    >>> angka(3), angka(""), angka(2.5)
     (3.0, None, 2.5)
+    >>> angka("12")
+    Traceback (most recent call last):
+    ...
+    skpkit.errors.InputError: bukan angka: ketik angka saja, tanpa satuan
     """
     if x is None or (isinstance(x, str) and not x.strip()):
         return None
+    if isinstance(x, (str, bool)):
+        raise invalid(Alasan.BUKAN_ANGKA)
     if not isinstance(x, (int, float)):
         try:
             x = float(x)  # numpy scalars, Decimal
@@ -63,4 +71,6 @@ def angka(x: object) -> float | None:
     x = float(x)
     if math.isnan(x):
         return None
+    if math.isinf(x):
+        raise invalid(Alasan.BUKAN_ANGKA)
     return x

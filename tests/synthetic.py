@@ -70,6 +70,8 @@ def random_fill(plan: WorkbookPlan, seed: int = 0, periods: int | None = None) -
                         continue
                     real = rnd.choice([0, 0.5, 1, 2]) if rnd.random() < 0.1 else \
                         round(base * rnd.choice([0.5, 0.75, 1, 1, 1.25, 1.5, 2]) * 4) / 4
+                    if rnd.random() < 0.02:  # a number typed as text: never read as a number
+                        real = rnd.choice(["12", "1_000", "80%", "inf"])
                     row.realisasi[p] = real
         for p in range(1, periods + 1):
             for v in range(len(BERAKHLAK)):

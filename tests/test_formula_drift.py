@@ -41,6 +41,14 @@ def _boundary(plan) -> None:
         isian.rhk.pop(other.id, None)
         for ind in other.indikator:
             isian.indikator.pop(ind.id, None)
+    # numbers typed as text are not numbers, in the formulas as in the rules (RULES.md section 8),
+    # on another pegawai's sheet: in an earlier period, the current one blank, and in the current one
+    other = next((s for s in plan.sheets if s is not sheet and s.pegawai.jenis_jabatan is not JenisJabatan.JPT), None)
+    if other is not None:
+        for ind, (text, periode) in zip(other.slots[0].indikator, (("12", 1), ("inf", 2), ("1_000", 1))):
+            row = other.isian.indikator_of(ind.id)
+            row.indikator, row.arah, row.agregasi, row.target_min = "teks", "naik", "jumlah", 10
+            row.realisasi = {periode: text}
     for v in range(7):
         isian.perilaku_of(v).rating[1] = (Rating.DI_ATAS if v < 4 else Rating.SESUAI).value
     isian.hasil_penilai.pop(1, None)

@@ -297,3 +297,15 @@ def test_rating_text_tolerant(text):
 def test_unknown_rating_text_is_error():
     with pytest.raises(InputError, match="rating tidak dikenal"):
         r.predikat("Bagus", S)
+
+
+@pytest.mark.parametrize("value", ["12", "80%", "1_000", "inf", "nan", "-inf", " 5 ", True, float("inf"),
+                                   float("-inf"), __import__("datetime").date(2027, 3, 1)])
+def test_realisasi_that_is_not_a_finite_number_is_invalid(value):
+    """RULES.md section 8: text (even digits), infinity, a date, TRUE: never read as a number."""
+    with pytest.raises(InputError, match="bukan angka"):
+        r.capaian(value, 10)
+
+
+def test_nan_is_blank_not_a_number():
+    assert r.capaian(float("nan"), 10) is None

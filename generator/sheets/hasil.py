@@ -103,7 +103,8 @@ def _indikator(ctx: Context, ws: Worksheet, sp: SheetPlan, i: int, j: int, ind, 
                 write_value(ws, r, g.col(field, p), sp.isian.get(ind.id, field, p),
                             s.input_num if field == "realisasi" else s.input)
         kum, cek = a1(r, g.col("kumulatif", p)), a1(r, g.col("cek", p))
-        write_formula(ws, r, g.col("kumulatif", p), eng.kumulatif(real, ref["agregasi"]),
+        write_formula(ws, r, g.col("kumulatif", p), eng.kumulatif(real, ref["agregasi"], ref["indikator"],
+                                                                  ref["target_min"], ref["target_max"], cek_baris, p),
                       s.computed if p is None else s.hidden, hi.realisasi if hi else None)
         write_formula(ws, r, g.col("cek", p), eng.cek(ref["indikator"], ref["target_min"], ref["target_max"],
                                                       cek_baris, real, kum, p), s.hidden, _cek_value(hi))
