@@ -17,15 +17,14 @@ The whole round, on a small unit:
 from __future__ import annotations
 
 import csv
-from datetime import date
 from pathlib import Path
 from typing import Sequence
 
 from skpkit.model import JenisPeriode
 from skpkit.generator.check import Temuan, check_file
 from skpkit.generator.consolidate import Summary, consolidate as _consolidate_files
-from skpkit.generator.generate import GenerateOptions, generate as _generate_files, load_roster
-from skpkit.generator.manifest import load_manifest
+from skpkit.generator.generate import GenerateOptions, default_year, generate as _generate_files, load_roster
+from skpkit.generator.manifest import load_manifest, verify_manifest
 from skpkit.generator.refresh import RefreshResult, refresh as _refresh_files
 
 __all__ = ["generate", "consolidate", "check", "refresh", "sample_roster"]
@@ -71,7 +70,7 @@ def generate(roster: str | Path, out: str | Path, *, atasan: str | Path | None =
     (3, True)
     """
     opts = GenerateOptions(split=split, jenis_periode=JenisPeriode.parse(periode),
-                           tahun=tahun or date.today().year, engine=engine, password=password, jobs=jobs,
+                           tahun=tahun or default_year(), engine=engine, password=password, jobs=jobs,
                            progress=progress, instansi=instansi, key=key)
     return _generate_files(load_roster(Path(roster), Path(atasan) if atasan else None), Path(out), opts)
 
@@ -96,7 +95,8 @@ def consolidate(paths: Sequence[str | Path], out: str | Path, *, manifest: str |
 
 
 def check(paths: Sequence[str | Path], *, manifest: str | Path | None = None, key: bytes | None = None) -> list[Temuan]:
-    """``skp check``: what is wrong with each returned workbook (problems, and periods not filled as info).
+    """``skp check``: what is wrong with each returned workbook (problems, and periods not filled as info);
+    with a manifest whose signature does not match, a first finding for the manifest itself.
 
     Examples
     --------
@@ -107,7 +107,9 @@ def check(paths: Sequence[str | Path], *, manifest: str | Path | None = None, ke
     [[]]
     """
     data = load_manifest(Path(manifest)) if manifest else None
-    return [check_file(Path(p), data, key) for p in paths]
+    found = [check_file(Path(p), data, key) for p in paths]
+    whole = verify_manifest(data, manifest, key) if data is not None else None
+    return ([Temuan(Path(manifest), [whole])] if whole is not None else []) + found
 
 
 def refresh(files: Sequence[str | Path], atasan: str | Path, *, roster: str | Path | None = None,

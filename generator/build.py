@@ -16,6 +16,7 @@ from skpkit.cascade import Peran, cascade, stable_id, urutan
 from skpkit.model import RHK, JenisJabatan, JenisPeriode, JenisRHK, Pegawai, Settings
 from skpkit.generator.layout import load_layout
 from skpkit.generator.plan import Identitas, IndikatorSlot, MatriksBlock, RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.reader import WorkbookData
 
 __all__ = ["Roster", "build_plans", "sheet_names", "file_stem", "TICKS"]
@@ -187,6 +188,7 @@ def build_plans(roster: Roster, *, split: str = "unit", jenis_periode: JenisPeri
         groups[p.unit if split == "unit" else p.nip].append(p)
     prefix = load_layout()["labels"]["sheets"]["pegawai_prefix"]
     known_org = roster.atasan.plan.organisasi if roster.atasan else {}
+    stems: dict[str, str] = {}
     for key, members in groups.items():
         names = sheet_names(members, prefix)
         in_book = {p.nip for p in members}
@@ -204,5 +206,9 @@ def build_plans(roster: Roster, *, split: str = "unit", jenis_periode: JenisPeri
                    for p in members if roster.children.get(p.nip)]
         organisasi = {(u, c): v for (u, c), v in known_org.items() if u in units}
         stem = file_stem(key) if split == "unit" else f"{key}-{file_stem(members[0].nama)}"
+        if stem in stems:  # two units whose names differ only in case or punctuation: one file each
+            raise UserError(Masalah("", what=f"unit {key!r} dan {stems[stem]!r} menjadi nama berkas yang sama "
+                                    f"({stem}): satu menimpa yang lain", todo="samakan penulisan nama unit di roster"))
+        stems[stem] = key
         yield stem, WorkbookPlan(instansi, tahun, jenis_periode, settings, n_utama, n_tambahan, k, sheets,
                                  matriks, units, organisasi, password, engine)

@@ -42,7 +42,11 @@ def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key
     """Compare every issued cell with the manifest; verify the manifest's own fingerprint."""
     out: list[Masalah] = []
     for nip, entry in entries.items():
-        sheet = entry.get("sheet", "")
+        actual = data.by_nip.get(nip)
+        sheet = actual.name if actual is not None else entry.get("sheet", "")
+        if actual is not None and entry.get("sheet") != sheet:
+            out.append(Masalah(str(path), sheet, "", f"manifest menyebut sheet {entry.get('sheet')!r} untuk NIP {nip}",
+                               "gunakan manifest asli dari skp generate atau skp refresh"))
         cells = entry.get("issued", {})
         if fingerprint(entry.get("file", path.name), nip, cells, key) != entry.get("fingerprint"):
             out.append(Masalah(str(path), sheet, "", "sidik jari manifest tidak cocok: manifest diubah atau "
@@ -115,6 +119,13 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
         if not entries:
             found.problems.append(Masalah(str(path), what="berkas tidak ada di manifest (unit lain?)",
                                           todo="periksa manifest yang dipakai"))
+        else:
+            listed = manifest_pegawai(manifest)
+            for sheet in data.plan.sheets:
+                if sheet.pegawai.nip not in listed:
+                    found.problems.append(Masalah(str(path), sheet.name, "", f"NIP {sheet.pegawai.nip} tidak ada di "
+                                                  "manifest: isi yang diterbitkan tidak dapat diperiksa",
+                                                  "gunakan manifest asli dari skp generate atau skp refresh"))
         found.problems += issued_changes(path, data, entries, key)
     n = data.plan.jenis_periode.jumlah
     for sheet in data.plan.sheets:

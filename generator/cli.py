@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
@@ -10,14 +10,16 @@ import click
 
 from skpkit import __version__
 from skpkit.model import JenisJabatan, JenisPeriode, Pegawai
+from skpkit.generator.errors import USER_FAULTS, as_masalah
 from skpkit.generator.problems import UserError
 
 PERIODE = click.Choice([j.value for j in JenisPeriode])
 
 
 def _default_year() -> int:
-    today = date.today()
-    return today.year + 1 if today.month >= 10 else today.year
+    from skpkit.generator.generate import default_year
+
+    return default_year()
 
 
 class _Group(click.Group):
@@ -42,13 +44,16 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except UserError as e:
-            raise click.ClickException(str(e)) from None
+        except USER_FAULTS as e:
+            if ctx.params.get("debug") or os.environ.get("SKP_DEBUG"):
+                raise
+            raise click.ClickException(str(as_masalah(e))) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="skpkit")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an error (default: one line).")
+def main(debug: bool) -> None:
     """skpkit: SKP (PermenPANRB 6/2022) workbooks for a whole unit, offline.
 
     Generate per-unit workbooks with the superior's RHK cascaded, let staff fill
@@ -60,7 +65,7 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo"),
               show_default=True, help="Folder to write the demo into.")
 @click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
-@click.option("--tahun", type=int, default=None, help="Year of the SKP (default: next year from October on).")
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Year of the SKP (default: next year from October on).")
 @click.option("--jobs", type=int, default=1, show_default=True, help="Processes writing workbooks.")
 def demo(out: Path, periode: str, tahun: int | None, jobs: int) -> None:
     """Write the sample organisation: superior's workbook, roster, blank and filled unit workbooks."""
@@ -85,7 +90,7 @@ def demo(out: Path, periode: str, tahun: int | None, jobs: int) -> None:
 @click.option("--split", type=click.Choice(["unit", "pegawai"]), default="unit", show_default=True,
               help="One workbook per unit or per pegawai.")
 @click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
-@click.option("--tahun", type=int, default=None, help="Year of the SKP (default: next year from October on).")
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Year of the SKP (default: next year from October on).")
 @click.option("--engine", type=click.Choice(["native", "xlwings"]), default="native", show_default=True,
               help="Formula engine: native formulas, or the add-in's Python functions (.xlsm).")
 @click.option("--password", default=None, help="Sheet protection password (default: none).")
@@ -189,11 +194,15 @@ def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None)
     """What is wrong with returned workbooks. Exit code 1 if any file has a problem;
     periods not yet filled are information only."""
     from skpkit.generator.check import check_file
-    from skpkit.generator.manifest import load_key, load_manifest
+    from skpkit.generator.manifest import load_key, load_manifest, verify_manifest
 
     data = load_manifest(manifest) if manifest else None
     key = load_key(key_path)
     bad = 0
+    whole = verify_manifest(data, manifest, key) if data is not None else None
+    if whole is not None:
+        bad += 1
+        click.echo(f"{manifest}: BERMASALAH\n  masalah: {whole}")
     for f in files:
         found = check_file(f, data, key)
         bad += bool(found.problems)
@@ -222,7 +231,7 @@ def template() -> None:
 @click.option("--roster", "roster_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Roster: its pegawai whose NIP atasan is --nip become rows of the matriks peran hasil.")
 @click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
-@click.option("--tahun", type=int, default=None, help="Year of the SKP.")
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Year of the SKP.")
 @click.option("--instansi", default="", help="Instansi name.")
 def template_atasan(out: Path, nip: str, nama: str, jabatan: str, unit: str, jenis: str, pangkat: str,
                     roster_path: Path | None, periode: str, tahun: int | None, instansi: str) -> None:

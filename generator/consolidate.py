@@ -15,8 +15,9 @@ from tqdm import tqdm
 
 from skpkit.generator.collect import collect, find_files
 from skpkit.generator.exports import write_csv, write_parquet
-from skpkit.generator.manifest import load_manifest
+from skpkit.generator.manifest import load_manifest, verify_manifest
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.readers import get_reader
 from skpkit.generator.rekap import build_rekap
 from skpkit.generator.rekap_workbook import write_rekap
 
@@ -40,7 +41,13 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
 
     Raises :class:`UserError` only when nothing at all could be read.
     """
-    files = [f for f in find_files(paths) if f.resolve() != Path(out).resolve() and not f.name.startswith("REKAP-")]
+    found = find_files(paths)
+    inputs = {f.resolve() for f in found}
+    for target in [Path(out)] + ([Path(parquet)] if parquet is not None else []):
+        if target.resolve() in inputs or (target.exists() and get_reader("skp").detect(target)):
+            raise UserError(Masalah(str(target), what="tujuan --out adalah berkas SKP masukan: tidak ditimpa",
+                                    todo="beri nama lain untuk berkas rekap"))
+    files = [f for f in found if not f.name.startswith("REKAP-")]
     if not files:
         raise UserError(Masalah(", ".join(map(str, paths)), what="tidak ada berkas .xlsx/.xlsm",
                                 todo="sebutkan folder berisi berkas SKP yang sudah diisi"))
@@ -53,6 +60,9 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
     results = list(tqdm(source, total=len(files), desc="berkas", unit="berkas",
                         disable=not progress or len(files) < 2))
     rekap = build_rekap(results, data, periode)
+    whole = verify_manifest(data, manifest, key) if data is not None else None
+    if whole is not None:
+        rekap.masalah.insert(0, whole)
     if rekap.files_read == 0:
         first = rekap.masalah[0] if rekap.masalah else None
         raise UserError(Masalah(str(paths[0]), what=f"tidak ada berkas skpkit yang dapat dibaca dari {len(files)} "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import xlsxwriter
@@ -13,7 +12,7 @@ from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, Pegawai
 from skpkit.generator import demo_data as D
 from skpkit.generator.build import Roster
 from skpkit.generator.files import atomic_target
-from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.generate import GenerateOptions, default_year, generate
 from skpkit.generator.plan import WorkbookPlan
 from skpkit.generator.readers import get_reader
 from skpkit.generator.template import write_template
@@ -136,7 +135,7 @@ class DemoResult:
 def run_demo(out: Path, *, tahun: int | None = None, jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN,
              periods_filled: int = 2, progress: bool = True, jobs: int = 1) -> DemoResult:
     """Write the demo into ``out``: the superior's workbook, the roster, ``kosong/`` and ``terisi/``."""
-    tahun = tahun or date.today().year + (1 if date.today().month >= 11 else 0)
+    tahun = tahun or default_year()
     out.mkdir(parents=True, exist_ok=True)
     sekda, pegawai = demo_pegawai()
     atasan = out / "atasan" / f"SKP-{tahun}-sekretariat-daerah.xlsx"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
@@ -14,20 +14,33 @@ from skpkit.generator.build import Roster, build_plans
 from skpkit.generator.files import atomic_target, clean_temporaries
 from skpkit.generator.parallel import bounded_map
 from skpkit.generator.plan import WorkbookPlan
+from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.readers import get_reader
 from skpkit.generator.manifest import ManifestWriter, manifest_entry
 from skpkit.generator.choices import intervensi_label
 from skpkit.generator.writer import write_workbook
 
-__all__ = ["GenerateOptions", "generate", "load_roster"]
+__all__ = ["GenerateOptions", "generate", "load_roster", "default_year"]
 
+
+
+def default_year(today: date | None = None) -> int:
+    """The SKP year a run prepares by default: next year from October on (penyusunan for January).
+
+    Examples
+    --------
+    >>> default_year(date(2026, 11, 23)), default_year(date(2026, 3, 1))
+    (2027, 2026)
+    """
+    today = today or date.today()
+    return today.year + 1 if today.month >= 10 else today.year
 
 
 @dataclass
 class GenerateOptions:
     split: str = "unit"
     jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN
-    tahun: int = date.today().year
+    tahun: int = field(default_factory=default_year)
     engine: str = "native"
     password: str | None = None
     jobs: int = 1
@@ -57,6 +70,10 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
 
     ``fill`` may add entered values to each plan before it is written (the demo's filled copy).
     """
+    if roster.atasan is not None and roster.atasan.plan.tahun != opts.tahun:
+        raise UserError(Masalah(str(roster.atasan.path), what=f"workbook atasan tahun {roster.atasan.plan.tahun}, "
+                                f"yang dibuat tahun {opts.tahun}: RHK tahun lain tidak diturunkan",
+                                todo=f"pakai workbook atasan tahun {opts.tahun}, atau --tahun {roster.atasan.plan.tahun}"))
     out.mkdir(parents=True, exist_ok=True)
     clean_temporaries(out)
     instansi = opts.instansi or (roster.atasan.plan.instansi if roster.atasan else "")

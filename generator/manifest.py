@@ -26,7 +26,7 @@ from skpkit.generator.sheets.xlwings_conf import xlwings_version
 
 __all__ = ["issued_value", "issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
            "manifest_pegawai",
-           "load_key", "MANIFEST"]
+           "load_key", "MANIFEST", "verify_manifest"]
 
 MANIFEST = "manifest.json"
 
@@ -118,15 +118,59 @@ class ManifestWriter:
         kept = [e for e in previous if e.get("file") not in names and (self.out / e.get("file", "")).exists()]
         head = {"layout_version": LAYOUT_VERSION, "fingerprint": "hmac-sha256" if self.key else "sha256",
                 **self.extra}
+        signer = _signer(self.key, head)
         self.spool.seek(0)
         with atomic_target(target) as tmp, tmp.open("w", encoding="utf-8") as f:
             f.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "files": [\n')
             lines = [json.dumps(e, ensure_ascii=False) for e in sorted(kept, key=lambda e: e["file"])]
             for k, line in enumerate([*lines, *(x.rstrip("\n") for x in self.spool)]):
                 f.write(("," if k else "") + line + "\n")
-            f.write("]}\n")
+                signer.update(b"\n" + _canonical(json.loads(line)))
+            f.write(f'], "signature": "{signer.hexdigest()}"}}\n')
         self.spool.close()
         return target
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _signer(key: bytes | None, head: dict):
+    """SHA-256, or HMAC-SHA256 with ``key``, started on the manifest's head (everything but its files and
+    the signature itself); each file entry is added in order."""
+    signer = hmac.new(key, digestmod=hashlib.sha256) if key else hashlib.sha256()
+    signer.update(_canonical({k: v for k, v in head.items() if k not in ("files", "signature")}))
+    return signer
+
+
+def verify_manifest(manifest: dict, path: Path | str, key: bytes | None) -> Masalah | None:
+    """The problem with a manifest as a whole, or ``None``: its signature covers the head and every entry,
+    so a deleted entry or an edited field is found. A manifest of a release before the signature has
+    none; that is a problem only when a key says the issuer meant to sign it.
+
+    Examples
+    --------
+    >>> m = {"layout_version": 1, "files": [{"file": "a.xlsx", "pegawai": []}]}
+    >>> signer = _signer(None, m); signer.update(b"\\n" + _canonical(m["files"][0]))
+    >>> m["signature"] = signer.hexdigest()
+    >>> verify_manifest(m, "manifest.json", None) is None
+    True
+    >>> m["files"] = []
+    >>> verify_manifest(m, "manifest.json", None).what
+    'manifest diubah: tanda tangannya tidak cocok dengan isinya'
+    """
+    if "signature" not in manifest:
+        if key is None:
+            return None
+        return Masalah(str(path), what="manifest tanpa tanda tangan (dari versi lama, atau dibuat ulang)",
+                       todo="terbitkan ulang dengan skp refresh --key agar manifest ditandatangani")
+    signer = _signer(key, manifest)
+    for entry in manifest.get("files", []):
+        signer.update(b"\n" + _canonical(entry))
+    if not hmac.compare_digest(signer.hexdigest(), str(manifest["signature"])):
+        return Masalah(str(path), what="manifest diubah: tanda tangannya tidak cocok dengan isinya",
+                       todo="gunakan manifest dan kunci yang dipakai saat berkas diterbitkan")
+    return None
 
 
 def write_manifest(out: Path, entries: list[dict], extra: dict | None = None, key: bytes | None = None) -> Path:

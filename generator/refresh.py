@@ -60,10 +60,19 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     sup = get_reader("skp").read(Path(atasan))
     old_sheet: dict[str, SheetPlan] = {}
     old_file: dict[str, Path] = {}
+    old_data: dict[str, WorkbookData] = {}
     for path, data in olds:
         for sp in data.plan.sheets:
             old_sheet[sp.pegawai.nip] = sp
             old_file[sp.pegawai.nip] = path
+            old_data[sp.pegawai.nip] = data
+    years = {d.plan.tahun for _, d in olds} | {sup.plan.tahun}
+    kinds = {d.plan.jenis_periode for _, d in olds}
+    if len(years) > 1 or len(kinds) > 1:
+        raise UserError(Masalah(", ".join(str(p) for p, _ in olds), what="berkas dari tahun atau jenis periode "
+                                f"berbeda ({', '.join(map(str, sorted(years)))}; "
+                                f"{', '.join(sorted(k.value for k in kinds))}): tidak digabung",
+                                todo="refresh berkas satu tahun dan satu jenis periode sekaligus, dengan atasan tahun itu"))
     if roster_path is not None:
         pegawai = get_reader("roster").read(Path(roster_path), external=tuple(sup.by_nip))
     else:
@@ -113,6 +122,10 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     entries: dict[Path, list[dict]] = {}
     for stem, plan in plans:
         _carry(plan, old_sheet, organisasi, matriks)
+        # each workbook keeps its own Pengaturan (settings, instansi): those of the old file that held
+        # its first pegawai; a workbook of new pegawai only takes the first file's
+        source = next((old_data[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_data), olds[0][1])
+        plan.settings, plan.instansi = source.plan.settings, source.plan.instansi
         suffix = ".xlsm" if plan.engine == "xlwings" else ".xlsx"
         first = next((old_file[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_file), None)
         if out is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from skpkit.model import JenisJabatan, Jenjang, Pegawai
 from skpkit.nip import parse_nip
 from skpkit.generator.problems import Masalah, UserError
 
-__all__ = ["read_roster", "COLUMNS", "normalise_header"]
+__all__ = ["read_roster", "COLUMNS", "normalise_header", "decode_csv"]
 
 #: canonical column -> accepted header spellings (after :func:`normalise_header`)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -46,16 +47,33 @@ def normalise_header(text: Any) -> str:
     return _NON_ALNUM.sub(" ", str(text).casefold()).strip()
 
 
+def decode_csv(data: bytes) -> str:
+    """The text of a CSV file, by a stated rule: UTF-8 (a byte-order mark dropped) when the bytes are
+    valid UTF-8, else Windows-1252 (what Excel on Windows writes for "CSV"), else Latin-1.
+
+    Examples
+    --------
+    >>> decode_csv("NIP;Nama\\nx;Désirée".encode("cp1252")).splitlines()[1]
+    'x;Désirée'
+    >>> decode_csv("\\ufeffNIP".encode("utf-8"))
+    'NIP'
+    """
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
 def _rows(path: Path) -> tuple[str, list[list[Any]]]:
     if path.suffix.lower() == ".csv":
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            sample = f.read(4096)
-            f.seek(0)
-            try:
-                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            return "", [row for row in csv.reader(f, dialect)]
+        text = decode_csv(path.read_bytes())
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return "", [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own error types for unreadable files

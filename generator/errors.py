@@ -1,0 +1,54 @@
+"""The error boundary of a command: what goes wrong with the user's files and disk becomes one line
+naming the file, with what to do; a traceback only with ``--debug`` (or ``SKP_DEBUG=1``)."""
+
+from __future__ import annotations
+
+import errno
+import json
+import zipfile
+from xml.etree import ElementTree
+
+from skpkit.errors import InputError
+from skpkit.generator.problems import Masalah, UserError
+
+__all__ = ["USER_FAULTS", "as_masalah"]
+
+#: exceptions that come from the user's files, folders or disk, not from a bug in skpkit
+USER_FAULTS: tuple[type[BaseException], ...] = (
+    UserError, InputError, OSError, UnicodeError, zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError,
+    json.JSONDecodeError, EOFError, MemoryError,
+)
+
+
+def as_masalah(e: BaseException) -> Masalah:
+    """One problem, in the user's words, for an exception of :data:`USER_FAULTS`.
+
+    Examples
+    --------
+    >>> str(as_masalah(PermissionError(13, "Permission denied", "/data/rekap.xlsx")))
+    'rekap.xlsx: tidak ada izin menulis atau membaca (buka izin folder, atau pilih folder lain)'
+    """
+    if isinstance(e, UserError):
+        return e.masalah
+    if isinstance(e, InputError):
+        return Masalah("", what=e.reason, todo=e.hint)
+    if isinstance(e, OSError):
+        where = str(e.filename or "")
+        if e.errno in (errno.ENOSPC, errno.EDQUOT):
+            return Masalah(where, what="disk penuh: berkas tidak ditulis (yang sudah ada tetap utuh)",
+                           todo="kosongkan ruang disk atau pilih folder lain")
+        if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return Masalah(where, what="tidak ada izin menulis atau membaca",
+                           todo="buka izin folder, atau pilih folder lain")
+        if isinstance(e, FileNotFoundError):
+            return Masalah(where, what="berkas atau folder tidak ditemukan", todo="periksa nama dan letaknya")
+        return Masalah(where, what=f"gagal membaca/menulis: {e.strerror or e}", todo="periksa berkas dan disknya")
+    if isinstance(e, UnicodeError):
+        return Masalah("", what=f"teks dengan pengodean yang tidak dikenal ({e})",
+                       todo="simpan ulang sebagai CSV UTF-8 atau .xlsx")
+    if isinstance(e, json.JSONDecodeError):
+        return Masalah("", what=f"JSON rusak (baris {e.lineno}, kolom {e.colno}): {e.msg}",
+                       todo="gunakan manifest.json asli dari skp generate")
+    if isinstance(e, MemoryError):
+        return Masalah("", what="memori tidak cukup", todo="proses lebih sedikit berkas sekaligus")
+    return Masalah("", what=f"berkas rusak: {type(e).__name__}: {e}"[:300], todo="minta berkas yang utuh")

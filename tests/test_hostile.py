@@ -1,0 +1,214 @@
+"""Files as units really return them, and runs that go wrong: each case ends in one clear line (or the
+right result), never a traceback, never a silent wrong result, and no input file changes.
+
+A corpus that grows with every class of problem found; each test names the class it stands for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import skpkit
+from skpkit.generator.cli import main
+from skpkit.generator.readers import get_reader
+
+V1 = Path(__file__).parent / "fixtures" / "layout_v1"
+ROSTER_HEAD = "NIP;Nama;Jabatan;Jenis Jabatan;Jenjang;Unit Kerja;NIP Atasan\n"
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result.exit_code, result.output
+
+
+def _sums(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _one_line(output: str) -> str:
+    lines = [line for line in output.strip().splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in output, output
+    return lines[0]
+
+
+@pytest.fixture()
+def unit(tmp_path):
+    """A generated unit (3 pegawai) with its roster and manifest."""
+    roster = skpkit.sample_roster(tmp_path / "roster.csv")
+    files = skpkit.generate(roster, tmp_path / "unit", tahun=2027)
+    return tmp_path, roster, files
+
+
+# --- tracebacks ------------------------------------------------------------------------------
+
+def test_roster_saved_by_excel_on_windows_cp1252(tmp_path):
+    """class: tracebacks (a roster 'CSV' in Windows-1252)"""
+    text = ROSTER_HEAD + ("197001011995031001;Désirée Ñoño;Kepala Bidang;Administrator;;Bidang Ü;\n"
+                          "198502022010012002;Ani;Staf;Pelaksana;;Bidang Ü;197001011995031001\n")
+    path = tmp_path / "roster.csv"
+    path.write_bytes(text.encode("cp1252"))
+    code, output = _cli("generate", "--roster", str(path), "--out", str(tmp_path / "out"), "--tahun", "2027",
+                        "--quiet")
+    assert code == 0, output
+    data = get_reader("skp").read(next((tmp_path / "out").glob("*.xlsx")))
+    assert {s.pegawai.nama for s in data.plan.sheets} == {"Désirée Ñoño", "Ani"}
+
+
+def test_malformed_manifest_is_one_line(unit):
+    """class: tracebacks (a manifest cut short)"""
+    tmp, _, files = unit
+    bad = tmp / "bad.json"
+    bad.write_text('{"files": [', encoding="utf-8")
+    code, output = _cli("check", str(files[0]), "--manifest", str(bad))
+    assert code == 1 and "manifest tidak dapat dibaca" in _one_line(output)
+
+
+def test_unwritable_output_is_one_line(unit):
+    """class: tracebacks (an output folder that cannot be made)"""
+    tmp, roster, _ = unit
+    code, output = _cli("generate", "--roster", str(roster), "--out", "/proc/skpkit/out", "--tahun", "2027")
+    line = _one_line(output)
+    assert code == 1 and ("tidak ditemukan" in line or "izin" in line)
+
+
+def test_debug_shows_the_traceback(unit):
+    tmp, roster, _ = unit
+    result = CliRunner().invoke(main, ["--debug", "generate", "--roster", str(roster), "--out", "/proc/skpkit/out",
+                                       "--tahun", "2027"])
+    assert isinstance(result.exception, OSError)
+
+
+def test_damaged_sheet_inside_an_intact_zip(unit):
+    """class: one file stops the whole consolidation (a sheet's XML broken, the zip sound)"""
+    tmp, _, files = unit
+    damaged = tmp / "unit" / "rusak.xlsx"
+    with zipfile.ZipFile(files[0]) as zin, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/worksheets/sheet3.xml":
+                data = data[: len(data) // 2]  # cut in the middle of an element
+            zout.writestr(item, data)
+    before = _sums(tmp / "unit")
+    summary = skpkit.consolidate([damaged, files[0]], tmp / "rekap.xlsx")
+    assert summary.files_read == 1 and summary.masalah >= 1
+    found = skpkit.check([damaged])[0]
+    assert found.problems and "rusak" in found.problems[0].what
+    assert _sums(tmp / "unit") == before
+
+
+# --- silent wrong results --------------------------------------------------------------------
+
+def test_year_zero_is_refused(unit):
+    """class: silent wrong results (--tahun 0)"""
+    tmp, roster, _ = unit
+    code, output = _cli("generate", "--roster", str(roster), "--out", str(tmp / "x"), "--tahun", "0")
+    assert code == 2 and "--tahun" in output
+
+
+def test_superior_of_another_year_is_refused(unit):
+    """class: silent wrong results (an --atasan of another year cascaded without a word)"""
+    tmp, _, _ = unit
+    head = V1 / "SKP-2027-sekretariat-daerah.xlsx"
+    code, output = _cli("generate", "--roster", str(V1 / "roster.xlsx"), "--atasan", str(head), "--out",
+                        str(tmp / "x"), "--tahun", "2028", "--quiet")
+    assert code == 1 and "tahun 2027" in _one_line(output)
+    assert not (tmp / "x").exists() or not list((tmp / "x").glob("*.xlsx"))
+
+
+def test_units_differing_only_in_case_are_refused(tmp_path):
+    """class: silent wrong results (two units writing one file)"""
+    text = ROSTER_HEAD + ("197001011995031001;Kepala;Kepala;Administrator;;Bidang Umum;\n"
+                          "198502022010012002;Ani;Staf;Pelaksana;;BIDANG  UMUM;197001011995031001\n")
+    (tmp_path / "r.csv").write_text(text, encoding="utf-8")
+    code, output = _cli("generate", "--roster", str(tmp_path / "r.csv"), "--out", str(tmp_path / "o"),
+                        "--tahun", "2027", "--quiet")
+    assert code == 1 and "nama berkas yang sama" in _one_line(output)
+
+
+def test_realisasi_typed_as_text_is_named_not_counted(unit):
+    """class: silent wrong results (text 'inf', '1_000' as realisasi)"""
+    tmp, _, files = unit
+    import openpyxl
+
+    data = get_reader("skp").read(files[0])
+    sheet = next(s for s in data.plan.sheets if s.pegawai.jenis_jabatan.value != "Administrator")
+    g = data.geometry
+    wb = openpyxl.load_workbook(files[0])
+    ws = wb[sheet.name]
+    r = g.slot_row(0)
+    for col, value in (("indikator", "Laporan"), ("target_min", 10), ("arah", "naik"), ("agregasi", "jumlah")):
+        ws.cell(r + 1, g.col(col) + 1, value)
+    ws.cell(r + 1, g.col("realisasi", 1) + 1).value = "inf"
+    ws.cell(r + 1, g.col("realisasi", 1) + 1).data_type = "s"
+    edited = tmp / "teks.xlsx"
+    wb.save(edited)
+    rekap = skpkit.consolidate([edited], tmp / "rekap.xlsx")
+    assert rekap.masalah >= 1
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(tmp / "rekap.xlsx")).get_sheet_by_name("Masalah").to_python()
+    from skpkit.generator.layout import a1
+
+    cell = a1(r, g.col("realisasi", 1))
+    assert any("bukan angka" in str(row) and cell in row for row in rows[1:]), rows
+
+
+# --- data lost ---------------------------------------------------------------------------------
+
+def test_consolidate_out_naming_an_input_is_refused(unit):
+    """class: data lost (--out naming one of the input workbooks)"""
+    tmp, _, files = unit
+    before = _sums(tmp / "unit")
+    code, output = _cli("consolidate", str(tmp / "unit"), "--out", str(files[0]), "--quiet")
+    assert code == 1 and "tidak ditimpa" in _one_line(output)
+    assert _sums(tmp / "unit") == before
+
+
+def test_refresh_keeps_each_files_own_pengaturan(tmp_path):
+    """class: data lost (refresh of several files reset each file's Pengaturan to the first's)"""
+    work = tmp_path / "w"
+    work.mkdir()
+    for f in V1.glob("SKP-2027-*.xlsx"):
+        if "sekretariat-daerah" not in f.name:
+            shutil.copy2(f, work / f.name)
+    import openpyxl
+
+    target = work / "SKP-2027-sekretariat.xlsx"
+    wb = openpyxl.load_workbook(target)
+    ws = wb["Pengaturan"]
+    ws["B8"] = 150  # CapaianMaks of this file only
+    wb.save(target)
+    result = skpkit.refresh(sorted(work.glob("*.xlsx")), V1 / "SKP-2027-sekretariat-daerah.xlsx", out=tmp_path / "o")
+    maks = {p.name: get_reader("skp").read(p).plan.settings.capaian_maks for p in result.written}
+    assert maks == {"SKP-2027-pimpinan-dinas.xlsx": 200.0, "SKP-2027-sekretariat.xlsx": 150.0}
+
+
+# --- manifest forgery ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("forgery", ["delete entry", "change sheet", "delete file"])
+def test_manifest_forgery_is_found(tmp_path, forgery):
+    """class: manifest forgery (an entry deleted or its sheet changed after an issued target was edited)"""
+    key = tmp_path / "kunci"
+    key.write_text("rahasia")
+    files = skpkit.generate(skpkit.sample_roster(tmp_path / "r.csv"), tmp_path / "u", tahun=2027, key=b"rahasia")
+    manifest = tmp_path / "u" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    pegawai = data["files"][0]["pegawai"]
+    if forgery == "delete entry":
+        pegawai.pop(1)
+    elif forgery == "change sheet":
+        pegawai[1]["sheet"], pegawai[2]["sheet"] = pegawai[2]["sheet"], pegawai[1]["sheet"]
+    else:
+        data["files"] = []
+    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, output = _cli("check", *map(str, files), "--manifest", str(manifest), "--key", str(key))
+    assert code == 1 and "manifest diubah" in output
