@@ -112,6 +112,9 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
                            key=load_key(key_path))
     files = run(roster, out, opts)
     click.echo(f"{len(files)} workbooks, {len(roster.pegawai)} pegawai, written to {out} (manifest.json beside)")
+    if opts.backups:
+        click.echo(f"{len(opts.backups)} workbooks already there were kept as backups first: "
+                   + ", ".join(p.name for p in opts.backups))
 
 
 def _periode_option(value: str | None) -> int | None:

@@ -8,6 +8,7 @@ One bad file never stops the run: it becomes rows of ``Masalah``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -25,7 +26,7 @@ from skpkit.generator.plan import SheetPlan
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.check import issued_changes
 from skpkit.generator.manifest import manifest_pegawai
-from skpkit.generator.container import Limits, check_container
+from skpkit.generator.container import SPREADSHEET_SUFFIXES, Limits, check_container
 from skpkit.generator.reader import WorkbookData
 from skpkit.generator.readers import get_reader
 
@@ -91,14 +92,20 @@ class FileResult:
     last_filled: int = 0
 
 
+#: the name of a backup skpkit kept (``NAME.YYYYMMDD-HHMMSS.xlsx``): not an input
+BACKUP = re.compile(r"\.\d{8}-\d{6}\.[A-Za-z]+$")
+
+
 def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Every workbook under ``paths`` (recursively), leaving out lock and temporary files."""
+    """Every workbook under ``paths`` (recursively), leaving out lock and temporary files and the backups
+    skpkit keeps beside re-issued workbooks."""
     found: list[Path] = []
     for p in paths:
         p = Path(p)
         candidates = [p] if p.is_file() else sorted(x for x in p.rglob("*") if x.is_file())
         for f in candidates:
-            if f.suffix.lower() in (".xlsx", ".xlsm") and not f.name.startswith(("~$", ".~lock", ".")):
+            if f.suffix.lower() in SPREADSHEET_SUFFIXES and not f.name.startswith(("~$", ".~lock", ".")) \
+                    and not BACKUP.search(f.name):
                 found.append(f)
     return found
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import shutil
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -11,7 +12,7 @@ from tqdm import tqdm
 
 from skpkit.model import JenisPeriode
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.files import atomic_target, clean_temporaries
+from skpkit.generator.files import atomic_target, backup_name, clean_temporaries, folder_lock
 from skpkit.generator.parallel import bounded_map
 from skpkit.generator.plan import WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
@@ -48,6 +49,8 @@ class GenerateOptions:
     instansi: str = ""
     #: HMAC key for the manifest's fingerprints
     key: bytes | None = None
+    #: filled in by :func:`generate`: the old workbooks it kept before writing over them
+    backups: list[Path] = field(default_factory=list)
 
 
 def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
@@ -75,7 +78,13 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
                                 f"yang dibuat tahun {opts.tahun}: RHK tahun lain tidak diturunkan",
                                 todo=f"pakai workbook atasan tahun {opts.tahun}, atau --tahun {roster.atasan.plan.tahun}"))
     out.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out, "skp generate"):
+        return _generate(roster, out, opts, fill)
+
+
+def _generate(roster: Roster, out: Path, opts: GenerateOptions, fill: Callable[[WorkbookPlan], None] | None) -> list[Path]:
     clean_temporaries(out)
+    now = datetime.now()
     instansi = opts.instansi or (roster.atasan.plan.instansi if roster.atasan else "")
     plans: Iterable = build_plans(roster, split=opts.split, jenis_periode=opts.jenis_periode, tahun=opts.tahun,
                                   instansi=instansi, password=opts.password, engine=opts.engine)
@@ -85,7 +94,12 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
         for stem, plan in plans:
             if fill is not None:
                 fill(plan)
-            yield out / f"SKP-{opts.tahun}-{stem}{suffix}", plan, opts.key
+            target = out / f"SKP-{opts.tahun}-{stem}{suffix}"
+            if target.exists():  # a workbook already there (perhaps filled): kept before it is replaced
+                copy = backup_name(target, now)
+                shutil.copy2(target, copy)
+                opts.backups.append(copy)
+            yield target, plan, opts.key
 
     total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
     bar = tqdm(total=total, desc="workbook", unit="berkas", disable=not opts.progress or total < 2)

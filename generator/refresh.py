@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.files import atomic_target
+from skpkit.generator.files import atomic_target, backup_name
 from skpkit.generator.manifest import manifest_entry, write_manifest
 from skpkit.generator.plan import IndikatorSlot, RHKSlot, SheetPlan, WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
@@ -41,10 +41,6 @@ DEFAULTS = {f: getattr(IndikatorSlot(""), f) for f in ("aspek", "arah", "agregas
 def has_entries(sheet: SheetPlan, slot: RHKSlot) -> bool:
     """Whether anything was entered in an RHK slot or its indikator rows."""
     return sheet.isian.entered_for({slot.id} | {i.id for i in slot.indikator}, DEFAULTS)
-
-
-def _backup_name(path: Path, now: datetime) -> Path:
-    return path.with_name(f"{path.stem}.{now:%Y%m%d-%H%M%S}{path.suffix}")
 
 
 def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = None, out: Path | None = None,
@@ -136,7 +132,7 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
             folder = first.parent if first is not None else olds[0][0].parent
             target = folder / f"SKP-{plan.tahun}-{stem}{suffix}"
         if target.exists() and backup:
-            copy = _backup_name(target, now)
+            copy = backup_name(target, now)
             shutil.copy2(target, copy)
             result.backups.append(copy)
         with atomic_target(target) as tmp:

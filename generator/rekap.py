@@ -4,6 +4,7 @@ strangers reported, the kurva checked per unit and period. Written by :mod:`.rek
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -80,13 +81,25 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
     rekap = Rekap(files=len(results))
     expected = None if manifest is None else manifest_pegawai(manifest)
     newest: dict[str, FileResult] = {}
+    readable = [r for r in results if r.read]
+    # one year and one period type per rekap: the manifest's, else the most files'
+    year = int(manifest["tahun"]) if manifest and manifest.get("tahun") else \
+        Counter(r.tahun for r in readable).most_common(1)[0][0] if readable else 0
+    periods = Counter(r.n_periode for r in readable if r.tahun == year).most_common(1)
+    n_periode = periods[0][0] if periods else 4
     for r in results:
         rekap.masalah += r.masalah
         if not r.read:
             continue
+        if r.tahun != year or r.n_periode != n_periode:
+            what = (f"berkas tahun {r.tahun}, rekap tahun {year}" if r.tahun != year else
+                    f"berkas dengan {r.n_periode} periode setahun, rekap dengan {n_periode}")
+            rekap.masalah.append(Masalah(r.path, what=f"{what}: tidak ikut direkap (kurva tidak dicampur)",
+                                         todo="rekap berkas satu tahun dan satu jenis periode sekaligus"))
+            continue
         rekap.files_read += 1
         rekap.n_periode = r.n_periode
-        rekap.tahun = rekap.tahun or r.tahun
+        rekap.tahun = year
         nips = dict.fromkeys(b.nip for b in r.rows)
         if expected is not None and nips and not any(nip in expected for nip in nips):
             rekap.masalah.append(Masalah(r.path, what="berkas dari unit lain: pegawainya tidak ada di manifest",

@@ -212,3 +212,85 @@ def test_manifest_forgery_is_found(tmp_path, forgery):
     manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, output = _cli("check", *map(str, files), "--manifest", str(manifest), "--key", str(key))
     assert code == 1 and "manifest diubah" in output
+
+
+# --- unbounded reading, files of other kinds ------------------------------------------------------
+
+def _with_sheet(src: Path, dst: Path, member: str, edit) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            zout.writestr(item, edit(data) if item.filename == member else data)
+    return dst
+
+
+@pytest.mark.parametrize("where", ["XFD1048576", "A1048576", "AAA7"])
+def test_one_value_far_away_is_refused_before_reading(unit, where):
+    """class: unbounded reading (one value typed in cell XFD1048576 of a small workbook)"""
+    tmp, _, files = unit
+    row = int("".join(ch for ch in where if ch.isdigit()))
+
+    def edit(data: bytes) -> bytes:
+        cell = f'<row r="{row}"><c r="{where}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
+        return data.replace(b"</sheetData>", cell + b"</sheetData>")
+
+    far = _with_sheet(files[0], tmp / "jauh.xlsx", "xl/worksheets/sheet3.xml", edit)
+    found = skpkit.check([far])[0]
+    assert found.problems and "terlalu besar" in found.problems[0].what, found.problems
+    summary = skpkit.consolidate([far, files[0]], tmp / "rekap.xlsx")
+    assert (summary.files_read, summary.masalah) == (1, 1)
+
+
+@pytest.mark.parametrize("suffix,head,expected", [
+    (".ods", b"PK\x03\x04", "OpenDocument"),
+    (".xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "Excel 97-2003"),
+    (".xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "kata sandi"),
+])
+def test_files_of_another_kind_are_named(unit, suffix, head, expected):
+    """class: silent wrong results (a returned .ods ignored; an .xls reported as password-protected)"""
+    tmp, _, files = unit
+    folder = tmp / "masuk"
+    folder.mkdir()
+    shutil.copy2(files[0], folder / files[0].name)
+    (folder / f"lain{suffix}").write_bytes(head)
+    summary = skpkit.consolidate([folder], tmp / "rekap.xlsx")
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(tmp / "rekap.xlsx")).get_sheet_by_name("Masalah").to_python()
+    assert summary.masalah == 1 and expected in str(rows[1]), rows
+
+
+def test_a_workbook_of_another_year_is_not_merged(unit, tmp_path):
+    """class: silent wrong results (a 2026 workbook merged into a 2027 rekap)"""
+    tmp, roster, files = unit
+    other = skpkit.generate(roster, tmp_path / "lama", tahun=2026)
+    summary = skpkit.consolidate([files[0], other[0]], tmp / "rekap.xlsx", manifest=tmp / "unit" / "manifest.json")
+    assert summary.files_read == 1 and summary.masalah >= 1
+
+
+# --- data lost, concurrency ------------------------------------------------------------------------
+
+def test_generate_over_filled_workbooks_keeps_them_first(unit):
+    """class: data lost (generate into a folder of filled workbooks replaced them without a backup)"""
+    tmp, roster, files = unit
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    code, output = _cli("generate", "--roster", str(roster), "--out", str(tmp / "unit"), "--tahun", "2027",
+                        "--quiet")
+    assert code == 0 and "kept as backups" in output, output
+    backups = [p for p in (tmp / "unit").glob("*.xlsx") if p.name not in before]
+    assert len(backups) == len(files)
+    assert sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in backups) == sorted(before.values())
+    assert skpkit.consolidate([tmp / "unit"], tmp / "rekap.xlsx").masalah == 0  # backups are not inputs
+
+
+def test_a_second_generate_into_the_same_folder_is_refused(unit):
+    """class: concurrency (overlapping runs deleted each other's temporaries)"""
+    import os
+
+    tmp, roster, _ = unit
+    (tmp / "unit" / ".skp.lock").write_text(str(os.getpid()))  # a run in progress
+    code, output = _cli("generate", "--roster", str(roster), "--out", str(tmp / "unit"), "--tahun", "2027")
+    assert code == 1 and "sedang dipakai" in _one_line(output)
+    (tmp / "unit" / ".skp.lock").write_text("999999999")  # left by a run that died: taken over
+    code, output = _cli("generate", "--roster", str(roster), "--out", str(tmp / "unit"), "--tahun", "2027", "--quiet")
+    assert code == 0 and not (tmp / "unit" / ".skp.lock").exists()
