@@ -8,6 +8,8 @@ import json
 import zipfile
 from xml.etree import ElementTree
 
+from xlsxwriter.exceptions import FileCreateError
+
 from skpkit.errors import InputError
 from skpkit.generator.problems import Masalah, UserError
 
@@ -16,7 +18,7 @@ __all__ = ["USER_FAULTS", "as_masalah"]
 #: exceptions that come from the user's files, folders or disk, not from a bug in skpkit
 USER_FAULTS: tuple[type[BaseException], ...] = (
     UserError, InputError, OSError, UnicodeError, zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError,
-    json.JSONDecodeError, EOFError, MemoryError,
+    json.JSONDecodeError, EOFError, MemoryError, FileCreateError,
 )
 
 
@@ -30,6 +32,8 @@ def as_masalah(e: BaseException) -> Masalah:
     """
     if isinstance(e, UserError):
         return e.masalah
+    if isinstance(e, FileCreateError) and e.args and isinstance(e.args[0], OSError):
+        return as_masalah(e.args[0])  # XlsxWriter wraps the OSError of the file it could not create
     if isinstance(e, InputError):
         return Masalah("", what=e.reason, todo=e.hint)
     if isinstance(e, OSError):

@@ -294,3 +294,56 @@ def test_a_second_generate_into_the_same_folder_is_refused(unit):
     (tmp / "unit" / ".skp.lock").write_text("999999999")  # left by a run that died: taken over
     code, output = _cli("generate", "--roster", str(roster), "--out", str(tmp / "unit"), "--tahun", "2027", "--quiet")
     assert code == 0 and not (tmp / "unit" / ".skp.lock").exists()
+
+
+# --- full disks and read-only folders (a small tmpfs: root only) ---------------------------------------
+
+@pytest.fixture(params=["64k"])
+def small_disk(tmp_path, request):
+    """A small tmpfs (64 KiB: too small for a unit workbook). Needs root (CI); skipped with the reason elsewhere."""
+    import os
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs to fill the disk needs root (CI runs as root)")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={request.param}", "tmpfs", str(mount)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"tmpfs cannot be mounted here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_full_disk_during_generate_leaves_nothing_half_written(unit, small_disk):
+    """class: tracebacks (a full disk during generate)"""
+    tmp, roster, _ = unit
+    code, output = _cli("generate", "--roster", str(roster), "--out", str(small_disk / "out"), "--tahun", "2027",
+                        "--quiet")
+    assert code == 1 and "disk penuh" in _one_line(output)
+    left = [p.name for p in small_disk.rglob("*") if p.is_file()]
+    assert not [n for n in left if n.endswith((".xlsx", ".xlsm")) or ".skptmp-" in n], left
+
+
+@pytest.mark.parametrize("small_disk", ["8k"], indirect=True)
+def test_full_disk_during_consolidate_keeps_the_inputs(small_disk):
+    """class: tracebacks (a full disk during consolidate)"""
+    before = _sums(V1)
+    code, output = _cli("consolidate", *map(str, V1.glob("SKP-2027-*.xlsx")), "--out", str(small_disk / "rekap.xlsx"),
+                        "--csv", str(small_disk / "csv"), "--quiet")
+    assert code == 1 and "disk penuh" in _one_line(output)
+    assert _sums(V1) == before
+    assert not any(".skptmp-" in p.name for p in small_disk.rglob("*"))
+
+
+def test_read_only_folder_is_one_line(unit, small_disk):
+    """class: tracebacks (a read-only output folder)"""
+    import subprocess
+
+    tmp, roster, _ = unit
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True, capture_output=True)
+    code, output = _cli("generate", "--roster", str(roster), "--out", str(small_disk), "--tahun", "2027", "--quiet")
+    assert code == 1 and "izin" in _one_line(output)
