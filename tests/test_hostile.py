@@ -347,3 +347,63 @@ def test_read_only_folder_is_one_line(unit, small_disk):
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True, capture_output=True)
     code, output = _cli("generate", "--roster", str(roster), "--out", str(small_disk), "--tahun", "2027", "--quiet")
     assert code == 1 and "izin" in _one_line(output)
+
+
+# --- random single-cell edits --------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+EDITS = st.one_of(
+    st.none(), st.text(max_size=12), st.sampled_from(["=1/0", "=HYPERLINK(\"x\")", "+5", "@x", "inf", "nan", "1_000",
+                                                      "80%", "Di Atas Ekspektasi", "DIATAS EKSPEKTASI", "  "]),
+    st.floats(allow_nan=False, allow_infinity=False, width=32), st.sampled_from([1e308, -1e308, 0.0, -1.0, 1e-300]),
+    st.integers(-10**9, 10**9), st.dates(), st.booleans(),
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(sheet=st.sampled_from(["SKP Bambang Setiawan", "Pengaturan", "_skp", "Matriks Peran Hasil"]),
+       row=st.integers(0, 90), col=st.integers(0, 60), value=EDITS)
+def test_random_single_cell_edits_never_crash(tmp_path_factory, sheet, row, col, value):
+    """Any cell, any type: consolidate, check and refresh end in a result or a named problem, and refresh
+    never loses a value that was entered."""
+    import openpyxl
+
+    from skpkit.generator.refresh import DEFAULTS
+
+    tmp = tmp_path_factory.mktemp("edit")
+    src = V1 / "SKP-2027-pimpinan-dinas.xlsx"
+    wb = openpyxl.load_workbook(src)
+    cell = wb[sheet].cell(row + 1, col + 1)
+    if isinstance(cell, openpyxl.cell.cell.MergedCell):
+        return
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # typed text, never a formula
+    edited = tmp / src.name
+    wb.save(edited)
+    summary = skpkit.consolidate([edited], tmp / "rekap.xlsx")
+    assert summary.files == 1
+    skpkit.check([edited], manifest=V1 / "manifest.json")
+    try:
+        data = get_reader("skp").read(edited)
+    except Exception as e:  # the reader refuses it as a whole: that must be a named problem
+        from skpkit.generator.problems import UserError
+
+        assert isinstance(e, UserError), e
+        return
+    from skpkit.generator.problems import UserError
+
+    try:
+        result = skpkit.refresh([edited], V1 / "SKP-2027-sekretariat-daerah.xlsx", out=tmp / "baru")
+    except UserError:
+        return
+    after = {sp.pegawai.nip: dict(sp.isian.items()) for f in result.written for sp in get_reader("skp").read(f).plan.sheets}
+    for sp in data.plan.sheets:
+        for k, v in sp.isian.items():
+            if k[0] in ("rhk", "intervensi") or DEFAULTS.get(k[0]) == v:
+                continue
+            got = after[sp.pegawai.nip].get(k)
+            assert got == v or (isinstance(v, (int, float)) and isinstance(got, (int, float)) and float(got) == float(v)), \
+                (k, v, got)
