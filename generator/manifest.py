@@ -193,13 +193,27 @@ def manifest_pegawai(manifest: dict) -> dict[str, dict]:
 
 
 def load_manifest(path: Path) -> dict:
+    """A manifest.json as skpkit writes it; anything else is one line naming the file and what is wrong."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        data["files"]
+        _check_shape(data)
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise UserError(Masalah(str(path), what=f"manifest tidak dapat dibaca ({e})",
                                 todo="gunakan manifest.json dari skp generate atau skp refresh")) from None
     return data
+
+
+def _check_shape(data: Any) -> None:
+    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+        raise ValueError("bukan manifest skpkit: tidak ada daftar 'files'")
+    for entry in data["files"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) \
+                or not isinstance(entry.get("pegawai"), list):
+            raise ValueError(f"entri berkas tidak lengkap: {str(entry)[:60]}")
+        for p in entry["pegawai"]:
+            if not isinstance(p, dict) or not isinstance(p.get("nip"), str) \
+                    or not isinstance(p.get("issued", {}), dict):
+                raise ValueError(f"entri pegawai tidak lengkap di {entry['file']}: {str(p)[:60]}")
 
 
 def load_key(path: Path | None) -> bytes | None:

@@ -8,6 +8,7 @@ cells as ``""``.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,18 +80,30 @@ def _cell(grids: dict[str, Grid], names: dict[str, Range], name: str, i: int = 0
     return grids[rng[0]](rng[1] + i, rng[2] + j)
 
 
-def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict) -> tuple[Settings, dict[str, Any]]:
-    """Settings as the workbook holds them now (an instansi may have changed them), found by defined name."""
+def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
+              missing: list[str]) -> tuple[Settings, dict[str, Any]]:
+    """Settings as the workbook holds them now (an instansi may have changed them), found by defined name.
+    A name that no longer points at a cell of the workbook keeps the project's default; it is added to
+    ``missing``."""
     p = lay["pengaturan"]
-    values = {sc["field"]: _cell(grids, names, sc["name"]) for sc in p["scalars"]}
+
+    def found(name: str) -> bool:
+        ok = name in names and names[name][0] in grids
+        if not ok:
+            missing.append(name)
+        return ok
+
+    values = {sc["field"]: _cell(grids, names, sc["name"]) for sc in p["scalars"] if found(sc["name"])}
     kw: dict[str, Any] = {}
     for f in ("capaian_maks", "porsi_di_atas", "perilaku_min_di_atas", "kurva_maks_terbesar",
               "kurva_min_dominan", "kurva_min_pendamping", "kurva_maks_sangat_baik"):
         v = values.get(f)
-        if isinstance(v, (int, float)):
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
             kw[f] = int(v) if f == "perilaku_min_di_atas" else float(v)
     default = Settings()
     for t, spec in p["tables"].items():
+        if not found(t):
+            continue
         members = list(ENUMS[p["lists"][spec["keys"]]])
         table = {}
         for i, m in enumerate(members):
@@ -100,9 +113,12 @@ def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict) -> tup
                     table[m] = Rating.parse(v)
                 except InputError:
                     table[m] = getattr(default, spec["field"])[m]
+            elif isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+                table[m] = float(v)
+            elif v is None and spec["field"] == "ak_jenjang":
+                table[m] = None  # the top of the ladder
             else:
-                table[m] = float(v) if isinstance(v, (int, float)) else (
-                    None if v is None else getattr(default, spec["field"])[m])
+                table[m] = getattr(default, spec["field"])[m]
         kw[spec["field"]] = table
     try:
         kw["jenis_periode"] = JenisPeriode.parse(values.get("jenis_periode"))
@@ -165,7 +181,12 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
     defined = defined_names(path)
     pengaturan = {sheet: Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
                   for sheet in {rng[0] for rng in defined.values()} if sheet in wb.sheet_names}
-    settings, scalars = _settings(pengaturan, defined, lay)
+    missing: list[str] = []
+    settings, scalars = _settings(pengaturan, defined, lay, missing)
+    if missing and problems is not None:
+        problems.append(Masalah(str(path), names["pengaturan"], what="Pengaturan tidak ditemukan untuk "
+                                + ", ".join(missing) + ": dipakai nilai bawaan skpkit",
+                                todo="kembalikan sheet Pengaturan (nama dan isinya) atau minta berkas baru"))
     grids: dict[str, Grid] = {}
     # pegawai table in _skp
     r += 1
@@ -203,7 +224,7 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
     units, organisasi = _organisasi(pengaturan, defined, lay, g.n_periode)
     plan = WorkbookPlan(
         instansi=_text(scalars.get("instansi")) or kv.get("instansi", ""),
-        tahun=int(float(scalars.get("tahun") or kv.get("tahun") or 0)),
+        tahun=_tahun(scalars.get("tahun"), kv.get("tahun"), path, defined, problems),
         jenis_periode=jenis, settings=settings, n_utama=g.n_utama, n_tambahan=g.n_tambahan, k=g.k,
         sheets=sheets, matriks=matriks, units=units, organisasi=organisasi,
         engine=kv.get("engine", "native"),
@@ -211,6 +232,24 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
             "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
             "instansi", "engine", "xlwings_version")})
     return WorkbookData(path, plan, g, by_nip, grids)
+
+
+def _tahun(typed: Any, issued: str | None, path: Path, defined: dict[str, Range],
+           problems: list[Masalah] | None) -> int:
+    """The year in Pengaturan; where it is not a year (``TA 2027``), the year the file was issued with,
+    and a problem naming the cell."""
+    try:
+        fallback = int(issued or 0)
+    except ValueError:
+        fallback = 0
+    if isinstance(typed, (int, float)) and not isinstance(typed, bool) and typed == typed and 2000 <= typed <= 2100:
+        return int(typed)
+    if problems is not None and typed not in (None, ""):
+        where = defined.get("Tahun")
+        problems.append(Masalah(str(path), where[0] if where else "", _a1(where[1], where[2]) if where else "",
+                                f"tahun {typed!r} bukan tahun; dipakai tahun penerbitan {fallback}",
+                                "isi tahun sebagai angka (misal 2027)"))
+    return fallback
 
 
 def _value(v: Any) -> Any:

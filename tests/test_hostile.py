@@ -355,7 +355,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 EDITS = st.one_of(
-    st.none(), st.text(max_size=12), st.sampled_from(["=1/0", "=HYPERLINK(\"x\")", "+5", "@x", "inf", "nan", "1_000",
+    st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12), st.sampled_from(["=1/0", "=HYPERLINK(\"x\")", "+5", "@x", "inf", "nan", "1_000",
                                                       "80%", "Di Atas Ekspektasi", "DIATAS EKSPEKTASI", "  "]),
     st.floats(allow_nan=False, allow_infinity=False, width=32), st.sampled_from([1e308, -1e308, 0.0, -1.0, 1e-300]),
     st.integers(-10**9, 10**9), st.dates(), st.booleans(),
@@ -407,3 +407,115 @@ def test_random_single_cell_edits_never_crash(tmp_path_factory, sheet, row, col,
             got = after[sp.pegawai.nip].get(k)
             assert got == v or (isinstance(v, (int, float)) and isinstance(got, (int, float)) and float(got) == float(v)), \
                 (k, v, got)
+
+
+# --- the corpus: more hostile inputs, each a clear line or the right result ---------------------------------
+
+ROSTER_ROWS = {
+    "nip as number": "1.97001E+17;Kepala;Kepala;Administrator;;Bidang;\n",
+    "nip too short": "19700101199503;Kepala;Kepala;Administrator;;Bidang;\n",
+    "duplicate nip": ("197001011995031001;Kepala;Kepala;Administrator;;Bidang;\n"
+                      "197001011995031001;Kepala Dua;Kepala;Administrator;;Bidang;\n"),
+    "unknown atasan": "197001011995031001;Kepala;Kepala;Administrator;;Bidang;199912312020121001\n",
+    "cycle": ("197001011995031001;A;Kepala;Administrator;;Bidang;198502022010012002\n"
+              "198502022010012002;B;Staf;Pelaksana;;Bidang;197001011995031001\n"),
+    "unknown jenis": "197001011995031001;Kepala;Kepala;Direktur Utama;;Bidang;\n",
+    "fungsional without jenjang": "197001011995031001;Ani;Analis;Fungsional;;Bidang;\n",
+    "unknown jenjang": "197001011995031001;Ani;Analis;Fungsional;Ahli Tengah;Bidang;\n",
+    "empty nama": "197001011995031001;;Kepala;Administrator;;Bidang;\n",
+    "only the header": "",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ROSTER_ROWS))
+def test_bad_roster_rows(tmp_path, case):
+    """class: tracebacks / silent wrong results (rosters as units really keep them)"""
+    path = tmp_path / "roster.csv"
+    path.write_text(ROSTER_HEAD + ROSTER_ROWS[case], encoding="utf-8")
+    code, output = _cli("generate", "--roster", str(path), "--out", str(tmp_path / "o"), "--tahun", "2027", "--quiet")
+    assert code == 1 and "roster.csv" in _one_line(output)
+    assert not list((tmp_path / "o").glob("*.xlsx")) if (tmp_path / "o").exists() else True
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04broken", b"just text, not a workbook", bytes(range(256)) * 40])
+def test_not_a_workbook_at_all(unit, content):
+    """class: one file stops the whole consolidation (empty, truncated, random bytes)"""
+    tmp, _, files = unit
+    bad = tmp / "unit" / "rusak.xlsx"
+    bad.write_bytes(content)
+    summary = skpkit.consolidate([tmp / "unit"], tmp / "rekap.xlsx")
+    assert summary.files_read == 1 and summary.masalah >= 1
+    found = skpkit.check([bad])[0]
+    assert found.problems
+    code, output = _cli("refresh", str(bad), "--atasan", str(files[0]), "--out", str(tmp / "o"))
+    assert code == 1 and _one_line(output)
+
+
+@pytest.mark.parametrize("value", ["TA 2027", 1e308, -5, "", "=1+1"])
+@pytest.mark.parametrize("cell", ["B3", "B4", "B8", "B9", "B10"])  # Instansi, Tahun, CapaianMaks, PorsiDiAtas, PerilakuMinDiAtas
+def test_pengaturan_cells_typed_wrong(tmp_path, cell, value):
+    """class: one file stops the whole consolidation (a yellow Pengaturan cell typed as text or 1e308)"""
+    import openpyxl
+
+    src = V1 / "SKP-2027-pimpinan-dinas.xlsx"
+    wb = openpyxl.load_workbook(src)
+    wb["Pengaturan"][cell] = value
+    if isinstance(value, str):
+        wb["Pengaturan"][cell].data_type = "s"
+    edited = tmp_path / src.name
+    wb.save(edited)
+    summary = skpkit.consolidate([edited], tmp_path / "rekap.xlsx")
+    assert summary.files == 1
+    assert skpkit.check([edited])[0] is not None
+
+
+@pytest.mark.parametrize("edit", ["rename Pengaturan", "delete _skp", "layout version 9", "rename pegawai sheet",
+                                  "clear meta"])
+def test_structure_edited(tmp_path, edit):
+    """class: one file stops the whole consolidation (Pengaturan renamed, the hidden _skp sheet edited)"""
+    import openpyxl
+
+    src = V1 / "SKP-2027-sekretariat.xlsx"
+    wb = openpyxl.load_workbook(src)
+    if edit == "rename Pengaturan":
+        wb["Pengaturan"].title = "Setelan"
+    elif edit == "delete _skp":
+        del wb["_skp"]
+    elif edit == "layout version 9":
+        wb["_skp"]["B2"] = "9"
+    elif edit == "rename pegawai sheet":
+        wb[wb.sheetnames[2]].title = "Sheet Lain"
+    else:
+        for row in wb["_skp"].iter_rows():
+            for c in row:
+                c.value = None
+    edited = tmp_path / src.name
+    wb.save(edited)
+    other = tmp_path / "utuh.xlsx"
+    shutil.copy2(V1 / "SKP-2027-pimpinan-dinas.xlsx", other)
+    summary = skpkit.consolidate([edited, other], tmp_path / "rekap.xlsx")
+    assert summary.files_read >= 1 and (summary.masalah >= 1 or edit == "rename Pengaturan")
+    assert skpkit.check([edited])[0] is not None
+    code, output = _cli("refresh", str(edited), "--atasan", str(V1 / "SKP-2027-sekretariat-daerah.xlsx"),
+                        "--out", str(tmp_path / "o"))
+    assert code in (0, 1) and "Traceback" not in output
+
+
+@pytest.mark.parametrize("manifest", ['[]', '{"files": {}}', '{"files": [{"file": 1}]}', '{"files": [{"pegawai": 5}]}',
+                                      '{"files": [{"file": "a.xlsx", "pegawai": [{"nip": null}]}]}', 'null'])
+def test_manifest_of_the_wrong_shape(unit, manifest):
+    """class: tracebacks (a malformed manifest)"""
+    tmp, _, files = unit
+    path = tmp / "m.json"
+    path.write_text(manifest, encoding="utf-8")
+    code, output = _cli("check", str(files[0]), "--manifest", str(path))
+    assert code == 1 and "manifest tidak dapat dibaca" in _one_line(output)
+    code, output = _cli("consolidate", str(files[0]), "--out", str(tmp / "r.xlsx"), "--manifest", str(path), "--quiet")
+    assert code == 1 and "manifest tidak dapat dibaca" in _one_line(output)
+
+
+def test_empty_key_file_is_one_line(unit):
+    tmp, _, files = unit
+    (tmp / "kunci").write_text("  \n")
+    code, output = _cli("check", str(files[0]), "--key", str(tmp / "kunci"))
+    assert code == 1 and "kunci kosong" in _one_line(output)
