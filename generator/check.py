@@ -108,11 +108,15 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
             parse_nip(sheet.pegawai.nip)
         except InputError as e:
             found.problems.append(Masalah(str(path), sheet.name, "", e.reason, e.hint))
-    try:
-        found.problems += _structure(path, data)
-    except (OSError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as e:  # a damaged sheet part
-        found.problems.append(Masalah(str(path), what=f"berkas rusak: {type(e).__name__}: {e}"[:300],
-                                      todo="minta pegawai mengirim ulang berkas"))
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        found.info.append(f"{path.suffix} dibaca menurut posisi; rumus dan proteksi tidak diperiksa "
+                          "(simpan sebagai .xlsx agar diperiksa)")
+    else:
+        try:
+            found.problems += _structure(path, data)
+        except (OSError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as e:  # a damaged sheet part
+            found.problems.append(Masalah(str(path), what=f"berkas rusak: {type(e).__name__}: {e}"[:300],
+                                          todo="minta pegawai mengirim ulang berkas"))
     if manifest is not None:
         entries = {nip: e for nip, e in manifest_pegawai(manifest).items()
                    if nip in data.by_nip or e["file"] == path.name}

@@ -46,15 +46,30 @@ def _col_number(letters: bytes) -> int:
     return n
 
 
-def _ole_kind(path: Path) -> Masalah:
-    """An OLE file: an encrypted (password-protected) workbook, or the old .xls format."""
+def _ole_kind(path: Path) -> Masalah | None:
+    """An OLE file: an encrypted (password-protected) workbook, or the old .xls format (``None`` when it is
+    an .xls that carries skpkit's layout: it is read as it is)."""
     with path.open("rb") as f:
         head = f.read(1 << 16)
     if "EncryptedPackage".encode("utf-16-le") in head or path.suffix.lower() not in (".xls",):
         return Masalah(str(path), what="berkas dilindungi kata sandi (terenkripsi)",
                        todo="minta pegawai menyimpan ulang tanpa kata sandi berkas")
+    if _carries_layout(path):
+        return None
     return Masalah(str(path), what="berkas format Excel 97-2003 (.xls), bukan .xlsx",
                    todo="buka di Excel dan simpan sebagai Buku Kerja Excel (.xlsx), lalu kirim ulang")
+
+
+def _carries_layout(path: Path) -> bool:
+    """Whether an .xls or .ods holds skpkit's hidden sheet (LibreOffice and Excel keep it when saving)."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    from skpkit.generator.layout import labels
+
+    try:
+        return labels()["sheets"]["meta"] in CalamineWorkbook.from_path(str(path)).sheet_names
+    except (CalamineError, OSError, ValueError):
+        return False
 
 
 def _check_grid(path: Path, z: zipfile.ZipFile, limits: Limits) -> None:
@@ -95,8 +110,11 @@ def check_container(path: Path, limits: Limits) -> None:
     with path.open("rb") as f:
         head = f.read(8)
     if head == OLE_MAGIC:
-        raise UserError(_ole_kind(path))
-    if suffix in (".ods", ".xlsb"):
+        problem = _ole_kind(path)
+        if problem is not None:
+            raise UserError(problem)
+        return
+    if suffix == ".xlsb" or suffix == ".ods" and not _carries_layout(path):
         kind = "OpenDocument (.ods, LibreOffice)" if suffix == ".ods" else "Excel biner (.xlsb)"
         raise UserError(Masalah(str(path), what=f"berkas format {kind}, bukan .xlsx",
                                 todo="simpan sebagai Buku Kerja Excel (.xlsx) (di LibreOffice: Simpan Sebagai, "

@@ -330,6 +330,29 @@ class PengaturanGeometry:
     def last_row(self) -> int:
         return max(self._starts[b] + self.height(b) - 1 for b in self._p["blocks"])
 
+    def names(self, sheet: str, n_periode: int) -> dict[str, tuple[str, int, int, int, int]]:
+        """Every defined name of the sheet as (sheet, r0, c0, r1, c1), 0-based: the same ranges the
+        writer defines, for files that keep values but not names (an .xls or .ods saved elsewhere).
+
+        Examples
+        --------
+        >>> PengaturanGeometry(n_units=2).names("Pengaturan", 4)["Instansi"]
+        ('Pengaturan', 2, 1, 2, 1)
+        """
+        out = {sc["name"]: (sheet, self.scalar_row(sc["field"]), 1, self.scalar_row(sc["field"]), 1)
+               for sc in self._p["scalars"]}
+        for list_name in self._p["lists"]:
+            row, m = self.list_row(list_name), len(self.list_members(list_name))
+            out[list_name] = (sheet, row + 1, 1, row + m, 1)
+            for j, (table, _) in enumerate(self.tables_of(list_name), start=2):
+                out[table] = (sheet, row + 1, j, row + m, j)
+        row = self.block_row("matrix")
+        out[self._p["matrix_name"]] = (sheet, row + 1, 2, row + len(Rating), 1 + len(Rating))
+        row, last = self.block_row("organisasi"), self.block_row("organisasi") + 1 + max(self.n_units, 1)
+        out[self._p["units_name"]] = (sheet, row + 2, 0, last, 0)
+        out[self._p["organisasi_name"]] = (sheet, row + 2, 1, last, n_periode + 1)
+        return out
+
 
 def col_index(letter: str) -> int:
     """0-based index of a column letter.

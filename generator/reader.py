@@ -18,7 +18,7 @@ from python_calamine import CalamineWorkbook
 from skpkit.errors import InputError
 from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
-from skpkit.generator.layout import ENUMS, LAYOUT_VERSION, Geometry, a1 as _a1, load_layout
+from skpkit.generator.layout import ENUMS, LAYOUT_VERSION, Geometry, PengaturanGeometry, a1 as _a1, load_layout
 from skpkit.generator.plan import (
     INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
@@ -178,7 +178,10 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
                                 "buat ulang berkas dengan skp refresh"))
     jenis = JenisPeriode.parse(kv["jenis_periode"])
     g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]))
-    defined = defined_names(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        defined = defined_names(path)
+    else:  # an .ods or .xls saved from ours keeps the cells; find them by position
+        defined = _names_by_position(wb, names["pengaturan"], lay, jenis.jumlah)
     pengaturan = {sheet: Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
                   for sheet in {rng[0] for rng in defined.values()} if sheet in wb.sheet_names}
     missing: list[str] = []
@@ -232,6 +235,18 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
             "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
             "instansi", "engine", "xlwings_version")})
     return WorkbookData(path, plan, g, by_nip, grids)
+
+
+def _names_by_position(wb: CalamineWorkbook, sheet: str, lay: dict, n_periode: int) -> dict[str, Range]:
+    """The Pengaturan names of the layout, with the units counted down the organisasi block."""
+    if sheet not in wb.sheet_names:
+        return {}
+    grid = Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+    first = PengaturanGeometry(1, lay).block_row("organisasi") + 2
+    n_units = 0
+    while grid(first + n_units, 0) is not None:
+        n_units += 1
+    return PengaturanGeometry(max(n_units, 1), lay).names(sheet, n_periode)
 
 
 def _tahun(typed: Any, issued: str | None, path: Path, defined: dict[str, Range],

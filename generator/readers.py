@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 from pathlib import Path
 from typing import Any, Protocol
 
-from python_calamine import CalamineError
+from python_calamine import CalamineError, CalamineWorkbook
 
 from skpkit.generator.layout import LAYOUT_FILES, labels
 from skpkit.generator.problems import Masalah, UserError
@@ -25,6 +25,8 @@ from skpkit.generator.roster import read_roster
 __all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader"]
 
 SPREADSHEETS = (".xlsx", ".xlsm")
+#: saved elsewhere from one of ours: read by position when they keep skpkit's hidden sheet
+SAVED_ELSEWHERE = (".ods", ".xls")
 
 
 class Reader(Protocol):
@@ -91,6 +93,11 @@ class SkpWorkbookReader:
     versions = tuple(LAYOUT_FILES)
 
     def detect(self, path: Path) -> bool:
+        if path.suffix.lower() in SAVED_ELSEWHERE:
+            try:
+                return labels()["sheets"]["meta"] in CalamineWorkbook.from_path(str(path)).sheet_names
+            except (CalamineError, OSError, ValueError):
+                return False
         return path.suffix.lower() in SPREADSHEETS and labels()["sheets"]["meta"] in _sheet_names(path)
 
     def read(self, path: Path, problems: list[Masalah] | None = None) -> WorkbookData:

@@ -519,3 +519,34 @@ def test_empty_key_file_is_one_line(unit):
     (tmp / "kunci").write_text("  \n")
     code, output = _cli("check", str(files[0]), "--key", str(tmp / "kunci"))
     assert code == 1 and "kunci kosong" in _one_line(output)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_saved_as_ods_or_xls_still_read(tmp_path, kind):
+    """class: silent wrong results (a returned .ods ignored): an .ods or .xls saved from one of ours keeps
+    its hidden sheet, and is read by position, to the same rekap as the .xlsx."""
+    import subprocess
+
+    from libreoffice import require_libreoffice
+    from python_calamine import CalamineWorkbook
+
+    exe = require_libreoffice()
+    sources = [V1 / "SKP-2027-pimpinan-dinas.xlsx", V1 / "SKP-2027-sekretariat.xlsx"]
+    profile = tmp_path / "profile"
+    subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", kind,
+                    "--outdir", str(tmp_path / "conv"), *map(str, sources)], capture_output=True, timeout=300, check=True)
+    converted = sorted((tmp_path / "conv").glob(f"*.{kind}"))
+    assert len(converted) == 2
+
+    def rows(path):
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Rekap Pegawai").to_python()
+        keep = [sheet[0].index(k) for k in ("NIP", "Periode", "Rating Hasil Kerja", "Rating Perilaku Kerja",
+                                            "Predikat Kinerja", "Angka Kredit")]
+        return sorted(tuple(r[i] for i in keep) for r in sheet[1:])
+
+    want = skpkit.consolidate(sources, tmp_path / "a.xlsx")
+    got = skpkit.consolidate(converted, tmp_path / "b.xlsx")
+    assert got.files_read == 2 and rows(tmp_path / "b.xlsx") == rows(tmp_path / "a.xlsx"), (want, got)
+    found = skpkit.check(converted[:1])[0]
+    assert found.problems == [] and any("menurut posisi" in line for line in found.info)
