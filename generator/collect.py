@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -27,6 +28,7 @@ from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.check import issued_changes
 from skpkit.generator.manifest import manifest_pegawai
 from skpkit.generator.container import SPREADSHEET_SUFFIXES, Limits, check_container
+from skpkit.generator.xlsx_parts import FormulaScan, scan_formulas
 from skpkit.generator.reader import WorkbookData
 from skpkit.generator.readers import get_reader
 
@@ -164,6 +166,34 @@ def _cached_problems(path: Path, data: WorkbookData, sheet: SheetPlan, g: Geomet
     return out
 
 
+def _scan(path: Path, plan) -> dict[str, FormulaScan]:
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return {}
+    try:
+        return scan_formulas(path, {s.name for s in plan.sheets})
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return {}
+
+
+def _formulas_in_inputs(path: Path, sheet: SheetPlan, g: Geometry, scan: FormulaScan | None) -> list[Masalah]:
+    """A formula typed in a realisasi or target cell: its value is read when the file stores it; a file
+    saved without stored results would read it as empty, so each such cell is named."""
+    if scan is None or not scan.formulas:
+        return []
+    out = []
+    cells = [(f, 0) for f in ("target_min", "target_max")] + [("realisasi", p) for p in range(1, g.n_periode + 1)]
+    for i in range(g.n_slots):
+        for j in range(g.k):
+            r = g.slot_row(i, j)
+            for name, p in cells:
+                ref = a1(r, g.col(name, p))
+                if ref in scan.formulas:
+                    out.append(Masalah(str(path), sheet.name, ref, "rumus di sel isian: yang dibaca hanya nilai "
+                                       "tersimpannya (kosong bila berkas disimpan tanpa hasil hitung)",
+                                       "ketik angkanya, bukan rumus"))
+    return out
+
+
 def _belum(sheet: SheetPlan, res: HasilPegawai, n: int, upto: int, nama_periode, file: str) -> list[BelumLengkap]:
     out: list[BelumLengkap] = []
     p_ = sheet.pegawai
@@ -219,6 +249,7 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
     nama = plan.jenis_periode.nama
     result.tahun = plan.tahun
     result.last_filled = max((p for sp in plan.sheets for p in sp.isian.periods_filled()), default=0)
+    scans = _scan(path, plan)
     for sheet in plan.sheets:
         p_ = sheet.pegawai
         try:
@@ -229,6 +260,7 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
         res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings)
         result.masalah += _indikator_problems(path, sheet, g, res)
         result.masalah += _cached_problems(path, data, sheet, g, res)
+        result.masalah += _formulas_in_inputs(path, sheet, g, scans.get(sheet.name))
         result.belum += _belum(sheet, res, n, n, nama, path.name)
         for periode, hp in [*enumerate(res.periode, 1), (0, res.tahunan)]:
             col = periode or n + 1

@@ -550,3 +550,32 @@ def test_saved_as_ods_or_xls_still_read(tmp_path, kind):
     assert got.files_read == 2 and rows(tmp_path / "b.xlsx") == rows(tmp_path / "a.xlsx"), (want, got)
     found = skpkit.check(converted[:1])[0]
     assert found.problems == [] and any("menurut posisi" in line for line in found.info)
+
+
+def test_formula_typed_as_realisasi_is_named(tmp_path):
+    """class: silent wrong results (a formula typed as realisasi, the file saved without its result, read as empty)"""
+    import openpyxl
+
+    src = V1 / "SKP-2027-pimpinan-dinas.xlsx"
+    data = get_reader("skp").read(src)
+    g = data.geometry
+    wb = openpyxl.load_workbook(src)  # openpyxl stores no results: the formula's value is empty when read
+    from skpkit.generator.layout import a1
+
+    ref = a1(g.slot_row(0), g.col("realisasi", 3))
+    wb[data.plan.sheets[0].name][ref] = "=40+5"
+    edited = tmp_path / src.name
+    wb.save(edited)
+    skpkit.consolidate([edited], tmp_path / "rekap.xlsx")
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(tmp_path / "rekap.xlsx")).get_sheet_by_name("Masalah").to_python()
+    assert any(ref in row and "rumus di sel isian" in str(row) for row in rows[1:]), rows
+
+
+@pytest.fixture(autouse=True)
+def _fixtures_unchanged():
+    """No test here changes an input it was given: the layout-1 fixture's checksums before and after."""
+    before = _sums(V1)
+    yield
+    assert _sums(V1) == before
