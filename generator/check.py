@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 from xlsxwriter.utility import xl_cell_to_rowcol
 
@@ -18,7 +16,7 @@ from skpkit.generator.layout import Geometry, a1
 from skpkit.generator.manifest import issued_value, fingerprint, manifest_pegawai
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.reader import Grid, WorkbookData
-from skpkit.generator.xlsx_parts import scan_formulas
+from skpkit.generator.xlsx_parts import FormulaScan
 from skpkit.generator.readers import get_reader
 
 __all__ = ["Temuan", "check_file", "issued_changes"]
@@ -70,11 +68,11 @@ def formula_refs(g: Geometry, fungsional: bool) -> tuple[tuple[tuple[int, int], 
     return tuple(((r, c), a1(r, c)) for r, c in g.formula_cells(fungsional))
 
 
-def _structure(path: Path, data: WorkbookData) -> list[Masalah]:
-    """Formulas overwritten with values and protection removed, from a scan of the sheet XML (calamine
-    sees values only; a full openpyxl load binds every merged range and is a hundred times slower)."""
+def _structure(path: Path, data: WorkbookData, scans: dict[str, FormulaScan]) -> list[Masalah]:
+    """Formulas overwritten with values and protection removed, from the scan of the sheet XML that the
+    container check made (calamine sees values only; a full openpyxl load binds every merged range and
+    is a hundred times slower)."""
     out: list[Masalah] = []
-    scans = scan_formulas(path, {s.name for s in data.plan.sheets})
     for sheet in data.plan.sheets:
         scan = scans.get(sheet.name)
         if scan is None:
@@ -97,7 +95,7 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
     found = Temuan(path)
     problems: list[Masalah] = []
     try:
-        check_container(path, Limits())
+        scans = check_container(path, Limits())
         data = get_reader("skp").read(path, problems)
     except UserError as e:
         found.problems.append(e.masalah)
@@ -112,11 +110,7 @@ def check_file(path: Path, manifest: dict | None = None, key: bytes | None = Non
         found.info.append(f"{path.suffix} dibaca menurut posisi; rumus dan proteksi tidak diperiksa "
                           "(simpan sebagai .xlsx agar diperiksa)")
     else:
-        try:
-            found.problems += _structure(path, data)
-        except (OSError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as e:  # a damaged sheet part
-            found.problems.append(Masalah(str(path), what=f"berkas rusak: {type(e).__name__}: {e}"[:300],
-                                          todo="minta pegawai mengirim ulang berkas"))
+        found.problems += _structure(path, data, scans)
     if manifest is not None:
         entries = {nip: e for nip, e in manifest_pegawai(manifest).items()
                    if nip in data.by_nip or e["file"] == path.name}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -28,7 +27,7 @@ from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.check import issued_changes
 from skpkit.generator.manifest import manifest_pegawai
 from skpkit.generator.container import SPREADSHEET_SUFFIXES, Limits, check_container
-from skpkit.generator.xlsx_parts import FormulaScan, scan_formulas
+from skpkit.generator.xlsx_parts import FormulaScan
 from skpkit.generator.reader import WorkbookData
 from skpkit.generator.readers import get_reader
 
@@ -166,15 +165,6 @@ def _cached_problems(path: Path, data: WorkbookData, sheet: SheetPlan, g: Geomet
     return out
 
 
-def _scan(path: Path, plan) -> dict[str, FormulaScan]:
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return {}
-    try:
-        return scan_formulas(path, {s.name for s in plan.sheets})
-    except (OSError, ValueError, zipfile.BadZipFile):
-        return {}
-
-
 def _formulas_in_inputs(path: Path, sheet: SheetPlan, g: Geometry, scan: FormulaScan | None) -> list[Masalah]:
     """A formula typed in a realisasi or target cell: its value is read when the file stores it; a file
     saved without stored results would read it as empty, so each such cell is named."""
@@ -231,7 +221,7 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
     result = FileResult(str(path), path.stat().st_mtime if path.exists() else 0.0)
     problems: list[Masalah] = []
     try:
-        check_container(path, limits)
+        scans = check_container(path, limits)
         data = get_reader("skp").read(path, problems)
     except UserError as e:
         result.masalah.append(e.masalah)
@@ -249,7 +239,6 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
     nama = plan.jenis_periode.nama
     result.tahun = plan.tahun
     result.last_filled = max((p for sp in plan.sheets for p in sp.isian.periods_filled()), default=0)
-    scans = _scan(path, plan)
     for sheet in plan.sheets:
         p_ = sheet.pegawai
         try:

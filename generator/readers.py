@@ -15,8 +15,9 @@ from xml.etree import ElementTree
 from pathlib import Path
 from typing import Any, Protocol
 
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError
 
+from skpkit.generator.container import carries_layout
 from skpkit.generator.layout import LAYOUT_FILES, labels
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.reader import WorkbookData, read_workbook
@@ -94,10 +95,7 @@ class SkpWorkbookReader:
 
     def detect(self, path: Path) -> bool:
         if path.suffix.lower() in SAVED_ELSEWHERE:
-            try:
-                return labels()["sheets"]["meta"] in CalamineWorkbook.from_path(str(path)).sheet_names
-            except (CalamineError, OSError, ValueError):
-                return False
+            return carries_layout(path)
         return path.suffix.lower() in SPREADSHEETS and labels()["sheets"]["meta"] in _sheet_names(path)
 
     def read(self, path: Path, problems: list[Masalah] | None = None) -> WorkbookData:

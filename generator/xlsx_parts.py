@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 from xml.etree import ElementTree
 
 from xlsxwriter.utility import xl_cell_to_rowcol
@@ -144,18 +144,33 @@ def read_sheets(path: Path, sheets: set[str] | None = None) -> dict[str, SheetXm
 
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?=<f[ >/])')
 _PROTECTION = re.compile(rb'<sheetProtection\b[^>]*\bsheet="(?:1|true)"')
+_ROW = re.compile(rb'<row r="([0-9]+)"')
+_WIDE = re.compile(rb'<c r="[A-Z]{3}[0-9]')  # a column past ZZ (702)
+_DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+[0-9]+:)?([A-Z]+)([0-9]+)"')
 
 
 class FormulaScan(NamedTuple):
-    """Which cells of a sheet hold a formula (A1 references), and whether the sheet is protected."""
+    """One sheet's XML, scanned: which cells hold a formula (A1 references), whether the sheet is
+    protected, and how far its grid reaches (the largest row declared or used; a column past ZZ)."""
 
     formulas: set[str]
     protected: bool
+    rows: int = 0
+    wide: bool = False
 
 
-def scan_formulas(path: Path, sheets: set[str] | None = None) -> dict[str, FormulaScan]:
-    """The formula cells and protection of ``sheets``, found by scanning the sheet XML (no parsing into
-    elements, no values): what ``skp check`` needs to find formulas overwritten and protection removed.
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def scan_formulas(path: Path, sheets: set[str] | None = None,
+                  stop: Callable[[str, FormulaScan], None] | None = None) -> dict[str, FormulaScan]:
+    """The formula cells, protection and grid reach of ``sheets`` (default: all), found by streaming the
+    sheet XML once (no parsing into elements, no values). ``stop(sheet, scan_so_far)`` is called as the scan
+    goes and may raise to end it early (a grid too large to read).
 
     A cell of a shared formula (``<f t="shared" si="0"/>``, as Excel saves repeated formulas) counts.
     """
@@ -164,9 +179,26 @@ def scan_formulas(path: Path, sheets: set[str] | None = None) -> dict[str, Formu
         for name, member in sheet_members(z).items():
             if sheets is not None and name not in sheets:
                 continue
-            data = z.read(member)
-            formulas = {ref.decode("ascii") for ref in _FORMULA_CELL.findall(data)}
-            out[name] = FormulaScan(formulas, _PROTECTION.search(data) is not None)
+            formulas: set[bytes] = set()
+            protected, rows, wide, tail, first = False, 0, False, b"", True
+            with z.open(member) as f:
+                while chunk := f.read(1 << 20):
+                    data = tail + chunk  # the overlap finds what a chunk boundary cut; sets drop repeats
+                    if first:
+                        dim = _DIMENSION.search(data[:4096])
+                        if dim:
+                            rows, wide = int(dim.group(2)), _col_number(dim.group(1)) > 702
+                        first = False
+                    formulas.update(_FORMULA_CELL.findall(data))
+                    protected = protected or _PROTECTION.search(data) is not None
+                    wide = wide or _WIDE.search(data) is not None
+                    found = _ROW.findall(data)
+                    if found:
+                        rows = max(rows, int(found[-1]))
+                    if stop is not None:
+                        stop(name, FormulaScan(set(), protected, rows, wide))
+                    tail = data[-256:]
+            out[name] = FormulaScan({ref.decode("ascii") for ref in formulas}, protected, rows, wide)
     return out
 
 
