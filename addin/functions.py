@@ -8,7 +8,7 @@ label, ``""`` for not filled yet, or ``#SKP! <reason>`` for a bad input. One bad
 the others, and no Python traceback reaches a cell, so a sheet needs one call per column.
 
 The instansi's settings reach the rules through optional trailing arguments that take the
-``Pengaturan`` defined names (``CapaianMaks``, ``PorsiDiAtas``, ``PerilakuMinDiAtas``, ``PersenAK``,
+``Pengaturan`` defined names (``CapaianMaks``, ``PorsiDiAtas``, ``PorsiDiBawah``, ``PerilakuMinDiAtas``, ``PersenAK``,
 ``Koefisien``, the ``Kurva*`` bounds); the formulas of ``skp generate --engine xlwings`` pass them.
 Left out, the project's defaults apply.
 
@@ -85,14 +85,16 @@ def SKP_RATING_RHK(rating, kelompok=None, porsi_di_atas=None):
 
 
 @_udf(rating="Rating RHK (kolom)", jenis="Utama atau Tambahan (kolom)", kelompok="Pegawai-periode tiap baris; kosong: satu",
-      porsi_di_atas="Porsi Di Atas: nama PorsiDiAtas; kosong: 0,5")
+      porsi_di_atas="Porsi Di Atas: nama PorsiDiAtas; kosong: 0,5",
+      porsi_di_bawah="Porsi Di Bawah: nama PorsiDiBawah; kosong: 0,5")
 @guard
-def SKP_RATING_HASIL(rating, jenis="Utama", kelompok=None, porsi_di_atas=None):
+def SKP_RATING_HASIL(rating, jenis="Utama", kelompok=None, porsi_di_atas=None, porsi_di_bawah=None):
     """Saran rating hasil kerja dari rating RHK (skpkit.rules.rating_hasil_kerja)."""
-    porsi = settings_from(porsi_di_atas=porsi_di_atas).porsi_di_atas
+    s = settings_from(porsi_di_atas=porsi_di_atas, porsi_di_bawah=porsi_di_bawah)
+    kw = {"porsi_di_atas": s.porsi_di_atas, "porsi_di_bawah": s.porsi_di_bawah}
     if kelompok is None:
-        return _map(lambda r, j: arrays.rating_hasil_kerja(r, j, porsi_di_atas=porsi), rating, jenis)
-    return _map(lambda r, j, g: arrays.rating_hasil_kerja(r, j, g, porsi_di_atas=porsi), rating, jenis, kelompok)
+        return _map(lambda r, j: arrays.rating_hasil_kerja(r, j, **kw), rating, jenis)
+    return _map(lambda r, j, g: arrays.rating_hasil_kerja(r, j, g, **kw), rating, jenis, kelompok)
 
 
 @_udf(nilai="Rating tujuh nilai BerAKHLAK: satu baris/kolom, atau satu baris per pegawai-periode",

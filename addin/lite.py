@@ -106,10 +106,12 @@ def SKP_RATING_RHK(rating: Cells, kelompok: Cells = None, porsi_di_atas: Cells =
 @arg("jenis", ndim=2, doc="Utama atau Tambahan (kolom)")
 @arg("kelompok", ndim=2, doc="Pegawai-periode tiap baris; kosong: satu")
 @arg("porsi_di_atas", ndim=2, doc="Porsi Di Atas: nama PorsiDiAtas")
+@arg("porsi_di_bawah", ndim=2, doc="Porsi Di Bawah: nama PorsiDiBawah")
 @guard
-def SKP_RATING_HASIL(rating: Cells, jenis: Cells = "Utama", kelompok: Cells = None, porsi_di_atas: Cells = None) -> Any:
+def SKP_RATING_HASIL(rating: Cells, jenis: Cells = "Utama", kelompok: Cells = None, porsi_di_atas: Cells = None,
+                     porsi_di_bawah: Cells = None) -> Any:
     """Saran rating hasil kerja dari rating RHK (skpkit.rules.rating_hasil_kerja)."""
-    porsi = settings_from(porsi_di_atas=porsi_di_atas).porsi_di_atas
+    s = settings_from(porsi_di_atas=porsi_di_atas, porsi_di_bawah=porsi_di_bawah)
     values, kinds, keys = columns(rating, jenis, kelompok)
 
     def rate(rows: list[int]) -> Any:
@@ -119,7 +121,8 @@ def SKP_RATING_HASIL(rating: Cells, jenis: Cells = "Utama", kelompok: Cells = No
             return bad
         utama = [values[i] for i, j in zip(rows, parsed) if j is JenisRHK.UTAMA]
         tambahan = [values[i] for i, j in zip(rows, parsed) if j is JenisRHK.TAMBAHAN]
-        return _safe(rules.rating_hasil_kerja, utama, tambahan, porsi_di_atas=porsi)
+        return _safe(rules.rating_hasil_kerja, utama, tambahan, porsi_di_atas=s.porsi_di_atas,
+                     porsi_di_bawah=s.porsi_di_bawah)
 
     return _per_group(keys, rating, rate)
 

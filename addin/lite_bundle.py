@@ -16,7 +16,7 @@ from skpkit import __version__
 __all__ = ["main_py", "write_main_py", "LITE_MODULES"]
 
 #: what the Lite module needs, in the order it is installed (each imports only those before it)
-LITE_MODULES = ("skpkit.errors", "skpkit.model", "skpkit.nilai", "skpkit.kurva", "skpkit.rules", "skpkit.nip",
+LITE_MODULES = ("skpkit.errors", "skpkit.label", "skpkit.model", "skpkit.nilai", "skpkit.kurva", "skpkit.rules", "skpkit.nip",
                 "skpkit.addin.shapes", "skpkit.addin.lite")
 PACKAGES = ("skpkit", "skpkit.addin")
 

@@ -104,7 +104,8 @@ def _table(x: Any, keys: list, name: str) -> dict | None:
 
 
 def settings_from(capaian_maks: Any = None, porsi_di_atas: Any = None, perilaku_min_di_atas: Any = None,
-                  persen_ak: Any = None, koefisien: Any = None, kurva: tuple = ()) -> Settings:
+                  persen_ak: Any = None, koefisien: Any = None, kurva: tuple = (),
+                  porsi_di_bawah: Any = None) -> Settings:
     """The project's defaults with what the workbook's Pengaturan says (the arguments that are given).
 
     Examples
@@ -116,7 +117,7 @@ def settings_from(capaian_maks: Any = None, porsi_di_atas: Any = None, perilaku_
     """
     kw: dict[str, Any] = {}
     for name, value in (("capaian_maks", capaian_maks), ("porsi_di_atas", porsi_di_atas),
-                        ("perilaku_min_di_atas", perilaku_min_di_atas)):
+                        ("perilaku_min_di_atas", perilaku_min_di_atas), ("porsi_di_bawah", porsi_di_bawah)):
         v = _number(value, name)
         if v is not None:
             kw[name] = int(v) if name == "perilaku_min_di_atas" else v

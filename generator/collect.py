@@ -20,7 +20,7 @@ from skpkit.model import Predikat, Settings
 from skpkit.nip import parse_nip
 from skpkit.errors import InputError
 from skpkit.generator.isian import cell_value, evaluate_sheet, indikator_value
-from skpkit.generator.layout import Geometry, a1
+from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
 from skpkit.generator.parallel import bounded_map
 from skpkit.generator.plan import SheetPlan
 from skpkit.generator.problems import Masalah, UserError
@@ -151,6 +151,7 @@ def _cached_problems(path: Path, data: WorkbookData, sheet: SheetPlan, g: Geomet
             checks.append((g.slot_row(i), g.col("rating_rhk", p), hp.rhk[i]))
             for j, hi in enumerate(rows):
                 checks.append((g.slot_row(i, j), g.col("capaian", p), hi and hi.capaian))
+    differ: list[tuple[str, Any, Any]] = []
     for r, c, want in checks:
         got = grid(r, c)
         if got is None:
@@ -159,10 +160,19 @@ def _cached_problems(path: Path, data: WorkbookData, sheet: SheetPlan, g: Geomet
         same = (math.isclose(got, expect, rel_tol=1e-9, abs_tol=1e-9)
                 if isinstance(got, (int, float)) and isinstance(expect, float) else got == expect)
         if not same:
-            out.append(Masalah(str(path), sheet.name, a1(r, c),
-                               f"nilai tersimpan {got!r} bukan hasil rumus ({expect!r}): rumus ditimpa?",
-                               "kembalikan rumus (minta berkas baru dengan skp refresh); rekap memakai hasil hitung ulang"))
-    return out
+            differ.append((a1(r, c), got, expect))
+    version = g.layout.get("version", LAYOUT_VERSION)
+    if differ and version < LAYOUT_VERSION:
+        # the file's formulas are those of its layout version and a rule changed since (RULES.md section 2,
+        # in version 2): the sheet shows the old rule's result where the rules differ. One finding a sheet.
+        cell, got, expect = differ[0]
+        return [Masalah(str(path), sheet.name, cell,
+                        f"berkas tata letak versi {version}: {len(differ)} sel dihitung dengan aturan lama "
+                        f"(mis. {cell}: tersimpan {got!r}, aturan sekarang {expect!r})",
+                        "rekap memakai aturan sekarang; terbitkan ulang berkas dengan skp refresh agar sheet sama")]
+    return [Masalah(str(path), sheet.name, cell, f"nilai tersimpan {got!r} bukan hasil rumus ({expect!r}): rumus ditimpa?",
+                    "kembalikan rumus (minta berkas baru dengan skp refresh); rekap memakai hasil hitung ulang")
+            for cell, got, expect in differ]
 
 
 def _formulas_in_inputs(path: Path, sheet: SheetPlan, g: Geometry, scan: FormulaScan | None) -> list[Masalah]:

@@ -32,6 +32,12 @@ def _unknown(kind: str, ref: str) -> str:
     return f"{text_literal(kind + ' tidak dikenal: ' + chr(39))}&TRIM({ref})&\"'\""
 
 
+def _fold(ref: str) -> str:
+    """The text of a cell folded as :func:`skpkit.model.normalise_label` folds it (dashes and underscores
+    as spaces, runs of spaces as one); MATCH ignores case, as the fold does."""
+    return f'TRIM(SUBSTITUTE(SUBSTITUTE({ref},"-"," "),"_"," "))'
+
+
 def _nonnum(ref: str) -> str:
     return f'AND({ref}<>"",NOT(ISNUMBER({ref})))'
 
@@ -150,15 +156,19 @@ class NativeFormulas:
     # --- the pegawai, per period ---------------------------------------------------
     def hasil_saran(self, status_utama: str, rating_utama: str, status_tambahan: str | None,
                     rating_tambahan: str | None) -> str:
+        """rules.rating_hasil_kerja: Di Bawah from PorsiDiBawah of the RHK utama (>=); Di Atas above
+        PorsiDiAtas (>) of the utama and the tambahan that are Di Atas, with none below; else Sesuai."""
         galat = f'COUNTIF({status_utama},"galat")'
         lift = "0"
         if status_tambahan:
             galat += f'+COUNTIF({status_tambahan},"galat")'
             lift = f"COUNTIF({rating_tambahan},{A})"
         used = f'COUNTIF({status_utama},"lengkap")+COUNTIF({status_utama},"belum")'
+        n = f'COUNTIF({status_utama},"lengkap")'
+        bawah = f"COUNTIF({rating_utama},{B})"
         return (f'=IF({galat}>0,"{ERR}{evaluasi.ERROR_RHK}",IF({used}=0,"",'
-                f'IF(COUNTIF({status_utama},"belum")>0,"",IF(COUNTIF({rating_utama},{B})>0,{B},'
-                f'IF(COUNTIF({rating_utama},{A})+{lift}>=PorsiDiAtas*(COUNTIF({status_utama},"lengkap")+{lift}),'
+                f'IF(COUNTIF({status_utama},"belum")>0,"",IF({bawah}>=PorsiDiBawah*{n},{B},'
+                f'IF(AND({bawah}=0,COUNTIF({rating_utama},{A})+{lift}>PorsiDiAtas*({n}+{lift})),'
                 f'{A},{S})))))')
 
     def organisasi(self, unit: str, column: int) -> str:
@@ -169,16 +179,24 @@ class NativeFormulas:
                 f'DaftarOrganisasi,0)),"{ERR}"&{_unknown("predikat organisasi", organisasi)}))')
 
     def final(self, override: str, saran: str) -> str:
-        ov = f"TRIM({override})"
-        return (f'=IF({ov}="",{saran},IFERROR(INDEX(DaftarRating,MATCH({ov},DaftarRating,0)),'
-                f'"{ERR}"&{_unknown("rating", override)}))')
+        """The penilai's rating where typed (any spelling of Pengaturan's EjaanRating), else the suggestion."""
+        return (f'=IF(TRIM({override})="",{saran},IFERROR(INDEX(EjaanRatingLabel,MATCH({_fold(override)},'
+                f'EjaanRating,0)),"{ERR}"&{_unknown("rating", override)}))')
 
     def perilaku_saran(self, cells: Sequence[str], block: str) -> str:
-        first_bad = _nested_if([(f'AND({c}<>"",ISNA(MATCH({c},DaftarRating,0)))', c) for c in cells], '""')
-        known = f"COUNTIF({block},{A})+COUNTIF({block},{S})+COUNTIF({block},{B})"
-        return (f'=IF(COUNTA({block})=0,"",IF(COUNTA({block})>{known},'
+        """rules.rating_perilaku over the seven values, each read in any spelling of EjaanRating."""
+        folded = _fold(block)
+        first_bad = _nested_if([(f'AND(TRIM({c})<>"",ISNA(MATCH({_fold(c)},EjaanRating,0)))', c) for c in cells],
+                               '""')
+        filled = f'SUMPRODUCT(--(TRIM({block})<>""))'
+
+        def count(group: str) -> str:
+            return f"SUMPRODUCT(--ISNUMBER(MATCH({folded},{group},0)))"
+
+        known = f"SUMPRODUCT(--ISNUMBER(MATCH({folded},EjaanRating,0)))"
+        return (f'=IF({filled}=0,"",IF({filled}>{known},'
                 f'"{ERR}rating tidak dikenal: \'"&TRIM({first_bad})&"\'",'
-                f"IF(COUNTIF({block},{B})>0,{B},IF(COUNTIF({block},{A})>=PerilakuMinDiAtas,{A},{S}))))")
+                f"IF({count('EjaanDiBawah')}>0,{B},IF({count('EjaanDiAtas')}>=PerilakuMinDiAtas,{A},{S}))))")
 
     def perilaku_skor(self, cells: Sequence[str], label: str) -> str:
         """Score of one rating for rules.rating_perilaku_tahunan: count x 1000 + last period."""

@@ -22,7 +22,7 @@ __all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quo
            "LAYOUT_VERSION", "LAYOUT_FILES"]
 
 #: layout version -> the file describing it; a workbook is read with the layout of its own version
-LAYOUT_FILES: dict[int, str] = {1: "layout.json"}
+LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout.json"}
 LAYOUT_VERSION: int = max(LAYOUT_FILES)
 
 
@@ -295,7 +295,13 @@ class PengaturanGeometry:
             return sum(len(self.list_members(n)) + 2 for n in self._p["lists"]) - 1
         if block == "matrix":
             return 1 + len(Rating)
+        if block == "ejaan":
+            return 2 + len(self.ejaan())
         return 2 + max(self.n_units, 1)
+
+    def ejaan(self) -> list[tuple[str, Any]]:
+        """(spelling, member) of the accepted rating spellings, grouped by member in member order."""
+        return ENUMS[self._p["ejaan"]["enum"]].accepted() if "ejaan" in self._p else []
 
     @cached_property
     def _starts(self) -> dict[str, int]:
@@ -348,9 +354,23 @@ class PengaturanGeometry:
                 out[table] = (sheet, row + 1, j, row + m, j)
         row = self.block_row("matrix")
         out[self._p["matrix_name"]] = (sheet, row + 1, 2, row + len(Rating), 1 + len(Rating))
+        if "ejaan" in self._p:
+            out.update(self.ejaan_names(sheet))
         row, last = self.block_row("organisasi"), self.block_row("organisasi") + 1 + max(self.n_units, 1)
         out[self._p["units_name"]] = (sheet, row + 2, 0, last, 0)
         out[self._p["organisasi_name"]] = (sheet, row + 2, 1, last, n_periode + 1)
+        return out
+
+
+    def ejaan_names(self, sheet: str) -> dict[str, tuple[str, int, int, int, int]]:
+        """The spelling table's names: all spellings, their labels, and the spellings of each member."""
+        e, rows = self._p["ejaan"], self.ejaan()
+        first = self.block_row("ejaan") + 2
+        last = first + len(rows) - 1
+        out = {e["name"]: (sheet, first, 1, last, 1), e["label_name"]: (sheet, first, 2, last, 2)}
+        for name, member in zip(e["group_names"], ENUMS[e["enum"]]):
+            idx = [i for i, (_, m) in enumerate(rows) if m is member]
+            out[name] = (sheet, first + idx[0], 1, first + idx[-1], 1)
         return out
 
 

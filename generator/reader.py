@@ -18,7 +18,7 @@ from python_calamine import CalamineWorkbook
 from skpkit.errors import InputError
 from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
-from skpkit.generator.layout import ENUMS, LAYOUT_VERSION, Geometry, PengaturanGeometry, a1 as _a1, load_layout
+from skpkit.generator.layout import ENUMS, LAYOUT_FILES, Geometry, PengaturanGeometry, a1 as _a1, load_layout
 from skpkit.generator.plan import (
     INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
@@ -95,11 +95,11 @@ def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
 
     values = {sc["field"]: _cell(grids, names, sc["name"]) for sc in p["scalars"] if found(sc["name"])}
     kw: dict[str, Any] = {}
-    for f in ("capaian_maks", "porsi_di_atas", "perilaku_min_di_atas", "kurva_maks_terbesar",
-              "kurva_min_dominan", "kurva_min_pendamping", "kurva_maks_sangat_baik"):
+    for f in ("capaian_maks", "porsi_di_atas", "porsi_di_bawah", "perilaku_min_di_atas", "tmt_batas_hari",
+              "kurva_maks_terbesar", "kurva_min_dominan", "kurva_min_pendamping", "kurva_maks_sangat_baik"):
         v = values.get(f)
         if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
-            kw[f] = int(v) if f == "perilaku_min_di_atas" else float(v)
+            kw[f] = int(v) if f in ("perilaku_min_di_atas", "tmt_batas_hari") else float(v)
     default = Settings()
     for t, spec in p["tables"].items():
         if not found(t):
@@ -172,12 +172,14 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
     while meta(r, 0) is not None:
         kv[_text(meta(r, 0))] = _text(meta(r, 1))
         r += 1
-    if kv.get("layout_version") != str(LAYOUT_VERSION):
+    version = kv.get("layout_version", "")
+    if not version.isdigit() or int(version) not in LAYOUT_FILES:
         raise UserError(Masalah(str(path), names["meta"], "B2",
-                                f"versi tata letak {kv.get('layout_version')!r}, skpkit ini membaca {LAYOUT_VERSION}",
-                                "buat ulang berkas dengan skp refresh"))
+                                f"versi tata letak {kv.get('layout_version')!r}, skpkit ini membaca "
+                                + ", ".join(map(str, LAYOUT_FILES)), "buat ulang berkas dengan skp refresh"))
+    lay = load_layout(int(version))  # each workbook is read with the layout it was written with
     jenis = JenisPeriode.parse(kv["jenis_periode"])
-    g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]))
+    g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]), lay)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         defined = defined_names(path)
     else:  # an .ods or .xls saved from ours keeps the cells; find them by position
@@ -280,7 +282,7 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
         raise UserError(Masalah(str(path), name, what="sheet pegawai tidak ditemukan (diganti nama atau dihapus)",
                                 todo=f"kembalikan sheet {pegawai.nama} dengan nama {name!r}"))
     grid = Grid(wb.get_sheet_by_name(name).to_python(skip_empty_area=False))
-    lay = load_layout()["pegawai"]
+    lay = g.layout["pegawai"]
     _check_sheet(grid, name, pegawai, g, path, lay)
     grids[name] = grid
     e = IsianSKP()

@@ -195,16 +195,26 @@ def rating_rhk(ratings, kelompok=None, *, porsi_di_atas: float = _DEFAULT.porsi_
     return decode(codes, Rating, err)[inv]
 
 
+def _rate_hasil(n: np.ndarray, atas: np.ndarray, bawah: np.ndarray, lift: np.ndarray, porsi_di_atas: float,
+                porsi_di_bawah: float) -> np.ndarray:
+    """rules._rate_hasil over groups: ``n`` RHK utama, ``atas`` / ``bawah`` of them, ``lift`` tambahan Di Atas."""
+    return np.where(bawah >= porsi_di_bawah * n, Rating.DI_BAWAH.code,
+                    np.where((bawah == 0) & (atas + lift > porsi_di_atas * (n + lift)), Rating.DI_ATAS.code,
+                             Rating.SESUAI.code)).astype(np.int8)
+
+
 def rating_hasil_kerja(ratings, jenis="Utama", kelompok=None, *,
-                       porsi_di_atas: float = _DEFAULT.porsi_di_atas) -> np.ndarray:
+                       porsi_di_atas: float = _DEFAULT.porsi_di_atas,
+                       porsi_di_bawah: float = _DEFAULT.porsi_di_bawah) -> np.ndarray:
     """Array form of :func:`skpkit.rules.rating_hasil_kerja`: one row per RHK with its ``jenis``
     (Utama/Tambahan); per row, the rating hasil kerja of its group (``kelompok``: pegawai-period).
 
     Examples
     --------
-    >>> out = rating_hasil_kerja(["Sesuai Ekspektasi", "Di Atas Ekspektasi"], ["Utama", "Tambahan"])
+    >>> out = rating_hasil_kerja(["Sesuai Ekspektasi", "Di Atas Ekspektasi", "Di Atas Ekspektasi"],
+    ...                          ["Utama", "Utama", "Tambahan"])
     >>> [str(x) for x in out]
-    ['Di Atas Ekspektasi', 'Di Atas Ekspektasi']
+    ['Di Atas Ekspektasi', 'Di Atas Ekspektasi', 'Di Atas Ekspektasi']
     """
     n = length(ratings, jenis, kelompok)
     c, why = encode(ratings, Rating, n)
@@ -213,8 +223,8 @@ def rating_hasil_kerja(ratings, jenis="Utama", kelompok=None, *,
     count = lambda m: np.bincount(inv, weights=m, minlength=k)  # noqa: E731
     utama, tambahan = j == JenisRHK.UTAMA.code, j == JenisRHK.TAMBAHAN.code
     lift = count(tambahan & (c == Rating.DI_ATAS.code))
-    codes = _rate(count(utama) + lift, count(utama & (c == Rating.DI_ATAS.code)) + lift,
-                  count(utama & (c == Rating.DI_BAWAH.code)), porsi_di_atas)
+    codes = _rate_hasil(count(utama), count(utama & (c == Rating.DI_ATAS.code)),
+                        count(utama & (c == Rating.DI_BAWAH.code)), lift, porsi_di_atas, porsi_di_bawah)
     codes[(count(utama) == 0) | (count(utama & (c == BLANK)) > 0)] = BLANK
     jenis_err = _first_per_group((j == ERROR) | (j == BLANK), inv,
                                  np.where(j == BLANK, f"{JenisRHK.kind()} kosong", j_why), k)

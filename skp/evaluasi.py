@@ -195,7 +195,8 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
         else:
             saran = rules.rating_hasil_kerja(
                 [x for r, x in used if r.jenis is JenisRHK.UTAMA],
-                [x for r, x in used if r.jenis is JenisRHK.TAMBAHAN], porsi_di_atas=s.porsi_di_atas)
+                [x for r, x in used if r.jenis is JenisRHK.TAMBAHAN], porsi_di_atas=s.porsi_di_atas,
+                porsi_di_bawah=s.porsi_di_bawah)
     hasil = _final(isian._get(isian.override_hasil, k), saran)
     if periode is None:
         p_saran = _safe(rules.rating_perilaku_tahunan,

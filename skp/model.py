@@ -7,92 +7,17 @@ label. ``parse`` accepts the label in any case and spacing, plus listed synonyms
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Mapping
 
 from skpkit.errors import InputError
+from skpkit.label import Label, normalise_label
 
 __all__ = [
     "Label", "Rating", "Predikat", "PredikatOrganisasi", "JenisJabatan", "Jenjang",
     "Aspek", "Arah", "Agregasi", "JenisRHK", "JenisPeriode", "Pegawai", "RHK",
     "Indikator", "Settings", "BERAKHLAK", "normalise_label",
 ]
-
-_SPACES = re.compile(r"[\s_]+")
-
-
-def normalise_label(text: str) -> str:
-    """Fold case, spacing, underscores and dashes so labels compare tolerantly.
-
-    Examples
-    --------
-    >>> normalise_label("  Sesuai   EKSPEKTASI ")
-    'sesuai ekspektasi'
-    >>> normalise_label("rata_rata")
-    'rata rata'
-    """
-    return _SPACES.sub(" ", str(text).replace("-", " ")).strip().casefold()
-
-
-class Label(str, Enum):
-    """A str enum whose value is its Indonesian label, parsed tolerantly."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    @classmethod
-    def synonyms(cls) -> Mapping[str, str]:
-        """Extra accepted spellings (normalised text -> member name)."""
-        return {}
-
-    @classmethod
-    def lookup(cls) -> dict[str, "Label"]:
-        table = cls.__dict__.get("_lookup_cache")
-        if table is None:
-            table = {normalise_label(m.value): m for m in cls}
-            table.update({normalise_label(m.name): m for m in cls})
-            table.update({k: cls[v] for k, v in cls.synonyms().items()})
-            table.update({m.value: m for m in cls})  # exact labels, looked up before folding
-            setattr(cls, "_lookup_cache", table)
-        return table
-
-    @classmethod
-    def parse(cls, text: "str | Label"):
-        """Return the member for ``text`` or raise :class:`InputError`.
-
-        Examples
-        --------
-        >>> Rating.parse("sesuai  ekspektasi")
-        <Rating.SESUAI: 'Sesuai Ekspektasi'>
-        """
-        if isinstance(text, cls):
-            return text
-        member = cls.lookup().get(text) if isinstance(text, str) else None
-        if member is not None:  # the exact label (most cells): no folding
-            return member
-        if text is None or isinstance(text, str) and not text.strip():
-            raise InputError(f"{cls.kind()} kosong", cls.hint())
-        if not isinstance(text, str):
-            raise InputError(f"{cls.kind()} bukan teks: {text!r}", cls.hint())
-        member = cls.lookup().get(normalise_label(text))
-        if member is None:
-            raise InputError(f"{cls.kind()} tidak dikenal: {text.strip()!r}", cls.hint())
-        return member
-
-    @classmethod
-    def kind(cls) -> str:
-        return cls.__name__.lower()
-
-    @classmethod
-    def hint(cls) -> str:
-        return "pilih salah satu: " + ", ".join(m.value for m in cls)
-
-    @property
-    def code(self) -> int:
-        """Position in declaration order (best first where the enum is ordered)."""
-        return type(self)._member_names_.index(self.name)
 
 
 class Rating(Label):
@@ -104,7 +29,19 @@ class Rating(Label):
 
     @classmethod
     def synonyms(cls):
-        return {"di atas": "DI_ATAS", "sesuai": "SESUAI", "di bawah": "DI_BAWAH"}
+        # SIASN and local SIMPEG write "DIATAS EKSPEKTASI", "…ESPEKTASI", "…Ekspetasi" (RULES.md section 8)
+        out = {}
+        for name, heads in (("DI_ATAS", ("di atas", "diatas")), ("SESUAI", ("sesuai",)),
+                            ("DI_BAWAH", ("di bawah", "dibawah"))):
+            for head in heads:
+                out[head] = name
+                for word in ("ekspektasi", "espektasi", "ekspetasi"):
+                    out[f"{head} {word}"] = name
+        return out
+
+    @classmethod
+    def codes(cls):
+        return {1: "DI_ATAS", 2: "SESUAI", 3: "DI_BAWAH"}
 
 
 class Predikat(Label):
@@ -119,7 +56,12 @@ class Predikat(Label):
     @classmethod
     def synonyms(cls):
         return {"cukup": "BUTUH_PERBAIKAN", "kurang": "KURANG", "misconduct": "KURANG",
-                "kurang / misconduct": "KURANG"}
+                "kurang / misconduct": "KURANG", "kurang/ misconduct": "KURANG", "kurang /misconduct": "KURANG"}
+
+    @classmethod
+    def codes(cls):
+        # SIASN's kuadran kinerja
+        return {1: "SANGAT_BAIK", 2: "BAIK", 3: "BUTUH_PERBAIKAN", 4: "KURANG", 5: "SANGAT_KURANG"}
 
 
 class PredikatOrganisasi(Label):
@@ -145,9 +87,10 @@ class JenisJabatan(Label):
 
     @classmethod
     def synonyms(cls):
-        return {"jabatan pimpinan tinggi": "JPT", "jf": "FUNGSIONAL",
-                "jabatan fungsional": "FUNGSIONAL", "jfu": "PELAKSANA",
-                "jabatan pelaksana": "PELAKSANA"}
+        return {"jabatan pimpinan tinggi": "JPT", "jf": "FUNGSIONAL", "jft": "FUNGSIONAL",
+                "jabatan fungsional": "FUNGSIONAL", "jabatan fungsional tertentu": "FUNGSIONAL",
+                "fungsional tertentu": "FUNGSIONAL", "jfu": "PELAKSANA", "jabatan fungsional umum": "PELAKSANA",
+                "fungsional umum": "PELAKSANA", "jabatan pelaksana": "PELAKSANA"}
 
     @classmethod
     def kind(cls):
@@ -165,6 +108,23 @@ class Jenjang(Label):
     AHLI_MUDA = "Ahli Muda"
     AHLI_MADYA = "Ahli Madya"
     AHLI_UTAMA = "Ahli Utama"
+
+    @classmethod
+    def synonyms(cls):
+        # SIASN's jenjang codes (RULES.md section 8)
+        return {"pm": "PEMULA", "tr": "TERAMPIL", "mh": "MAHIR", "py": "PENYELIA", "pt": "AHLI_PERTAMA",
+                "mu": "AHLI_MUDA", "ma": "AHLI_MADYA", "ut": "AHLI_UTAMA"}
+
+    @property
+    def kode_siasn(self) -> str:
+        """SIASN's two-letter code.
+
+        Examples
+        --------
+        >>> Jenjang.AHLI_MUDA.kode_siasn
+        'MU'
+        """
+        return next(k for k, v in self.synonyms().items() if v == self.name).upper()
 
 
 class Aspek(Label):
@@ -208,6 +168,19 @@ class JenisPeriode(Label):
 
     TRIWULANAN = "triwulanan"
     BULANAN = "bulanan"
+
+    @classmethod
+    def synonyms(cls):
+        return {"triwulan": "TRIWULANAN", "bulan": "BULANAN"}
+
+    @classmethod
+    def codes(cls):
+        # SIASN's periodik
+        return {1: "BULANAN", 2: "TRIWULANAN"}
+
+    @classmethod
+    def kind(cls):
+        return "jenis periode"
 
     @property
     def jumlah(self) -> int:
@@ -334,8 +307,11 @@ class Settings:
     jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN
     #: capaian (percent) never exceeds this; a ``turun`` indikator realised at 0 gets it.
     capaian_maks: float = 200.0
-    #: an RHK (and the overall hasil) is Di Atas when at least this share of its parts is.
+    #: an RHK is Di Atas when at least this share of its indikator is (and none below); the rating
+    #: hasil kerja when strictly more than this share of its RHK is (and none below).
     porsi_di_atas: float = 0.5
+    #: the rating hasil kerja is Di Bawah when at least this share of its RHK is.
+    porsi_di_bawah: float = 0.5
     #: perilaku is Di Atas when at least this many of the seven values are.
     perilaku_min_di_atas: int = 4
     #: rating hasil kerja of a JPT / unit leader from the predikat of the organisation.
@@ -369,6 +345,9 @@ class Settings:
         Jenjang.PENYELIA: None, Jenjang.AHLI_PERTAMA: 100.0, Jenjang.AHLI_MUDA: 200.0,
         Jenjang.AHLI_MADYA: 450.0, Jenjang.AHLI_UTAMA: None,
     }))
+    #: angka kredit months: a TMT jabatan up to this day of the month counts that month, a later day
+    #: counts from the next month (project default 1: only a TMT on the 1st counts its month).
+    tmt_batas_hari: int = 1
     #: kurva (SE MenPANRB 3/2023) percentages.
     kurva_maks_terbesar: float = 70.0
     kurva_min_dominan: float = 60.0

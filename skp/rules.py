@@ -191,6 +191,17 @@ def _rate_parts(parts: list[Rating], porsi: float) -> Rating:
     return Rating.SESUAI
 
 
+def _rate_hasil(utama: list[Rating], lift: int, porsi_di_atas: float, porsi_di_bawah: float) -> Rating:
+    """BKN's wording: Di Bawah when most or all RHK utama are (share >= porsi_di_bawah); Di Atas when most
+    or all are (share > porsi_di_atas, the ``lift`` tambahan Di Atas counted in) and none is below."""
+    bawah = utama.count(Rating.DI_BAWAH)
+    if bawah >= porsi_di_bawah * len(utama):
+        return Rating.DI_BAWAH
+    if bawah == 0 and utama.count(Rating.DI_ATAS) + lift > porsi_di_atas * (len(utama) + lift):
+        return Rating.DI_ATAS
+    return Rating.SESUAI
+
+
 def rating_rhk(ratings: Iterable, *, porsi_di_atas: float = DEFAULT.porsi_di_atas) -> Rating | None:
     """Suggested rating of one RHK from its indikator ratings (project default).
 
@@ -214,25 +225,28 @@ def rating_rhk(ratings: Iterable, *, porsi_di_atas: float = DEFAULT.porsi_di_ata
 
 
 def rating_hasil_kerja(utama: Iterable, tambahan: Iterable = (), *,
-                       porsi_di_atas: float = DEFAULT.porsi_di_atas) -> Rating | None:
-    """Suggested rating hasil kerja from the RHK ratings (project default).
+                       porsi_di_atas: float = DEFAULT.porsi_di_atas,
+                       porsi_di_bawah: float = DEFAULT.porsi_di_bawah) -> Rating | None:
+    """Suggested rating hasil kerja from the RHK ratings (project default after BKN's e-Kinerja wording).
 
-    The rule of :func:`rating_rhk` over the RHK utama; an RHK tambahan only lifts:
-    it counts only when it is Di Atas. ``None`` until every RHK utama is rated.
+    Di Bawah when at least ``porsi_di_bawah`` of the RHK utama are Di Bawah; Di Atas when none is Di
+    Bawah and strictly more than ``porsi_di_atas`` of them are Di Atas, each RHK tambahan that is Di Atas
+    counted in (a tambahan only lifts); else Sesuai, which includes "a small part below". ``None``
+    until every RHK utama is rated.
 
     Examples
     --------
-    >>> str(rating_hasil_kerja(["Sesuai Ekspektasi", "Di Atas Ekspektasi", "Sesuai Ekspektasi"]))
-    'Sesuai Ekspektasi'
-    >>> str(rating_hasil_kerja(["Sesuai Ekspektasi", "Di Atas Ekspektasi", "Sesuai Ekspektasi"],
-    ...                        ["Di Atas Ekspektasi"]))
+    >>> S, A, B = "Sesuai Ekspektasi", "Di Atas Ekspektasi", "Di Bawah Ekspektasi"
+    >>> [str(rating_hasil_kerja(x)) for x in ([S] * 4 + [B], [A, S], [A, A, S], [B, S])]
+    ['Sesuai Ekspektasi', 'Sesuai Ekspektasi', 'Di Atas Ekspektasi', 'Di Bawah Ekspektasi']
+    >>> str(rating_hasil_kerja([S, A], [A]))
     'Di Atas Ekspektasi'
     """
     parts = _ratings(utama)
     if not parts or None in parts:
         return None
-    parts += [t for t in _ratings(tambahan) if t is Rating.DI_ATAS]
-    return _rate_parts(parts, porsi_di_atas)
+    lift = sum(t is Rating.DI_ATAS for t in _ratings(tambahan))
+    return _rate_hasil(parts, lift, porsi_di_atas, porsi_di_bawah)
 
 
 def rating_hasil_pimpinan(predikat_organisasi, *, settings: Settings = DEFAULT) -> Rating | None:

@@ -384,9 +384,29 @@ def f_not(wb, args, sheet):
     return v if isinstance(v, XlError) else not v
 
 
-def f_trim(wb, args, sheet):
-    t = _text(wb._eval(args[0], sheet))
+def _each(fn, v):
+    """``fn`` over each element of an array (as inside SUMPRODUCT), or over one value."""
+    return Array([fn(x) for x in v], v.shape) if isinstance(v, Array) else fn(v)
+
+
+def _trim(x):
+    t = _text(x)
     return t if isinstance(t, XlError) else re.sub(" +", " ", t).strip(" ")
+
+
+def f_trim(wb, args, sheet):
+    return _each(_trim, wb._eval(args[0], sheet))
+
+
+def f_substitute(wb, args, sheet):
+    old, new = (_text(wb._eval(a, sheet)) for a in args[1:3])
+    if len(args) > 3:
+        raise Unsupported("SUBSTITUTE with an instance number")
+
+    def sub(x):
+        t = _text(x)
+        return t if isinstance(t, XlError) else t.replace(old, new) if old else t
+    return _each(sub, wb._eval(args[0], sheet))
 
 
 def f_left(wb, args, sheet):
@@ -396,8 +416,7 @@ def f_left(wb, args, sheet):
 
 
 def f_isnumber(wb, args, sheet):
-    v = wb._eval(args[0], sheet)
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
+    return _each(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), wb._eval(args[0], sheet))
 
 
 def f_isna(wb, args, sheet):
@@ -405,18 +424,20 @@ def f_isna(wb, args, sheet):
 
 
 def f_match(wb, args, sheet):
-    x = wb._eval(args[0], sheet)
-    if isinstance(x, XlError):
-        return x
     mode = _number(wb._eval(args[2], sheet)) if len(args) > 2 else 1.0
     if mode != 0:
         raise Unsupported("MATCH with an approximate mode")
     rng = wb._range_of(args[1], sheet)
-    for i, (r, c) in enumerate(rng.cells(), start=1):
-        v = wb.value(rng.sheet, r, c)
-        if v is not None and _compare("=", x, v) is True and _rank(x) == _rank(v):
-            return float(i)
-    return NA
+    values = [wb.value(rng.sheet, r, c) for r, c in rng.cells()]
+
+    def find(x):
+        if isinstance(x, XlError):
+            return x
+        for i, v in enumerate(values, start=1):
+            if v is not None and _compare("=", x, v) is True and _rank(x) == _rank(v):
+                return float(i)
+        return NA
+    return _each(find, wb._eval(args[0], sheet))
 
 
 def f_index(wb, args, sheet):
@@ -545,7 +566,7 @@ def f_roundup(wb, args, sheet):
 
 FUNCTIONS: dict[str, Callable] = {
     "IF": f_if, "IFERROR": f_iferror, "AND": _logical(all), "OR": _logical(any), "NOT": f_not,
-    "TRIM": f_trim, "LEFT": f_left, "ISNUMBER": f_isnumber, "ISNA": f_isna, "MATCH": f_match,
+    "TRIM": f_trim, "SUBSTITUTE": f_substitute, "LEFT": f_left, "ISNUMBER": f_isnumber, "ISNA": f_isna, "MATCH": f_match,
     "INDEX": f_index, "CHOOSE": f_choose, "COUNT": f_count, "COUNTA": f_counta, "COUNTIF": f_countif,
     "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup,
     "SUM": _aggregate(lambda n: float(sum(n))),

@@ -36,6 +36,21 @@ def roster(n: int, unit_size: int = 10, seed: int = 1) -> list[Pegawai]:
 EDGE_TARGETS = [(0, 0), (5, 3), (None, None), (-1, 4), (2, None), (0, 10)]
 
 
+def typed_rating(rnd: random.Random, rating: Rating) -> object:
+    """A rating as people paste it: mostly the label, else another spelling the national systems write
+    (any case, spaces and dashes), SIASN's numeric code, or an unknown text."""
+    x = rnd.random()
+    if x < 0.85:
+        return rating.value
+    if x < 0.95:
+        text = rnd.choice([s for s, m in Rating.accepted() if m is rating and not s.isdigit()])
+        text = rnd.choice([text.upper(), text.title(), text, "  " + text.replace(" ", "  ") + " "])
+        return text.replace(" ", "-", 1) if rnd.random() < 0.2 else text
+    if x < 0.99:
+        return rnd.choice([rating.kode, float(rating.kode), str(rating.kode)])
+    return rnd.choice(["Baik sekali", 4, "Di Atas Harapan"])
+
+
 def random_fill(plan: WorkbookPlan, seed: int = 0, periods: int | None = None) -> None:
     """Fill every sheet with random entries, edge cases included (target 0, min > max, blanks,
     turun realised at 0, overrides, missing perilaku, predikat organisasi blanks)."""
@@ -76,15 +91,15 @@ def random_fill(plan: WorkbookPlan, seed: int = 0, periods: int | None = None) -
         for p in range(1, periods + 1):
             for v in range(len(BERAKHLAK)):
                 if rnd.random() < 0.8:
-                    e.perilaku_of(v).rating[p] = rnd.choices(list(Rating), weights=[3, 6, 1])[0].value
+                    e.perilaku_of(v).rating[p] = typed_rating(rnd, rnd.choices(list(Rating), weights=[3, 6, 1])[0])
             if rnd.random() < 0.1:
-                e.hasil_penilai[p] = rnd.choice(list(Rating)).value
+                e.hasil_penilai[p] = typed_rating(rnd, rnd.choice(list(Rating)))
             if rnd.random() < 0.1:
-                e.perilaku_penilai[p] = rnd.choice(list(Rating)).value
+                e.perilaku_penilai[p] = typed_rating(rnd, rnd.choice(list(Rating)))
         if rnd.random() < 0.1:
-            e.hasil_penilai[TAHUNAN] = rnd.choice(list(Rating)).value
+            e.hasil_penilai[TAHUNAN] = typed_rating(rnd, rnd.choice(list(Rating)))
         if rnd.random() < 0.1:
-            e.perilaku_penilai[TAHUNAN] = rnd.choice(list(Rating)).value
+            e.perilaku_penilai[TAHUNAN] = typed_rating(rnd, rnd.choice(list(Rating)))
 
 
 def write_filled(folder, people: list[Pegawai], prefix: str = "", **plan_options) -> list:

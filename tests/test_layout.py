@@ -87,7 +87,7 @@ def test_every_label_relabelled_through_the_layout_still_reads(tmp_path, use_lay
 
 def test_a_pengaturan_block_moved_in_the_layout(tmp_path, use_layout):
     moved = copy.deepcopy(layout_module.load_layout())
-    moved["pengaturan"]["blocks"] = ["organisasi", "matrix", "lists", "scalars"]
+    moved["pengaturan"]["blocks"] = ["organisasi", "ejaan", "matrix", "lists", "scalars"]
     moved["pengaturan"]["first_row"] = 4
     moved["pengaturan"]["gap"] = 2
     use_layout(moved)
@@ -116,6 +116,7 @@ def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     changed = _written(tmp_path, "b")
     same = set().union(*(literals(p) for p, _ in plain)) & set().union(*(literals(p) for p, _ in changed))
     data = {m.value for e in [*ENUMS.values(), JenisPeriode] for m in e}
+    data |= {spelling for e in ENUMS.values() for spelling, _ in e.accepted()}  # Pengaturan's spelling table
     data |= {JenisPeriode.TRIWULANAN.nama(p) for p in range(1, 5)} | {JenisPeriode.BULANAN.nama(p) for p in range(1, 13)}
     data |= {x for nilai, panduan in BERAKHLAK for x in (nilai, "• " + panduan.replace("; ", "\n• "))}
     for _, plan in plain:

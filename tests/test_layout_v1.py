@@ -30,13 +30,27 @@ def test_fixture_is_layout_version_1():
 
 
 def test_v1_consolidates_to_the_same_rekap(tmp_path):
+    """The same rekap, except where RULES.md section 2 changed in layout 2 (BKN's wording of the rating hasil
+    kerja): there the rekap follows the rule now, and each sheet that shows the old rule's result is named
+    once, with its layout version."""
     summary = skpkit.consolidate(UNITS, tmp_path / "rekap.xlsx", manifest=V1 / "manifest.json")
-    assert (summary.files_read, summary.masalah) == (2, 0)
-    rows = CalamineWorkbook.from_path(str(tmp_path / "rekap.xlsx")).get_sheet_by_name("Rekap Pegawai").to_python()
+    book = CalamineWorkbook.from_path(str(tmp_path / "rekap.xlsx"))
+    rows = book.get_sheet_by_name("Rekap Pegawai").to_python()
     head = rows[0]
     expected = json.loads((V1 / "expected_rekap.json").read_text(encoding="utf-8"))
     got = [{k: r[head.index(k)] for k in expected[0]} for r in rows[1:]]
-    assert got == expected
+    assert [g["NIP"] for g in got] == [e["NIP"] for e in expected]
+    changed = [(e, g) for e, g in zip(expected, got) if e != g]
+    assert changed, "the fixture has ratings the new rule decides differently"
+    for e, g in changed:
+        assert e["Rating Perilaku Kerja"] == g["Rating Perilaku Kerja"]
+        assert (e["Rating Hasil Kerja"], g["Rating Hasil Kerja"]) == ("Di Atas Ekspektasi", "Sesuai Ekspektasi")
+    masalah = book.get_sheet_by_name("Masalah").to_python()[1:]
+    assert summary.files_read == 2 and summary.masalah == len(masalah) > 0
+    assert all("tata letak versi 1" in m[3] and "aturan lama" in m[3] for m in masalah)
+    assert len({(m[0], m[1]) for m in masalah}) == len(masalah)  # one finding a sheet
+    by_nip = {sp.pegawai.nip: sp.name for f in UNITS for sp in read_workbook(f).plan.sheets}
+    assert {by_nip[str(g["NIP"])] for _, g in changed} <= {m[1] for m in masalah}
 
 
 def test_v1_checks_clean():

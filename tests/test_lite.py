@@ -65,7 +65,7 @@ def _golden() -> list:
         [[A], [S], [B], [A]],
         [[A], [A], [B], [B], [""], [""]],
         [[S], [S]],
-        [[A], [A], [str(rules.rating_hasil_kerja([A, S]))], [str(rules.rating_hasil_kerja([A, S]))], [B]],
+        [[str(rules.rating_hasil_kerja([S], [A]))]] * 2 + [[str(rules.rating_hasil_kerja([A, S]))]] * 2 + [[B]],
         A,
         [[A], [B], [S]],
         A,

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from skpkit import lama, rules as r
+from skpkit import arrays, lama, rules as r
 from skpkit.errors import InputError
 from skpkit.model import BERAKHLAK, Jenjang, Predikat, Rating, Settings
 
@@ -126,15 +126,34 @@ def test_rating_rhk_incomplete_or_empty_is_none():
 
 
 @pytest.mark.parametrize("utama,tambahan,expected", [
-    ([S, S], [A], S),          # 1 of 3 Di Atas: not half
-    ([S, A, S], [A], A),       # 2 of 4
+    # RULES.md section 2, the four examples after BKN's e-Kinerja wording
+    ([S, S, S, S, B], [], S),  # only a small part below: Sesuai
+    ([A, S], [], S),           # half is not "most"
+    ([A, A, S], [], A),        # most Di Atas, none below
+    ([B, S], [], B),           # Di Bawah from half upward
+    # tambahan: counted only when Di Atas, so it can only lift
+    ([S, S], [A], S),          # 1 of 3 Di Atas
+    ([S, A, S], [A], S),       # 2 of 4: half, not most
+    ([S, A], [A], A),          # 2 of 3
     ([S, S], [S, S], S),       # tambahan Sesuai is not counted
-    ([B, A], [A, A, A], B),    # tambahan never hides a Di Bawah utama
+    ([B, A], [A, A, A], B),    # half the utama Di Bawah: a tambahan does not dilute it
+    ([A, A, A, B], [A], S),    # one below: never Di Atas
     ([S], [B], S),             # tambahan only lifts
-    ([A, A], [], A),
+    ([A, A], [], A), ([B], [], B), ([A], [], A), ([S], [], S),
 ])
 def test_rating_hasil_kerja(utama, tambahan, expected):
     assert r.rating_hasil_kerja(utama, tambahan) == expected
+
+
+@pytest.mark.parametrize("porsi_di_atas,porsi_di_bawah,utama,expected", [
+    (0.5, 0.6, [B, S], S),     # an instansi that reads "most" for Di Bawah strictly: 1 of 2 is not enough
+    (0.4, 0.5, [A, S], A),     # 1 of 2 > 0.4
+    (0.5, 0.2, [S, S, S, S, B], B),
+])
+def test_rating_hasil_kerja_porsi_are_settings(porsi_di_atas, porsi_di_bawah, utama, expected):
+    assert r.rating_hasil_kerja(utama, porsi_di_atas=porsi_di_atas, porsi_di_bawah=porsi_di_bawah) == expected
+    got = arrays.rating_hasil_kerja(utama, "Utama", porsi_di_atas=porsi_di_atas, porsi_di_bawah=porsi_di_bawah)
+    assert {str(x) for x in got} == {str(expected)}
 
 
 @pytest.mark.parametrize("org,expected", [

@@ -37,6 +37,8 @@ def write(ctx: Context, ws: Worksheet) -> None:
     for list_name in lay["lists"]:
         _list(ctx, ws, list_name)
     _matrix(ctx, ws)
+    if "ejaan" in lay:
+        _ejaan(ctx, ws)
     _organisasi(ctx, ws)
     first = pg.block_row("scalars")
     ws.data_validation(first, 1, first + len(lay["scalars"]) - 1, 1, {
@@ -97,6 +99,21 @@ def _matrix(ctx: Context, ws: Worksheet) -> None:
             ws.write_string(row + 1 + i, 2 + j, pred.value, s.computed)
     define(ctx, ctx.layout["pengaturan"]["matrix_name"], ws.get_name(), row + 1, 2, row + len(Rating),
            1 + len(Rating))
+
+
+def _ejaan(ctx: Context, ws: Worksheet) -> None:
+    """The rating spellings the formulas accept (SIASN, e-Kinerja, SIMPEG), from the model's own list:
+    a pasted ``DIATAS EKSPEKTASI`` or ``1`` counts as the rules count it."""
+    s, pg, lab = ctx.s, ctx.pg, ctx.labels["pengaturan"]
+    row = pg.block_row("ejaan")
+    ws.write_string(row, 0, lab["ejaan"], s.section)
+    for j, head in enumerate(lab["ejaan_headers"], start=1):
+        ws.write_string(row + 1, j, head, s.header)
+    for i, (spelling, member) in enumerate(pg.ejaan(), start=row + 2):
+        ws.write_string(i, 1, spelling, s.computed)
+        ws.write_string(i, 2, member.value, s.computed)
+    for name, (_, r0, c0, r1, c1) in pg.ejaan_names(ws.get_name()).items():
+        define(ctx, name, ws.get_name(), r0, c0, r1, c1)
 
 
 def _organisasi(ctx: Context, ws: Worksheet) -> None:
