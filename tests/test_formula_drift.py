@@ -21,7 +21,8 @@ from synthetic import random_fill, roster
 
 def _boundary(plan) -> None:
     """The first staff sheet of each workbook on the boundaries of three rules, period 1:
-    RHK with exactly half its indikator Di Atas (PorsiDiAtas 0.5, compared with >=); exactly
+    RHK with exactly half its indikator Di Atas (PorsiDiAtas 0.5, compared with >=), a hasil kerja with
+    exactly half its RHK Di Atas (Sesuai: >) and, in period 2, half Di Bawah (Di Bawah: >=); exactly
     PerilakuMinDiAtas (4) BerAKHLAK values Di Atas; a fungsional with an angka kredit."""
     sheet = next((s for s in plan.sheets if s.pegawai.jenis_jabatan is not JenisJabatan.JPT), None)
     if sheet is None:
@@ -33,11 +34,23 @@ def _boundary(plan) -> None:
     isian.rhk[slot.id] = "RHK di batas"
     for ind in slot.indikator:
         isian.indikator.pop(ind.id, None)
-    for ind, real in zip(slot.indikator[:2], (12, 10)):
+    for ind, real, real2 in zip(slot.indikator[:2], (12, 10), (5, 10)):
         row = isian.indikator_of(ind.id)
         row.indikator, row.arah, row.agregasi, row.target_min = "batas", "naik", "terakhir", 10
-        row.realisasi[1] = real
-    for other in sheet.slots[1:]:
+        row.realisasi.clear()
+        row.realisasi.update({1: real, 2: real2})
+    # a second RHK utama, Sesuai in periods 1 and 2: the hasil kerja of period 1 is 1 Di Atas of 2 RHK
+    # (not "most": Sesuai, PorsiDiAtas compared with >), of period 2 is 1 Di Bawah of 2 (Di Bawah,
+    # PorsiDiBawah compared with >=)
+    second = sheet.slots[1]
+    isian.rhk[second.id] = "RHK kedua"
+    for ind in second.indikator:
+        isian.indikator.pop(ind.id, None)
+    row = isian.indikator_of(second.indikator[0].id)
+    row.indikator, row.arah, row.agregasi, row.target_min, row.target_max = "batas", "naik", "terakhir", 10, None
+    row.realisasi.clear()
+    row.realisasi.update({1: 10, 2: 10})
+    for other in sheet.slots[2:]:
         isian.rhk.pop(other.id, None)
         for ind in other.indikator:
             isian.indikator.pop(ind.id, None)
@@ -51,8 +64,9 @@ def _boundary(plan) -> None:
             row.realisasi = {periode: text}
     for v in range(7):
         isian.perilaku_of(v).rating[1] = (Rating.DI_ATAS if v < 4 else Rating.SESUAI).value
-    isian.hasil_penilai.pop(1, None)
-    isian.perilaku_penilai.pop(1, None)
+    for p in (1, 2):
+        isian.hasil_penilai.pop(p, None)
+        isian.perilaku_penilai.pop(p, None)
 
 
 def _plans():
@@ -100,12 +114,17 @@ def test_the_boundary_cases_are_really_on_the_boundary(plans):
     for plan, sheet in boundary:
         res = evaluate_sheet(sheet, plan.jenis_periode.jumlah, plan.organisasi, plan.jenis_periode, plan.settings)
         assert res.periode[0].rhk[0] is Rating.DI_ATAS
+        assert res.periode[0].hasil_saran is Rating.SESUAI  # 1 of 2 RHK Di Atas
+        assert res.periode[1].rhk[:2] == (Rating.DI_BAWAH, Rating.SESUAI)
+        assert res.periode[1].hasil_saran is Rating.DI_BAWAH  # 1 of 2 RHK Di Bawah
         assert res.periode[0].perilaku_saran is Rating.DI_ATAS
         assert isinstance(res.periode[0].angka_kredit, float)
 
 
 MUTATIONS = {
     "rating_rhk": (">=PorsiDiAtas", ">PorsiDiAtas"),
+    "hasil_saran": (">PorsiDiAtas", ">=PorsiDiAtas"),
+    "hasil_saran_bawah": (">=PorsiDiBawah", ">PorsiDiBawah"),
     "perilaku_saran": (">=PerilakuMinDiAtas", ">PerilakuMinDiAtas"),
     "angka_kredit": ("/100*", "/10*"),
 }
@@ -114,6 +133,7 @@ MUTATIONS = {
 @pytest.mark.parametrize("method", sorted(MUTATIONS))
 def test_a_one_character_mutation_is_caught(plans, tmp_path, monkeypatch, method):
     old, new = MUTATIONS[method]
+    method = method.removesuffix("_bawah")
     original = getattr(NativeFormulas, method)
 
     def mutated(self, *args, **kw):
