@@ -55,6 +55,7 @@ class Styles:
         self.input_int = add({**base, "bg_color": st["input_fill"], "locked": False, "num_format": "0"})
         self.issued = add({**base, "bg_color": st["issued_fill"]})
         self.issued_num = add({**base, "bg_color": st["issued_fill"], "num_format": "#,##0.##"})
+        self.issued_date = add({**base, "bg_color": st["issued_fill"], "num_format": "dd-mm-yyyy"})
         self.computed = add({**base, "bg_color": st["computed_fill"]})
         self.pct = add({**base, "bg_color": st["computed_fill"], "num_format": "0.00"})
         self.ak = add({**base, "bg_color": st["computed_fill"], "num_format": "0.00"})

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from skpkit import rules
+from skpkit import ak as aturan_ak, rules
+from skpkit.ak import PosisiAK
 from skpkit.errors import Invalid
+from skpkit.nilai import angka
 from skpkit.evaluasi import HasilPegawai, is_blank
 from skpkit.model import Predikat, Settings
 from skpkit.nip import parse_nip
 from skpkit.errors import InputError
-from skpkit.generator.isian import cell_value, evaluate_sheet, indikator_value
+from skpkit.generator.isian import cell_value, evaluate_sheet, indikator_value, posisi_cells
 from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
 from skpkit.generator.parallel import bounded_map
 from skpkit.generator.plan import SheetPlan
@@ -147,6 +149,11 @@ def _cached_problems(path: Path, data: WorkbookData, sheet: SheetPlan, g: Geomet
             checks.append((g.evaluasi_row(key), g.value_col(p), getattr(hp, key)))
         if sheet.pegawai.is_fungsional:
             checks.append((g.evaluasi_row("angka_kredit"), g.value_col(p), hp.angka_kredit))
+            if g.ak_formula_keys():
+                checks.append((g.evaluasi_row("bulan_ak"), g.value_col(p), hp.bulan_ak))
+                if p is None:
+                    checks += [(g.ak_posisi_row(k), g.value_col(None), v)
+                               for k, v in posisi_cells(res.posisi_ak, g.layout["labels"]["pegawai"]["tidak_berlaku"]).items()]
         for i, rows in enumerate(hp.indikator):
             checks.append((g.slot_row(i), g.col("rating_rhk", p), hp.rhk[i]))
             for j, hi in enumerate(rows):
@@ -256,7 +263,7 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
         except InputError as e:
             result.masalah.append(Masalah(str(path), sheet.name, "", e.reason, e.hint))
             continue
-        res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings)
+        res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
         result.masalah += _indikator_problems(path, sheet, g, res)
         result.masalah += _cached_problems(path, data, sheet, g, res)
         result.masalah += _formulas_in_inputs(path, sheet, g, scans.get(sheet.name))
@@ -272,11 +279,26 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
                 sheet.penilai.nama, sheet.penilai.nip, sheet.penilai.jabatan, path.name, sheet.name))
         if p_.is_fungsional and p_.jenjang:
             s = plan.settings
+            posisi = res.posisi_ak if isinstance(res.posisi_ak, PosisiAK) else None
+            try:
+                tmt = aturan_ak.tanggal(p_.tmt_jabatan)
+            except InputError:
+                tmt = None
             result.ak[p_.nip] = {
                 "periode": [hp.angka_kredit if isinstance(hp.angka_kredit, float) else None for hp in res.periode],
                 "tahunan": res.tahunan.angka_kredit if isinstance(res.tahunan.angka_kredit, float) else None,
                 "jumlah": res.angka_kredit_periode,
                 "ak_pangkat": s.ak_pangkat.get(p_.jenjang), "ak_jenjang": s.ak_jenjang.get(p_.jenjang),
+                "tmt_jabatan": tmt, "bulan": res.tahunan.bulan_ak if isinstance(res.tahunan.bulan_ak, int) else None,
+                "bulan_periode": [hp.bulan_ak if isinstance(hp.bulan_ak, int) else None for hp in res.periode],
+                "ak_awal_pangkat": _number_or_none(p_.ak_awal_pangkat),
+                "ak_awal_jenjang": _number_or_none(p_.ak_awal_jenjang),
+                "kumulatif_pangkat": posisi and posisi.kumulatif_pangkat,
+                "kurang_pangkat": posisi and posisi.kurang_pangkat,
+                "kumulatif_jenjang": posisi and posisi.kumulatif_jenjang,
+                "kurang_jenjang": posisi and posisi.kurang_jenjang,
+                "syarat": "; ".join(aturan_ak.syarat_kenaikan_jenjang(p_.jenjang)),
+                "pns_id": p_.pns_id, "golongan_id": p_.golongan_id,
             }
     return result
 
@@ -289,6 +311,13 @@ def collect(files: list[Path], jobs: int = 1, limits: Limits = Limits(), manifes
 
 def _read_one(args: tuple[Path, Limits, dict | None, bytes | None]) -> FileResult:
     return read_filled(*args)
+
+
+def _number_or_none(x: Any) -> float | None:
+    try:
+        return angka(x)
+    except InputError:
+        return None
 
 
 def predikat_or_none(label: str) -> Predikat | None:

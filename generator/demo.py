@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +35,13 @@ def demo_pegawai() -> tuple[Pegawai, list[Pegawai]]:
     nips = {"sekda": sekda.nip}
     for i, row in enumerate(D.ROSTER):
         nips[row[0]] = _nip(i, 1968 + (i * 5) % 30, 1 + i % 2)
-    roster = [Pegawai(nips[key], nama, jab, JenisJabatan.parse(jenis), unit, nips[up], pangkat,
-                      Jenjang.parse(jenjang) if jenjang else None)
-              for key, nama, jab, jenis, jenjang, pangkat, unit, up in D.ROSTER]
+    roster = []
+    for key, nama, jab, jenis, jenjang, pangkat, unit, up in D.ROSTER:
+        tmt, awal = D.AK_AWAL.get(key, (None, None))
+        roster.append(Pegawai(nips[key], nama, jab, JenisJabatan.parse(jenis), unit, nips[up], pangkat,
+                              Jenjang.parse(jenjang) if jenjang else None,
+                              tmt_jabatan=dt.date.fromisoformat(tmt) if tmt else None,
+                              ak_awal_pangkat=awal, ak_awal_jenjang=awal))
     return sekda, roster
 
 
@@ -44,16 +50,22 @@ def _write_roster(path: Path, roster: list[Pegawai]) -> None:
         wb = xlsxwriter.Workbook(str(tmp))
         ws = wb.add_worksheet("Roster")
         text = wb.add_format({"num_format": "@"})
-        head = ["NIP", "Nama", "Jabatan", "Jenis Jabatan", "Jenjang", "Pangkat/Golongan", "Unit Kerja", "NIP Atasan"]
+        date = wb.add_format({"num_format": "dd-mm-yyyy"})
+        head = ["NIP", "Nama", "Jabatan", "Jenis Jabatan", "Jenjang", "Pangkat/Golongan", "Unit Kerja", "NIP Atasan",
+                "TMT Jabatan", "AK Awal"]
         ws.write_row(0, 0, head, wb.add_format({"bold": True}))
         for r, p in enumerate(roster, start=1):
             ws.write_string(r, 0, p.nip, text)
             ws.write_row(r, 1, [p.nama, p.jabatan, p.jenis_jabatan.value, p.jenjang.value if p.jenjang else "",
                                 p.pangkat, p.unit])
             ws.write_string(r, 7, p.nip_atasan, text)
+            if p.tmt_jabatan is not None:
+                ws.write_datetime(r, 8, p.tmt_jabatan, date)
+            if p.ak_awal_pangkat is not None:
+                ws.write_number(r, 9, p.ak_awal_pangkat)
         ws.set_column(0, 0, 21)
         ws.set_column(1, 2, 40)
-        ws.set_column(3, 7, 18)
+        ws.set_column(3, 9, 18)
         wb.close()
 
 

@@ -122,3 +122,11 @@ TEMA = [
      [("Jumlah insiden keamanan informasi", "insiden", "Kuantitas", "turun", "jumlah", 1, 4),
       ("Jumlah perangkat daerah yang menerapkan sertifikat elektronik", "OPD", "Kuantitas", "naik", "jumlah", 10, 12)]),
 ]
+
+# TMT jabatan and AK awal of some fungsional (key -> (TMT, AK awal)): one carried in at 150 as an Ahli
+# Muda (RULES.md section 6), two appointed in May of the year (on the 1st and on the 15th)
+AK_AWAL = {
+    "pk1": ("2022-01-01", 310.0), "pk2": ("2024-03-01", 150.0), "pk3": ("2025-07-01", 62.5),
+    "pk4": ("2027-05-01", 0.0), "pk5": ("2027-05-15", 0.0), "pk6": ("2023-04-01", 45.0),
+    "ph1": ("2021-10-01", 120.0), "st1": ("2024-01-01", 190.0), "sd2": ("2026-02-01", 3.75),
+}

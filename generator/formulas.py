@@ -1,7 +1,8 @@
 """Formula engines: given cell references, the text of each computed cell.
 
 ``native`` writes plain formulas that Excel 2010, WPS and LibreOffice compute
-(IF, AND, OR, INDEX, MATCH, COUNTIF, SUMPRODUCT, IFERROR, MIN, MAX, SUM, AVERAGE);
+(IF, AND, OR, INDEX, MATCH, COUNTIF, SUMPRODUCT, IFERROR, MIN, MAX, SUM, AVERAGE, TRIM, SUBSTITUTE,
+YEAR, MONTH, DAY);
 each method mirrors one step of :mod:`skpkit.evaluasi` in the same order of checks, with
 labels, reasons and constants taken from :mod:`skp` (never typed here), and the
 recalculation tests hold the two equal. Engines register by name
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from skpkit import evaluasi, rules
+from skpkit import ak, evaluasi, rules
 from skpkit.model import Agregasi, Arah, Predikat, Rating
 from skpkit.rules import KURVA, Alasan, KurvaSpec
 
@@ -213,10 +214,44 @@ class NativeFormulas:
                 f'IF(OR({hasil}="",{perilaku}=""),"",INDEX(TabelPredikat,MATCH({hasil},DaftarRating,0),'
                 f'MATCH({perilaku},DaftarRating,0)))))')
 
-    def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
+    @staticmethod
+    def _ak_gate(predikat: str, bulan: str, value: str) -> str:
+        """Blank until the predikat is set; the predikat's, then the months' reason carried (skpkit.evaluasi)."""
         return (f'=IF({predikat}="","",IF(LEFT({predikat},5)="#SKP!",{predikat},'
-                f'{bulan}/12*INDEX(PersenAK,MATCH({predikat},DaftarPredikat,0))/100*'
-                f'INDEX(Koefisien,MATCH({jenjang},DaftarJenjang,0))))')
+                f'IF(LEFT({bulan},5)="#SKP!",{bulan},{value})))')
+
+    def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
+        return self._ak_gate(predikat, bulan, f'{bulan}/12*INDEX(PersenAK,MATCH({predikat},DaftarPredikat,0))/100*'
+                                              f'INDEX(Koefisien,MATCH({jenjang},DaftarJenjang,0))')
+
+    def bulan_ak(self, tmt: str, periode: int | None) -> str:
+        """skpkit.ak.bulan_dinilai: the period's months from the TMT's first month (Tahun, TmtBatasHari)."""
+        mulai = (f"IF(YEAR({tmt})<Tahun,1,IF(YEAR({tmt})>Tahun,13,"
+                 f"MONTH({tmt})+IF(DAY({tmt})>TmtBatasHari,1,0)))")
+        if periode is None:
+            first, last, full = "1", "12", "12"
+        else:
+            first, last, full = (f"{periode - 1}*BulanPerPeriode+1", f"{periode}*BulanPerPeriode",
+                                 "BulanPerPeriode")
+        return (f'=IF({tmt}="",{full},IF(ISNUMBER({tmt}),MAX(0,{last}-MAX({mulai},{first})+1),'
+                f'"{ERR}{ak.TMT_SALAH}"))')
+
+    @staticmethod
+    def _carried(ref: str) -> str:
+        return f'OR({ref}="",LEFT({ref},5)="#SKP!")'
+
+    def ak_kumulatif(self, ak_tahun: str, awal: str, awal_lain: str) -> str:
+        """skpkit.ak.posisi_ak: AK awal (blank 0) + the year's AK; both AK awal cells must be numbers >= 0."""
+        bad = "OR(" + ",".join(f'AND({a}<>"",OR(NOT(ISNUMBER({a})),{a}<0))' for a in (awal_lain, awal)) + ")"
+        return (f'=IF({self._carried(ak_tahun)},{ak_tahun},IF({bad},"{ERR}{ak.AK_AWAL_SALAH}",'
+                f'IF({awal}="",0,{awal})+{ak_tahun}))')
+
+    def ak_kurang(self, kumulatif: str, jenjang: str, table: str, top: str) -> str:
+        """Requirement (AKPangkat / AKJenjang of the jenjang) - cumulative, never below 0; ``top`` text at the
+        top of the ladder (no requirement)."""
+        need = f"INDEX({table},MATCH({jenjang},DaftarJenjang,0))"
+        return (f'=IF({self._carried(kumulatif)},{kumulatif},IF({need}="",{text_literal(top)},'
+                f'MAX(0,{need}-{kumulatif})))')
 
     def jumlah(self, cells: Sequence[str]) -> str:
         joined = ",".join(cells)
@@ -295,8 +330,7 @@ class XlwingsFormulas(NativeFormulas):
                 f'SKP_PREDIKAT({hasil},{perilaku})))')
 
     def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
-        return (f'=IF({predikat}="","",IF(LEFT({predikat},5)="#SKP!",{predikat},'
-                f'SKP_ANGKA_KREDIT({predikat},{jenjang},{bulan},PersenAK,Koefisien)))')
+        return self._ak_gate(predikat, bulan, f"SKP_ANGKA_KREDIT({predikat},{jenjang},{bulan},PersenAK,Koefisien)")
 
 
 ENGINES: dict[str, type] = {}

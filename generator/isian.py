@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from skpkit.ak import PosisiAK
 from skpkit.errors import Invalid
 from skpkit.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Settings
 from skpkit.generator.plan import TAHUNAN, IndikatorSlot, RHKSlot, SheetPlan
 
-__all__ = ["indikator_value", "rhk_value", "isian_of", "evaluate_sheet", "cell_value"]
+__all__ = ["indikator_value", "rhk_value", "isian_of", "evaluate_sheet", "cell_value", "posisi_cells"]
 
 
 def indikator_value(sheet: SheetPlan, ind: IndikatorSlot, field: str) -> Any:
@@ -33,8 +34,8 @@ def rhk_value(sheet: SheetPlan, slot: RHKSlot, field: str) -> Any:
 
 
 def isian_of(sheet: SheetPlan, n: int, organisasi: dict[tuple[str, int], str],
-             jenis_periode: JenisPeriode) -> IsianPegawai:
-    """The evaluation input of one sheet."""
+             jenis_periode: JenisPeriode, tahun: int = 0) -> IsianPegawai:
+    """The evaluation input of one sheet (``tahun``: the workbook's year, for the angka kredit months)."""
     isian = sheet.isian
     rhk = tuple(
         IsianRHK(slot.jenis, tuple(
@@ -59,12 +60,23 @@ def isian_of(sheet: SheetPlan, n: int, organisasi: dict[tuple[str, int], str],
         pimpinan=p.jenis_jabatan is JenisJabatan.JPT,
         jenjang=p.jenjang.value if p.is_fungsional and p.jenjang else None,
         bulan_per_periode=jenis_periode.bulan,
+        tmt_jabatan=p.tmt_jabatan, tahun=tahun, ak_awal_pangkat=p.ak_awal_pangkat, ak_awal_jenjang=p.ak_awal_jenjang,
     )
 
 
 def evaluate_sheet(sheet: SheetPlan, n: int, organisasi: dict[tuple[str, int], str],
-                   jenis_periode: JenisPeriode, settings: Settings) -> HasilPegawai:
-    return evaluasi(isian_of(sheet, n, organisasi, jenis_periode), settings)
+                   jenis_periode: JenisPeriode, settings: Settings, tahun: int = 0) -> HasilPegawai:
+    return evaluasi(isian_of(sheet, n, organisasi, jenis_periode, tahun), settings)
+
+
+def posisi_cells(posisi: Any, top: str) -> dict[str, Any]:
+    """The angka kredit position rows' values (key -> value): ``top`` where there is no next jenjang;
+    the carried reason, or blank, in every row when there is no position."""
+    fields = {"ak_kumulatif_pangkat": "kumulatif_pangkat", "kurang_pangkat": "kurang_pangkat",
+              "ak_kumulatif_jenjang": "kumulatif_jenjang", "kurang_jenjang": "kurang_jenjang"}
+    if not isinstance(posisi, PosisiAK):
+        return {k: posisi for k in fields}
+    return {k: top if getattr(posisi, f) is None else getattr(posisi, f) for k, f in fields.items()}
 
 
 def cell_value(x: Any) -> Any:

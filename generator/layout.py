@@ -85,6 +85,11 @@ class Geometry:
     n_tambahan: int
     k: int
     layout: dict = field(default_factory=load_layout, repr=False, compare=False, hash=False)
+    #: part of equality and hash: two layout versions place cells differently (cached lookups key on it)
+    version: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "version", self.layout.get("version", 0))
 
     # --- columns -----------------------------------------------------------------
     @property
@@ -134,8 +139,13 @@ class Geometry:
     def identity_row(self) -> int:
         return self._pg["identity"]["first_row"]
 
+    def identity_keys(self) -> list[str]:
+        """The identity rows: those of all three blocks, then (layout 2) the pegawai's angka kredit rows."""
+        idn = self._pg["identity"]
+        return idn["rows"] + idn.get("ak_rows", [])
+
     def identity(self, key: str) -> int:
-        return self.identity_row + 1 + self._pg["identity"]["rows"].index(key)
+        return self.identity_row + 1 + self.identity_keys().index(key)
 
     def identity_col(self, block: str) -> int:
         """First column of an identity block (``pegawai``, ``penilai``, ``atasan``)."""
@@ -213,9 +223,13 @@ class Geometry:
     def jumlah_ak_row(self) -> int:
         return self.evaluasi_header + 1 + len(self._pg["evaluasi"]["rows"])
 
+    def ak_posisi_row(self, key: str) -> int:
+        """A row of the angka kredit position after the year (layout 2), below the sum of the periods."""
+        return self.jumlah_ak_row + 1 + self._pg["ak_posisi"].index(key)
+
     @property
     def lampiran_title(self) -> int:
-        return self.jumlah_ak_row + 2
+        return self.jumlah_ak_row + 2 + len(self._pg.get("ak_posisi", ()))
 
     def lampiran_row(self, key: str) -> int:
         return self.lampiran_title + 1 + self._pg["lampiran"].index(key)
@@ -252,126 +266,21 @@ class Geometry:
                 for p in self.periods():
                     cells += [(r, self.col(key, p)) for key in ("kumulatif", "cek", "capaian", "rating_indikator")]
         keys = ["organisasi", "hasil_saran", "hasil", "perilaku_saran", "perilaku", "predikat"]
-        keys += ["angka_kredit"] if fungsional else []
+        rows = [r["key"] for r in self._pg["evaluasi"]["rows"]]
+        keys += [k for k in ("bulan_ak", "angka_kredit") if k in rows] if fungsional else []
         cells += [(self.evaluasi_row(key), self.value_col(p)) for key in keys for p in self.periods()]
         if fungsional:
             cells.append((self.jumlah_ak_row, self.value_col(None)))
+            cells += [(self.ak_posisi_row(k), self.value_col(None)) for k in self.ak_formula_keys()]
         return cells
+
+    def ak_formula_keys(self) -> list[str]:
+        """The angka kredit position rows that hold formulas (all but the listed conditions)."""
+        return [k for k in self._pg.get("ak_posisi", ()) if k != "syarat_jenjang"]
 
     def periods(self) -> list[int | None]:
         """1..n, then ``None`` for the year."""
         return [*range(1, self.n_periode + 1), None]
-
-
-@dataclass(frozen=True)
-class PengaturanGeometry:
-    """Cell positions of the ``Pengaturan`` sheet: blocks in the layout's order, a gap between them.
-
-    The blocks are ``scalars`` (one setting a row), ``lists`` (each a heading, then its labels
-    with the tables keyed by them beside), ``matrix`` (the predikat matrix) and ``organisasi``
-    (predikat kinerja organisasi per unit and period; ``n_units`` rows).
-
-    Examples
-    --------
-    >>> g = PengaturanGeometry(n_units=3)
-    >>> g.scalar_row("instansi"), g.block_row("organisasi") > g.block_row("matrix")
-    (2, True)
-    """
-
-    n_units: int = 1
-    layout: dict = field(default_factory=load_layout, repr=False, compare=False, hash=False)
-
-    @property
-    def _p(self) -> dict:
-        return self.layout["pengaturan"]
-
-    def list_members(self, list_name: str) -> list:
-        return list(ENUMS[self._p["lists"][list_name]])
-
-    def height(self, block: str) -> int:
-        if block == "scalars":
-            return len(self._p["scalars"])
-        if block == "lists":
-            return sum(len(self.list_members(n)) + 2 for n in self._p["lists"]) - 1
-        if block == "matrix":
-            return 1 + len(Rating)
-        if block == "ejaan":
-            return 2 + len(self.ejaan())
-        return 2 + max(self.n_units, 1)
-
-    def ejaan(self) -> list[tuple[str, Any]]:
-        """(spelling, member) of the accepted rating spellings, grouped by member in member order."""
-        return ENUMS[self._p["ejaan"]["enum"]].accepted() if "ejaan" in self._p else []
-
-    @cached_property
-    def _starts(self) -> dict[str, int]:
-        row, out = self._p["first_row"], {}
-        for block in self._p["blocks"]:
-            out[block] = row
-            row += self.height(block) + self._p["gap"]
-        return out
-
-    def block_row(self, block: str) -> int:
-        """First row of ``block``."""
-        return self._starts[block]
-
-    def scalar_row(self, field_name: str) -> int:
-        fields = [sc["field"] for sc in self._p["scalars"]]
-        return self.block_row("scalars") + fields.index(field_name)
-
-    def list_row(self, list_name: str) -> int:
-        """The heading row of a list; its labels follow, one a row."""
-        row = self.block_row("lists")
-        for name in self._p["lists"]:
-            if name == list_name:
-                return row
-            row += len(self.list_members(name)) + 2
-        raise KeyError(list_name)
-
-    def tables_of(self, list_name: str) -> list[tuple[str, dict]]:
-        """(defined name, spec) of the tables keyed by ``list_name``, in their column order (from 2)."""
-        return [(t, spec) for t, spec in self._p["tables"].items() if spec["keys"] == list_name]
-
-    @property
-    def last_row(self) -> int:
-        return max(self._starts[b] + self.height(b) - 1 for b in self._p["blocks"])
-
-    def names(self, sheet: str, n_periode: int) -> dict[str, tuple[str, int, int, int, int]]:
-        """Every defined name of the sheet as (sheet, r0, c0, r1, c1), 0-based: the same ranges the
-        writer defines, for files that keep values but not names (an .xls or .ods saved elsewhere).
-
-        Examples
-        --------
-        >>> PengaturanGeometry(n_units=2).names("Pengaturan", 4)["Instansi"]
-        ('Pengaturan', 2, 1, 2, 1)
-        """
-        out = {sc["name"]: (sheet, self.scalar_row(sc["field"]), 1, self.scalar_row(sc["field"]), 1)
-               for sc in self._p["scalars"]}
-        for list_name in self._p["lists"]:
-            row, m = self.list_row(list_name), len(self.list_members(list_name))
-            out[list_name] = (sheet, row + 1, 1, row + m, 1)
-            for j, (table, _) in enumerate(self.tables_of(list_name), start=2):
-                out[table] = (sheet, row + 1, j, row + m, j)
-        row = self.block_row("matrix")
-        out[self._p["matrix_name"]] = (sheet, row + 1, 2, row + len(Rating), 1 + len(Rating))
-        if "ejaan" in self._p:
-            out.update(self.ejaan_names(sheet))
-        row, last = self.block_row("organisasi"), self.block_row("organisasi") + 1 + max(self.n_units, 1)
-        out[self._p["units_name"]] = (sheet, row + 2, 0, last, 0)
-        out[self._p["organisasi_name"]] = (sheet, row + 2, 1, last, n_periode + 1)
-        return out
-
-
-    def ejaan_names(self, sheet: str) -> dict[str, tuple[str, int, int, int, int]]:
-        """The spelling table's names: all spellings, their labels, and the spellings of each member."""
-        e, rows = self._p["ejaan"], self.ejaan()
-        first = self.block_row("ejaan") + 2
-        last = first + len(rows) - 1
-        out = {e["name"]: (sheet, first, 1, last, 1), e["label_name"]: (sheet, first, 2, last, 2)}
-        for name, member in zip(e["group_names"], ENUMS[e["enum"]]):
-            idx = [i for i, (_, m) in enumerate(rows) if m is member]
-            out[name] = (sheet, first + idx[0], 1, first + idx[-1], 1)
-        return out
 
 
 def col_index(letter: str) -> int:
@@ -388,3 +297,7 @@ def col_index(letter: str) -> int:
 #: the enums that layout.json names (Pengaturan lists)
 ENUMS: dict[str, type] = {e.__name__: e for e in (
     Rating, Predikat, PredikatOrganisasi, Jenjang, Aspek, Arah, Agregasi, JenisRHK)}
+
+
+# the Pengaturan sheet's positions live in their own module; reachable here with the rest of the layout
+from skpkit.generator.pengaturan_geometry import PengaturanGeometry  # noqa: E402

@@ -8,6 +8,7 @@ FILE`` or ``SKP_KEY``), which whoever edits a workbook or the manifest cannot re
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -16,6 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from skpkit import ak
+from skpkit.errors import InputError
 from skpkit.evaluasi import is_blank
 from skpkit.generator.files import atomic_target
 from skpkit.generator.isian import indikator_value, rhk_value
@@ -43,12 +46,19 @@ def issued_value(v: Any) -> Any:
         return v
     if isinstance(v, (int, float)):
         return float(v)
+    if isinstance(v, (dt.date, dt.datetime)):  # a date cell, as calamine returns it: its day
+        return (v.date() if isinstance(v, dt.datetime) else v).isoformat()
     return str(v).strip()
 
 
 def issued_cells(sheet: SheetPlan, g: Geometry, intervensi_label=None) -> dict[str, Any]:
     """A1 cell -> value of everything issued on ``sheet``."""
     cells: dict[str, Any] = {a1(g.identity("nip"), g.identity_col("pegawai")): sheet.pegawai.nip}
+    if sheet.pegawai.is_fungsional:  # TMT jabatan and AK awal (layout 2): issued from the roster
+        for key in g.layout["pegawai"]["identity"].get("ak_rows", ()):
+            v = getattr(sheet.pegawai, key)
+            if not is_blank(v):
+                cells[a1(g.identity(key), g.identity_col("pegawai"))] = _day(v) if key == "tmt_jabatan" else v
     for i, slot in enumerate(sheet.slots):
         cells[a1(g.slot_row(i), g.col("id_rhk"))] = slot.id
         if slot.issued:
@@ -63,6 +73,14 @@ def issued_cells(sheet: SheetPlan, g: Geometry, intervensi_label=None) -> dict[s
                 if not is_blank(v):
                     cells[a1(r, g.col(field))] = v
     return {k: issued_value(v) for k, v in cells.items()}
+
+
+def _day(v: Any) -> Any:
+    """A TMT as its cell holds it: a day (a serial number is the spreadsheet's day)."""
+    try:
+        return ak.tanggal(v)
+    except InputError:
+        return v
 
 
 def fingerprint(file: str, nip: str, cells: dict[str, Any], key: bytes | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,36 +25,10 @@ from skpkit.generator.plan import (
 )
 from skpkit.generator.choices import CHOICE_SEP
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.grid import Grid, text as _text
 from skpkit.generator.xlsx_parts import Range, defined_names
 
 __all__ = ["read_workbook", "WorkbookData", "Grid"]
-
-
-class Grid:
-    """A sheet's values with 0-based (row, col) access; out of range is empty."""
-
-    def __init__(self, rows: list[list[Any]]) -> None:
-        self.rows = rows
-
-    def __call__(self, r: int, c: int) -> Any:
-        if r < len(self.rows) and c < len(self.rows[r]):
-            v = self.rows[r][c]
-            return None if v == "" else v
-        return None
-
-    def row(self, r: int, cols: list[int]) -> list[Any]:
-        """The values of ``cols`` in row ``r`` (``None`` for empty), in one pass over the row."""
-        values = self.rows[r] if r < len(self.rows) else ()
-        n = len(values)
-        return [None if c >= n or values[c] == "" else values[c] for c in cols]
-
-
-def _text(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
 
 
 @dataclass
@@ -195,14 +169,15 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
     grids: dict[str, Grid] = {}
     # pegawai table in _skp
     r += 1
-    cols = [_text(meta(r + 1, c)) for c in range(20) if meta(r + 1, c) is not None]
+    cols = [_text(meta(r + 1, c)) for c in range(40) if meta(r + 1, c) is not None]
     sheets: list[SheetPlan] = []
     k = r + 2
     while meta(k, 0) is not None:
         row = {c: _text(meta(k, i)) for i, c in enumerate(cols)}
         pegawai = Pegawai(row["nip"], row["nama"], row["jabatan"], JenisJabatan.parse(row["jenis_jabatan"]),
                           row["unit"], row["nip_atasan"], row["pangkat"],
-                          Jenjang.parse(row["jenjang"]) if row["jenjang"] else None)
+                          Jenjang.parse(row["jenjang"]) if row["jenjang"] else None,
+                          pns_id=row.get("pns_id", ""), golongan_id=row.get("golongan_id", ""))
         choices = [tuple(x.split(CHOICE_SEP, 1)) if CHOICE_SEP in x else (x, "")
                    for x in row.get("choices", "").split("\n") if x]
         try:
@@ -285,6 +260,10 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
     lay = g.layout["pegawai"]
     _check_sheet(grid, name, pegawai, g, path, lay)
     grids[name] = grid
+    if pegawai.is_fungsional and "ak_rows" in lay["identity"]:
+        # the TMT and AK awal cells, as the formulas read them (issued, and in the manifest)
+        pegawai = replace(pegawai, **{key: _value(grid(g.identity(key), g.identity_col("pegawai")))
+                                      for key in lay["identity"]["ak_rows"]})
     e = IsianSKP()
     slots: list[RHKSlot] = []
     plan_cols = [g.col(f) for f in INDIKATOR_FIELDS]

@@ -15,6 +15,7 @@ from skpkit.errors import InputError
 from skpkit.model import Predikat, Settings
 from skpkit.generator.collect import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
 from skpkit.generator.manifest import manifest_pegawai
+from skpkit.generator.layout import labels
 from skpkit.generator.problems import Masalah
 
 __all__ = ["Rekap", "UnitRow", "build_rekap", "unit_records", "ak_records", "safe_text", "PEGAWAI_COLUMNS",
@@ -188,23 +189,28 @@ def unit_records(rekap: Rekap) -> tuple[list[tuple[str, str]], list[dict]]:
 
 
 def ak_records(rekap: Rekap) -> tuple[list[tuple[str, str]], list[dict]]:
+    """The ``Angka Kredit`` sheet: per fungsional, the AK of each period and of the year (months from the TMT
+    jabatan), the AK carried in, and the cumulative AK and shortfall toward the next pangkat and jenjang."""
     n = rekap.n_periode
     names = [x.periode_nama for x in rekap.units if x.periode][:n] if rekap.units else []
-    cols = [("nip", "NIP"), ("nama", "Nama"), ("unit", "Unit Kerja"), ("jenjang", "Jenjang")]
+    cols = [("nip", "NIP"), ("nama", "Nama"), ("unit", "Unit Kerja"), ("jenjang", "Jenjang"),
+            ("tmt_jabatan", "TMT Jabatan"), ("bulan", "Bulan dinilai")]
     cols += [(f"ak_{p}", names[p - 1] if p - 1 < len(names) else f"Periode {p}") for p in range(1, n + 1)]
-    cols += [("ak_jumlah", "Jumlah periode"), ("ak_tahunan", "AK Tahunan"), ("ak_pangkat", "AK untuk pangkat"),
-             ("kurang_pangkat", "Kekurangan (pangkat)"), ("ak_jenjang", "AK untuk jenjang"),
-             ("kurang_jenjang", "Kekurangan (jenjang)")]
+    cols += [("ak_jumlah", "Jumlah periode"), ("ak_tahunan", "AK Tahunan"),
+             ("ak_awal_pangkat", "AK Awal (pangkat)"), ("kumulatif_pangkat", "AK Kumulatif (pangkat)"),
+             ("ak_pangkat", "AK untuk pangkat"), ("kurang_pangkat", "Kekurangan (pangkat)"),
+             ("ak_awal_jenjang", "AK Awal (jenjang)"), ("kumulatif_jenjang", "AK Kumulatif (jenjang)"),
+             ("ak_jenjang", "AK untuk jenjang"), ("kurang_jenjang", "Kekurangan (jenjang)"),
+             ("syarat", "Syarat lain kenaikan jenjang (diverifikasi)")]
     records = []
     for a in rekap.ak:
-        rec = {"nip": a["nip"], "nama": a["nama"], "unit": a["unit"], "jenjang": a["jenjang"],
-               "ak_jumlah": a["jumlah"], "ak_tahunan": a["tahunan"], "ak_pangkat": a["ak_pangkat"],
-               "ak_jenjang": a["ak_jenjang"]}
+        rec = {k: a.get(k) for k, _ in cols if k in a}
+        rec.update({"ak_jumlah": a["jumlah"], "ak_tahunan": a["tahunan"]})
+        rec["tmt_jabatan"] = a["tmt_jabatan"].strftime("%d-%m-%Y") if a.get("tmt_jabatan") else ""
         for p, v in enumerate(a["periode"], start=1):
             rec[f"ak_{p}"] = v
-        # this year's AK against what the next pangkat / jenjang needs (earlier years are not in the file)
-        earned = a["tahunan"] if a["tahunan"] is not None else (a["jumlah"] or 0.0)
-        for key, need in (("kurang_pangkat", a["ak_pangkat"]), ("kurang_jenjang", a["ak_jenjang"])):
-            rec[key] = max(need - earned, 0.0) if need is not None else None
+        if a.get("ak_jenjang") is None:  # the top of the ladder: no next jenjang
+            lab = labels()["pegawai"]
+            rec["kurang_jenjang"], rec["syarat"] = lab["tidak_berlaku"], lab["puncak_jenjang"]
         records.append(rec)
     return cols, records

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from skpkit import rules
+from skpkit import ak as aturan_ak, rules
 from skpkit.errors import InputError, Invalid
 from skpkit.model import Agregasi, JenisRHK, Rating, Settings
 
@@ -90,6 +90,11 @@ class IsianPegawai:
     pimpinan: bool = False
     jenjang: Any = None
     bulan_per_periode: float = 3
+    #: TMT jabatan, the year, and the AK carried in (RULES.md section 6); blank TMT: every month counts
+    tmt_jabatan: Any = None
+    tahun: int = 0
+    ak_awal_pangkat: Any = None
+    ak_awal_jenjang: Any = None
 
     def _get(self, values: tuple, i: int):
         return values[i] if i < len(values) else None
@@ -117,6 +122,8 @@ class HasilPeriode:
     perilaku: Any
     predikat: Any
     angka_kredit: Any
+    #: months of the period that earn angka kredit (fungsional only)
+    bulan_ak: Any = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,8 @@ class HasilPegawai:
     periode: tuple[HasilPeriode, ...]
     tahunan: HasilPeriode
     angka_kredit_periode: float | None = field(default=None)
+    #: cumulative AK and shortfall after the year (:class:`skpkit.ak.PosisiAK`), its reason, or None
+    posisi_ak: Any = None
 
 
 def _final(override, saran):
@@ -206,12 +215,17 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
                         min_di_atas=s.perilaku_min_di_atas)
     perilaku = _final(isian._get(isian.override_perilaku, k), p_saran)
     pred = _carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
-    ak = None
+    ak = bulan = None
     if isian.jenjang is not None and not is_blank(isian.jenjang):
-        bulan = 12 if periode is None else isian.bulan_per_periode
-        ak = pred if isinstance(pred, Invalid) else _safe(rules.angka_kredit, pred, isian.jenjang,
-                                                          bulan, settings=s)
-    return HasilPeriode(periode, ind, rhk, saran, hasil, p_saran, perilaku, pred, ak)
+        bulan = _safe(aturan_ak.bulan_dinilai, isian.tmt_jabatan, isian.tahun, periode, n,
+                      batas_hari=s.tmt_batas_hari)
+        if pred is None or isinstance(pred, Invalid):
+            ak = pred
+        elif isinstance(bulan, Invalid):
+            ak = bulan
+        else:
+            ak = _safe(rules.angka_kredit, pred, isian.jenjang, bulan, settings=s)
+    return HasilPeriode(periode, ind, rhk, saran, hasil, p_saran, perilaku, pred, ak, bulan)
 
 
 def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPegawai:
@@ -231,5 +245,9 @@ def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPe
     periods = tuple(_periode(isian, p, settings) for p in range(1, isian.n + 1))
     tahunan = _periode(isian, None, settings, [p.perilaku for p in periods])
     aks = [p.angka_kredit for p in periods if isinstance(p.angka_kredit, float)]
-    return HasilPegawai(periods, tahunan, sum(aks) if aks else None)
+    posisi = tahunan.angka_kredit
+    if isinstance(posisi, float):
+        posisi = _safe(aturan_ak.posisi_ak, posisi, isian.jenjang, isian.ak_awal_pangkat, isian.ak_awal_jenjang,
+                       settings=settings)
+    return HasilPegawai(periods, tahunan, sum(aks) if aks else None, posisi)
 

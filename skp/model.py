@@ -8,7 +8,7 @@ label. ``parse`` accepts the label in any case and spacing, plus listed synonyms
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 from skpkit.errors import InputError
 from skpkit.label import Label, normalise_label
@@ -246,6 +246,14 @@ class Pegawai:
     nip_atasan: str = ""
     pangkat: str = ""
     jenjang: Jenjang | None = None
+    #: TMT of the jabatan (and jenjang) held: months before it earn no angka kredit
+    tmt_jabatan: Any = None
+    #: AK held at the start of the year toward the next pangkat / jenjang (latest PAK, konversi, integrasi)
+    ak_awal_pangkat: float | None = None
+    ak_awal_jenjang: float | None = None
+    #: SIASN's own ids, taken from the roster where it has them (never made up): PNS id, golongan id
+    pns_id: str = ""
+    golongan_id: str = ""
 
     @property
     def is_fungsional(self) -> bool:

@@ -10,6 +10,7 @@ function in a formula fails loudly instead of being guessed.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ class XlError:
         return self.code
 
 
-NA, VALUE, DIV0, NAME, REF = (XlError(c) for c in ("#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#REF!"))
+NA, VALUE, DIV0, NAME, REF, NUM = (XlError(c) for c in ("#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#REF!", "#NUM!"))
 
 
 @dataclass
@@ -549,6 +550,18 @@ def f_sumproduct(wb, args, sheet):
     return total
 
 
+def _date_part(part: str):
+    def fn(wb, args, sheet):
+        x = _number(wb._eval(args[0], sheet))
+        if isinstance(x, XlError):
+            return x
+        if x < 0:
+            return NUM
+        day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(x))  # the 1900 system, past February 1900
+        return float(getattr(day, part))
+    return fn
+
+
 def f_int(wb, args, sheet):
     x = _number(wb._eval(args[0], sheet))
     return x if isinstance(x, XlError) else float(math.floor(x))
@@ -569,6 +582,7 @@ FUNCTIONS: dict[str, Callable] = {
     "TRIM": f_trim, "SUBSTITUTE": f_substitute, "LEFT": f_left, "ISNUMBER": f_isnumber, "ISNA": f_isna, "MATCH": f_match,
     "INDEX": f_index, "CHOOSE": f_choose, "COUNT": f_count, "COUNTA": f_counta, "COUNTIF": f_countif,
     "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup,
+    "YEAR": _date_part("year"), "MONTH": _date_part("month"), "DAY": _date_part("day"),
     "SUM": _aggregate(lambda n: float(sum(n))),
     "AVERAGE": _aggregate(lambda n: sum(n) / len(n) if n else DIV0),
     "MIN": _aggregate(lambda n: min(n) if n else 0.0),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from skpkit.model import BERAKHLAK, JenisJabatan, Jenjang, Pegawai, Rating
@@ -29,7 +30,16 @@ def roster(n: int, unit_size: int = 10, seed: int = 1) -> list[Pegawai]:
             continue
         kind = rnd.choice(kinds)
         jenjang = rnd.choice(list(Jenjang)) if kind is JenisJabatan.FUNGSIONAL else None
-        out.append(Pegawai(nip(i), f"Pegawai {i} Nama", f"Staf {i}", kind, unit, head, "Penata (III/c)", jenjang))
+        ak: dict = {}
+        if jenjang is not None and rnd.random() < 0.8:
+            # TMT jabatan before, in (on the 1st, or later in the month) and after the year; AK carried in
+            year = rnd.choice([2020, 2026, 2027, 2027, 2027, 2028])
+            ak["tmt_jabatan"] = dt.date(year, rnd.randint(1, 12), rnd.choice([1, 1, 2, 15, 28]))
+            awal = rnd.choice([None, 0.0, 12.5, 49.99, 150.0, 199.5, 450.0, 1000.0])
+            ak["ak_awal_pangkat"] = awal
+            ak["ak_awal_jenjang"] = awal if rnd.random() < 0.7 else rnd.choice([None, 0.0, 30.25])
+        out.append(Pegawai(nip(i), f"Pegawai {i} Nama", f"Staf {i}", kind, unit, head, "Penata (III/c)", jenjang,
+                           **ak))
     return out
 
 

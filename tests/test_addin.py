@@ -92,9 +92,10 @@ def _lo_rows(recalculated):
                                     at(r, g.col("capaian", p)), at(r, g.col("rating_indikator", p))))
                 c = g.value_col(p)
                 ev = {k: at(g.evaluasi_row(k), c) for k in ("hasil", "perilaku", "predikat", "perilaku_saran",
-                                                             "angka_kredit")}
+                                                             "angka_kredit", "bulan_ak")}
                 nilai = [at(g.perilaku_row(v), c) for v in range(len(BERAKHLAK))] if p else None
-                peg.append((ev, nilai, sheet.pegawai, 12 if p is None else plan.jenis_periode.bulan))
+                # the months LibreOffice counted from the TMT jabatan (held to skpkit.ak in test_generate_recalc)
+                peg.append((ev, nilai, sheet.pegawai, ev["bulan_ak"]))
     return ind, peg
 
 

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
-from skpkit import rules
-from skpkit.model import JenisJabatan, Jenjang, Pegawai
+from skpkit import ak, rules
+from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Pegawai
 from skpkit.generator.build import Roster
 from skpkit.generator.cli import main
 from skpkit.generator.collect import Limits, read_filled
@@ -54,7 +54,10 @@ def test_demo_rekap_agrees_with_rules(demo, tmp_path):
         want = rules.predikat(hasil or None, perilaku or None)
         assert (str(want) if want else "") == pred
         if pred and row["Jenjang"]:
-            months = 12 if row["Periode"] == "Tahunan" else 3
+            pegawai = next(sp.pegawai for d in books.values() for sp in d.plan.sheets if sp.pegawai.nip == row["NIP"])
+            periode = None if row["Periode"] == "Tahunan" else \
+                next(p for p in range(1, 5) if JenisPeriode.TRIWULANAN.nama(p) == row["Periode"])
+            months = ak.bulan_dinilai(pegawai.tmt_jabatan, 2027, periode, 4)
             assert row["Angka Kredit"] == pytest.approx(rules.angka_kredit(pred, row["Jenjang"], months))
         # the same predikat the workbook itself shows in its predikat cell
         data = books[row["Berkas"]]

@@ -112,7 +112,7 @@ def test_the_boundary_cases_are_really_on_the_boundary(plans):
     boundary = [(plan, s) for _, plan in plans for s in plan.sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"]
     assert len(boundary) >= 2
     for plan, sheet in boundary:
-        res = evaluate_sheet(sheet, plan.jenis_periode.jumlah, plan.organisasi, plan.jenis_periode, plan.settings)
+        res = evaluate_sheet(sheet, plan.jenis_periode.jumlah, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
         assert res.periode[0].rhk[0] is Rating.DI_ATAS
         assert res.periode[0].hasil_saran is Rating.SESUAI  # 1 of 2 RHK Di Atas
         assert res.periode[1].rhk[:2] == (Rating.DI_BAWAH, Rating.SESUAI)

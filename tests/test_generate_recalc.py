@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from skpkit import rules
+from skpkit import ak, rules
 from skpkit.errors import Invalid
 from skpkit.model import Predikat
 from skpkit.generator.isian import cell_value, evaluate_sheet
@@ -87,7 +87,7 @@ def test_computed_cells_equal_rules(recalculated):
         g = Geometry(n, plan.n_utama, plan.n_tambahan, plan.k)
         for sheet in plan.sheets:
             grid = values[sheet.name]
-            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings)
+            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
             for p in g.periods():
                 hp = res.tahunan if p is None else res.periode[p - 1]
                 c = g.value_col(p)
@@ -113,7 +113,7 @@ def test_edge_cases_were_exercised(recalculated):
     for _, plan, _ in recalculated:
         n = plan.jenis_periode.jumlah
         for sheet in plan.sheets:
-            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings)
+            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
             for hp in (*res.periode, res.tahunan):
                 for rows in hp.indikator:
                     reasons.update(hi.capaian.reason for hi in rows if hi and isinstance(hi.capaian, Invalid))
@@ -128,7 +128,7 @@ def test_rekap_kurva_equals_rules(recalculated):
     for _, plan, lo in recalculated:
         grid = _values(lo)["Rekap Unit"]
         n = plan.jenis_periode.jumlah
-        results = {s.name: evaluate_sheet(s, n, plan.organisasi, plan.jenis_periode, plan.settings)
+        results = {s.name: evaluate_sheet(s, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
                    for s in plan.sheets}
         for r, row in enumerate(grid):
             if not (row and isinstance(row[0], str) and row[0].startswith("Unit: ")):
@@ -149,3 +149,49 @@ def test_rekap_kurva_equals_rules(recalculated):
                         assert got == [a.teks, float(a.jumlah), float(a.batas), "Ya" if a.terpenuhi else "Tidak"]
                         checked += 1
     assert checked > 20
+
+
+@pytest.mark.libreoffice
+def test_angka_kredit_cells_equal_the_scalar_rules(recalculated):
+    """RULES.md section 6 on the random TMT jabatan and AK awal of the synthetic roster: the months of each
+    period, each period's and the year's AK, and the cumulative AK and shortfall after the year, read from
+    LibreOffice's recalculation and computed here straight from skpkit.ak and skpkit.rules."""
+    seen = {"tmt in the year": 0, "period before the tmt": 0, "position": 0, "shortfall 0": 0, "top": 0}
+    for _, plan, lo in recalculated:
+        values = _values(lo)
+        n, s = plan.jenis_periode.jumlah, plan.settings
+        g = Geometry(n, plan.n_utama, plan.n_tambahan, plan.k)
+        for sheet in plan.sheets:
+            p_ = sheet.pegawai
+            if not (p_.is_fungsional and p_.jenjang):
+                continue
+            grid = values[sheet.name]
+            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, s, tahun=plan.tahun)
+            seen["tmt in the year"] += getattr(p_.tmt_jabatan, "year", 0) == plan.tahun
+            for p in g.periods():
+                c = g.value_col(p)
+                months = ak.bulan_dinilai(p_.tmt_jabatan, plan.tahun, p, n, batas_hari=s.tmt_batas_hari)
+                assert _at(grid, g.evaluasi_row("bulan_ak"), c) == float(months), (sheet.name, p)
+                pred = (res.tahunan if p is None else res.periode[p - 1]).predikat
+                if isinstance(pred, Predikat):
+                    want = rules.angka_kredit(pred, p_.jenjang, months, settings=s)
+                    assert _same(_at(grid, g.evaluasi_row("angka_kredit"), c), want), (sheet.name, p)
+                    seen["period before the tmt"] += p is not None and months == 0
+            pred = res.tahunan.predikat
+            if not isinstance(pred, Predikat):
+                continue
+            year = rules.angka_kredit(pred, p_.jenjang, ak.bulan_dinilai(p_.tmt_jabatan, plan.tahun), settings=s)
+            want = ak.posisi_ak(year, p_.jenjang, p_.ak_awal_pangkat, p_.ak_awal_jenjang, settings=s)
+            c = g.value_col(None)
+            got = {k: _at(grid, g.ak_posisi_row(k), c) for k in g.ak_formula_keys()}
+            assert _same(got["ak_kumulatif_pangkat"], want.kumulatif_pangkat), sheet.name
+            assert _same(got["kurang_pangkat"], want.kurang_pangkat), sheet.name
+            assert _same(got["ak_kumulatif_jenjang"], want.kumulatif_jenjang), sheet.name
+            if want.kurang_jenjang is None:
+                assert got["kurang_jenjang"] == "-"
+                seen["top"] += 1
+            else:
+                assert _same(got["kurang_jenjang"], want.kurang_jenjang), sheet.name
+                seen["shortfall 0"] += want.kurang_jenjang == 0
+            seen["position"] += 1
+    assert all(seen.values()), seen

@@ -100,6 +100,7 @@ def test_a_pengaturan_block_moved_in_the_layout(tmp_path, use_layout):
 def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     """Relabelled through the layout, every literal text of the visible sheets changes, except data:
     names, ids, what was entered, the labels of the domain's enums and BerAKHLAK, period names."""
+    from skpkit import ak
     from skpkit.model import BERAKHLAK, JenisPeriode
     from skpkit.generator.layout import ENUMS
     from skpkit.generator.xlsx_parts import read_cells
@@ -117,6 +118,7 @@ def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     same = set().union(*(literals(p) for p, _ in plain)) & set().union(*(literals(p) for p, _ in changed))
     data = {m.value for e in [*ENUMS.values(), JenisPeriode] for m in e}
     data |= {spelling for e in ENUMS.values() for spelling, _ in e.accepted()}  # Pengaturan's spelling table
+    data |= {"; ".join(ak.syarat_kenaikan_jenjang(j)) for j in ENUMS["Jenjang"]}  # conditions, as BerAKHLAK: domain
     data |= {JenisPeriode.TRIWULANAN.nama(p) for p in range(1, 5)} | {JenisPeriode.BULANAN.nama(p) for p in range(1, 13)}
     data |= {x for nilai, panduan in BERAKHLAK for x in (nilai, "• " + panduan.replace("; ", "\n• "))}
     for _, plan in plain:

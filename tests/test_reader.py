@@ -38,8 +38,8 @@ def test_read_plan_evaluates_like_the_written_one(written):
         assert data.plan.organisasi == plan.organisasi
         n = plan.jenis_periode.jumlah
         for before, after in zip(plan.sheets, data.plan.sheets):
-            a = evaluate_sheet(before, n, plan.organisasi, plan.jenis_periode, plan.settings)
-            b = evaluate_sheet(after, n, data.plan.organisasi, data.plan.jenis_periode, data.plan.settings)
+            a = evaluate_sheet(before, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
+            b = evaluate_sheet(after, n, data.plan.organisasi, data.plan.jenis_periode, data.plan.settings, tahun=data.plan.tahun)
             assert [p.predikat for p in a.periode] + [a.tahunan.predikat] == \
                    [p.predikat for p in b.periode] + [b.tahunan.predikat]
 

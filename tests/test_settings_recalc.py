@@ -47,8 +47,8 @@ def test_changed_settings_recompute(tmp_path):
     changed = 0
     for sheet in data.plan.sheets:
         grid = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
-        new = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, s)
-        old = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, plan.settings)
+        new = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, s, tahun=data.plan.tahun)
+        old = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, plan.settings, tahun=data.plan.tahun)
         for p in g.periods():
             hp = new.tahunan if p is None else new.periode[p - 1]
             hold = old.tahunan if p is None else old.periode[p - 1]

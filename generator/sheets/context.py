@@ -56,7 +56,7 @@ def matriks_rows(plan: WorkbookPlan, layout: dict) -> list[tuple[str, int]]:
 def make_context(plan: WorkbookPlan, wb: Book) -> Context:
     layout = load_layout()
     n = plan.jenis_periode.jumlah
-    results = {sp.name: evaluate_sheet(sp, n, plan.organisasi, plan.jenis_periode, plan.settings)
+    results = {sp.name: evaluate_sheet(sp, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
                for sp in plan.sheets}
     arsip = [(sp, i, sl) for sp in plan.sheets for i, sl in enumerate(sp.slots)
              if (rid := rhk_value(sp, sl, "intervensi")) and rid not in {c for c, _ in choice_ids(plan, sp)}]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
+from skpkit import ak
 from skpkit.isian import IsianPerilakuSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, Rating
 from skpkit.generator.cells import write_formula, write_value
+from skpkit.generator.isian import posisi_cells
 from skpkit.generator.layout import a1
 from skpkit.generator.plan import TAHUNAN, SheetPlan
 from skpkit.generator.sheets.context import Context
@@ -68,6 +70,41 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
                       ctx.results[sp.name].angka_kredit_periode)
     else:
         ws.write_string(r, g.value_col(None), lab["tidak_berlaku"], s.computed)
+    if "ak_posisi" in ctx.layout["pegawai"]:
+        _posisi(ctx, ws, sp)
+
+
+def _posisi(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
+    """The angka kredit after the year (skpkit.ak.posisi_ak): cumulative with the AK carried in, the
+    shortfall for the next pangkat and jenjang, and the other conditions of kenaikan jenjang to verify."""
+    g, s, eng, lab = ctx.g, ctx.s, ctx.engine, ctx.labels["pegawai"]
+    lc = [g.col(c) for c in ctx.layout["pegawai"]["evaluasi"]["label_columns"]]
+    c = g.value_col(None)
+    keys = ctx.layout["pegawai"]["ak_posisi"]
+    for key in keys:
+        r = g.ak_posisi_row(key)
+        ws.merge_range(r, lc[0], r, lc[1], lab["ak_posisi"][key], s.label)
+        if not sp.pegawai.is_fungsional:
+            ws.write_string(r, c, lab["tidak_berlaku"], s.computed)
+    if not sp.pegawai.is_fungsional:
+        return
+    col = g.identity_col("pegawai")
+    awal_p, awal_j = (a1(g.identity(k), col, True) for k in ("ak_awal_pangkat", "ak_awal_jenjang"))
+    jenjang = a1(g.identity("jenjang"), col, True)
+    ak_tahun = a1(g.evaluasi_row("angka_kredit"), c)
+    top = lab["tidak_berlaku"]
+    cached = posisi_cells(ctx.results[sp.name].posisi_ak, top)
+    cell = {k: a1(g.ak_posisi_row(k), c) for k in keys}
+    formulas = {
+        "ak_kumulatif_pangkat": eng.ak_kumulatif(ak_tahun, awal_p, awal_j),
+        "kurang_pangkat": eng.ak_kurang(cell["ak_kumulatif_pangkat"], jenjang, "AKPangkat", top),
+        "ak_kumulatif_jenjang": eng.ak_kumulatif(ak_tahun, awal_j, awal_p),
+        "kurang_jenjang": eng.ak_kurang(cell["ak_kumulatif_jenjang"], jenjang, "AKJenjang", top),
+    }
+    for key, text in formulas.items():
+        write_formula(ws, g.ak_posisi_row(key), c, text, s.ak, cached[key])
+    syarat = ak.syarat_kenaikan_jenjang(sp.pegawai.jenjang) if sp.pegawai.jenjang else ()
+    ws.write_string(g.ak_posisi_row("syarat_jenjang"), c, "; ".join(syarat) or lab["puncak_jenjang"], s.computed)
 
 
 def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
@@ -122,8 +159,10 @@ def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
     write_formula(ws, g.evaluasi_row("predikat"), c, eng.predikat(cell("hasil"), cell("perilaku")), s.computed,
                   hp.predikat)
     if sp.pegawai.is_fungsional:
-        bulan = "BulanPerPeriode" if p is not None else "12"
-        write_formula(ws, g.evaluasi_row("angka_kredit"), c, eng.angka_kredit(cell("predikat"), jenjang_ref, bulan),
-                      s.ak, hp.angka_kredit)
+        tmt = a1(g.identity("tmt_jabatan"), g.identity_col("pegawai"), True)
+        write_formula(ws, g.evaluasi_row("bulan_ak"), c, eng.bulan_ak(tmt, p), s.computed, hp.bulan_ak)
+        write_formula(ws, g.evaluasi_row("angka_kredit"), c,
+                      eng.angka_kredit(cell("predikat"), jenjang_ref, cell("bulan_ak")), s.ak, hp.angka_kredit)
     else:
-        ws.write_string(g.evaluasi_row("angka_kredit"), c, ctx.labels["pegawai"]["tidak_berlaku"], s.computed)
+        for key in ("bulan_ak", "angka_kredit"):
+            ws.write_string(g.evaluasi_row(key), c, ctx.labels["pegawai"]["tidak_berlaku"], s.computed)

@@ -16,7 +16,8 @@ __all__ = ["write", "PEGAWAI_COLUMNS"]
 
 #: the columns of the pegawai table in ``_skp``, which the reader reads by header
 PEGAWAI_COLUMNS = ["sheet", "nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "pangkat", "unit", "nip_atasan",
-                   "kurva_unit", "choices_sheet", "penilai_nip", "atasan_penilai_nip", "choices", "issued"]
+                   "kurva_unit", "choices_sheet", "penilai_nip", "atasan_penilai_nip", "choices", "issued",
+                   "pns_id", "golongan_id"]
 
 
 def write(ctx: Context, ws: Worksheet) -> None:
@@ -40,7 +41,8 @@ def write(ctx: Context, ws: Worksheet) -> None:
         p = sp.pegawai
         values = [sp.name, p.nip, p.nama, p.jabatan, p.jenis_jabatan.value, p.jenjang.value if p.jenjang else "",
                   p.pangkat, p.unit, p.nip_atasan, sp.kurva_unit, sp.choices_sheet or "", sp.penilai.nip,
-                  sp.atasan_penilai.nip, "\n".join(choice_label(i, t) for i, t in sp.choices), _issued(sp)]
+                  sp.atasan_penilai.nip, "\n".join(choice_label(i, t) for i, t in sp.choices), _issued(sp),
+                  p.pns_id, p.golongan_id]
         for c, v in enumerate(values):
             ws.write_string(k, c, v)
     r = r + 2 + len(plan.sheets) + 1
