@@ -29,6 +29,7 @@ from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.check import issued_changes
 from skpkit.generator.manifest import manifest_pegawai
 from skpkit.generator.container import SPREADSHEET_SUFFIXES, Limits, check_container
+from skpkit.generator.ekinerja import looks_like_ekinerja
 from skpkit.generator.xlsx_parts import FormulaScan
 from skpkit.generator.reader import WorkbookData
 from skpkit.generator.readers import get_reader
@@ -93,6 +94,8 @@ class FileResult:
     tahun: int = 0
     #: the latest period with any realisasi in this file
     last_filled: int = 0
+    #: ``skp`` (one of ours) or ``ekinerja`` (an e-Kinerja rekap, read when the rekap's period type is known)
+    kind: str = "skp"
 
 
 #: the name of a backup skpkit kept (``NAME.YYYYMMDD-HHMMSS.xlsx``): not an input
@@ -107,8 +110,11 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
         p = Path(p)
         candidates = [p] if p.is_file() else sorted(x for x in p.rglob("*") if x.is_file())
         for f in candidates:
-            if f.suffix.lower() in SPREADSHEET_SUFFIXES and not f.name.startswith(("~$", ".~lock", ".")) \
-                    and not BACKUP.search(f.name):
+            if f.name.startswith(("~$", ".~lock", ".")) or BACKUP.search(f.name):
+                continue
+            # a CSV is an input when named, or when it carries an e-Kinerja rekap's columns
+            if f.suffix.lower() in SPREADSHEET_SUFFIXES or f.suffix.lower() == ".csv" and (
+                    p.is_file() or looks_like_ekinerja(f)):
                 found.append(f)
     return found
 
@@ -237,6 +243,9 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
     path = Path(path)
     result = FileResult(str(path), path.stat().st_mtime if path.exists() else 0.0)
     problems: list[Masalah] = []
+    if path.suffix.lower() in (".csv", ".xlsx") and not get_reader("skp").detect(path) and looks_like_ekinerja(path):
+        result.kind, result.read = "ekinerja", True
+        return result
     try:
         scans = check_container(path, limits)
         data = get_reader("skp").read(path, problems)

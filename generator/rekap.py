@@ -15,6 +15,7 @@ from skpkit.errors import InputError
 from skpkit.model import Predikat, Settings
 from skpkit.generator.collect import TAHUNAN_LABEL, Baris, BelumLengkap, FileResult, predikat_or_none
 from skpkit.generator.manifest import manifest_pegawai
+from skpkit.generator.ekinerja_merge import merge_ekinerja
 from skpkit.generator.layout import labels
 from skpkit.generator.problems import Masalah
 
@@ -82,7 +83,7 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
     rekap = Rekap(files=len(results))
     expected = None if manifest is None else manifest_pegawai(manifest)
     newest: dict[str, FileResult] = {}
-    readable = [r for r in results if r.read]
+    readable = [r for r in results if r.read and r.kind == "skp"]
     # one year and one period type per rekap: the manifest's, else the most files'
     year = int(manifest["tahun"]) if manifest and manifest.get("tahun") else \
         Counter(r.tahun for r in readable).most_common(1)[0][0] if readable else 0
@@ -90,7 +91,7 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
     n_periode = periods[0][0] if periods else 4
     for r in results:
         rekap.masalah += r.masalah
-        if not r.read:
+        if not r.read or r.kind != "skp":
             continue
         if r.tahun != year or r.n_periode != n_periode:
             what = (f"berkas tahun {r.tahun}, rekap tahun {year}" if r.tahun != year else
@@ -146,6 +147,9 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
             first = next(b for b in r.rows if b.nip == nip)
             rekap.ak.append({"nip": nip, "nama": first.nama, "unit": first.unit, "jenjang": first.jenjang,
                              **r.ak[nip]})
+    for r in results:
+        if r.read and r.kind == "ekinerja":
+            merge_ekinerja(rekap, Path(r.path), organisasi, year or None, periode)
     rekap.units = _units(rekap.rows, organisasi, n, settings or Settings())
     return rekap
 
