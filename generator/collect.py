@@ -64,6 +64,10 @@ class Baris:
     penilai_jabatan: str
     file: str
     sheet: str
+    #: SIASN's ids of the pegawai, from the roster (blank where it had none)
+    pns_id: str = ""
+    golongan_id: str = ""
+    penilai_unit: str = ""
 
 
 @dataclass
@@ -285,7 +289,8 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
                 plan.organisasi.get((p_.unit, col), ""), _s(hp.hasil_saran), _s(hp.hasil), _s(hp.perilaku_saran),
                 _s(hp.perilaku), _s(hp.predikat),
                 hp.angka_kredit if isinstance(hp.angka_kredit, float) else None,
-                sheet.penilai.nama, sheet.penilai.nip, sheet.penilai.jabatan, path.name, sheet.name))
+                sheet.penilai.nama, sheet.penilai.nip, sheet.penilai.jabatan, path.name, sheet.name,
+                p_.pns_id, p_.golongan_id, sheet.penilai.unit))
         if p_.is_fungsional and p_.jenjang:
             s = plan.settings
             posisi = res.posisi_ak if isinstance(res.posisi_ak, PosisiAK) else None

@@ -40,6 +40,7 @@ def merge_ekinerja(rekap, path: Path, organisasi: dict[tuple[str, int], str], ta
     rekap.masalah += problems
     rekap.files_read += 1
     have = {(b.nip, b.periode): i for i, b in enumerate(rekap.rows)}
+    ak_of = {a["nip"]: a for a in rekap.ak}
     for row in rows:
         if periode is not None and row.periode != periode:
             continue
@@ -48,14 +49,19 @@ def merge_ekinerja(rekap, path: Path, organisasi: dict[tuple[str, int], str], ta
             organisasi.setdefault((row.unit, col), row.organisasi)
         pred = row.predikat.value if row.predikat else ""
         nama = TAHUNAN_LABEL if row.periode == 0 else jenis.nama(row.periode)
-        jenjang = row.jenjang
+        i = have.get((row.nip, row.periode))
+        known = ak_of.get(row.nip)
+        jenjang = row.jenjang or (known["jenjang"] if known else "")
         ak = None
-        if jenjang and row.predikat is not None:  # the year's months are not in the rekap: a full period
+        if jenjang and row.predikat is not None:
+            # the months held from the workbook's TMT jabatan where the pegawai has one, else the whole period
+            months = (known.get("bulan") if row.periode == 0 else (known.get("bulan_periode") or [None] * n)[
+                row.periode - 1]) if known else None
             try:
-                ak = rules.angka_kredit(row.predikat, jenjang, 12 if row.periode == 0 else jenis.bulan)
+                ak = rules.angka_kredit(row.predikat, jenjang, (12 if row.periode == 0 else jenis.bulan)
+                                        if months is None else months, settings=rekap.settings)
             except InputError:
                 ak = None
-        i = have.get((row.nip, row.periode))
         if i is not None:
             old = rekap.rows[i]
             if predikat_or_none(old.predikat) is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from skpkit.generator.collect import predikat_or_none
 from skpkit.generator.files import atomic_target
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS, periodik_rows, skp22_rows
 from skpkit.generator.rekap import (
     BELUM_COLUMNS, MASALAH_COLUMNS, PEGAWAI_COLUMNS, SIASN_COLUMNS, Rekap, ak_records, safe_text, unit_records,
 )
@@ -17,7 +18,8 @@ __all__ = ["write_csv", "write_parquet", "siasn_rows"]
 
 
 def write_csv(rekap: Rekap, folder: Path) -> list[Path]:
-    """One CSV per sheet (UTF-8 with BOM for Excel, text quoted so NIP stays text), plus the SIASN-style file."""
+    """One CSV per sheet (UTF-8 with BOM for Excel, text quoted so NIP stays text), the readable SIASN-style
+    file, and the two files in SIASN's codes and record shapes (:mod:`skpkit.generator.siasn`)."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = {
         "rekap_pegawai": (PEGAWAI_COLUMNS, [asdict(b) for b in rekap.rows]),
@@ -31,6 +33,9 @@ def write_csv(rekap: Rekap, folder: Path) -> list[Path]:
         written.append(_csv(folder / f"{name}.csv", [label for _, label in cols],
                             ([safe_text(rec.get(k)) for k, _ in cols] for rec in records)))
     written.append(_csv(folder / "siasn_rekonsiliasi.csv", SIASN_COLUMNS, siasn_rows(rekap)))
+    for name, cols, records in (("siasn_skp22.csv", SKP22_COLUMNS, skp22_rows(rekap)),
+                                ("siasn_kinerja_periodik.csv", PERIODIK_COLUMNS, periodik_rows(rekap))):
+        written.append(_csv(folder / name, cols, ([safe_text(rec.get(k)) for k in cols] for rec in records)))
     return written
 
 

@@ -75,6 +75,8 @@ class Rekap:
     files_read: int = 0
     files: int = 0
     tahun: int = 0
+    #: the settings of the workbooks merged (the first one's; the defaults when none was read)
+    settings: Settings = field(default_factory=Settings)
 
 
 def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, periode: int | None = None) -> Rekap:
@@ -147,10 +149,11 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
             first = next(b for b in r.rows if b.nip == nip)
             rekap.ak.append({"nip": nip, "nama": first.nama, "unit": first.unit, "jenjang": first.jenjang,
                              **r.ak[nip]})
+    rekap.settings = settings or Settings()
     for r in results:
         if r.read and r.kind == "ekinerja":
             merge_ekinerja(rekap, Path(r.path), organisasi, year or None, periode)
-    rekap.units = _units(rekap.rows, organisasi, n, settings or Settings())
+    rekap.units = _units(rekap.rows, organisasi, n, rekap.settings)
     return rekap
 
 

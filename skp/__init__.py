@@ -2,7 +2,8 @@
 
 ``import skpkit`` gives the public API: the ``skp`` verbs as functions (:func:`generate`,
 :func:`consolidate`, :func:`check`, :func:`refresh`), reading (:func:`read_workbook`,
-:func:`read_roster`) and evaluating one pegawai (:func:`evaluasi_pegawai`, the same as
+:func:`read_roster`; as pandas DataFrames :func:`read_filled`, :func:`read_rekap`, :func:`read_siasn`)
+and evaluating one pegawai (:func:`evaluasi_pegawai`, the same as
 ``skpkit.evaluasi.evaluasi``). The domain core is this package
 itself (``skpkit.rules``, ``skpkit.arrays``, ``skpkit.model``, ...: no file or Excel code); files
 are :mod:`skpkit.generator`, Excel add-ins :mod:`skpkit.addin`, the workbook's description
@@ -30,6 +31,8 @@ _LAZY = {
     "generate": "skpkit.generator.api", "consolidate": "skpkit.generator.api", "check": "skpkit.generator.api",
     "refresh": "skpkit.generator.api", "sample_roster": "skpkit.generator.api",
     "read_workbook": "skpkit.generator.reader", "read_roster": "skpkit.generator.roster",
+    "read_filled": "skpkit.generator.frames", "read_rekap": "skpkit.generator.frames",
+    "read_siasn": "skpkit.generator.frames",
 }
 __all__ = ["rules", "evaluasi_pegawai", "IsianPegawai", *_LAZY, "__version__"]
 
