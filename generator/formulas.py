@@ -176,8 +176,13 @@ class NativeFormulas:
         return f'=IFERROR(INDEX(PredikatOrganisasi,MATCH({unit},DaftarUnit,0),{column})&"","")'
 
     def hasil_pimpinan(self, organisasi: str) -> str:
-        return (f'=IF(TRIM({organisasi})="","",IFERROR(INDEX(RatingPimpinan,MATCH(TRIM({organisasi}),'
-                f'DaftarOrganisasi,0)),"{ERR}"&{_unknown("predikat organisasi", organisasi)}))')
+        """The rating of Pengaturan's RatingPimpinan row for the organisasi, in any spelling of EjaanRating
+        (an instansi may type SIASN's code there)."""
+        row = f"MATCH(TRIM({organisasi}),DaftarOrganisasi,0)"
+        typed = _fold(f"INDEX(RatingPimpinan,{row})")
+        return (f'=IF(TRIM({organisasi})="","",IF(ISNA({row}),"{ERR}"&{_unknown("predikat organisasi", organisasi)},'
+                f'IFERROR(INDEX(EjaanRatingLabel,MATCH({typed},EjaanRating,0)),'
+                f'"{ERR}"&{_unknown("rating", f"INDEX(RatingPimpinan,{row})")})))')
 
     def final(self, override: str, saran: str) -> str:
         """The penilai's rating where typed (any spelling of Pengaturan's EjaanRating), else the suggestion."""

@@ -85,8 +85,9 @@ def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
             if spec["field"] == "rating_pimpinan":
                 try:
                     table[m] = Rating.parse(v)
-                except InputError:
+                except InputError:  # the sheet shows the reason in the leader's cell; the rekap the default
                     table[m] = getattr(default, spec["field"])[m]
+                    missing.append(f"{t} ({m.value}: {v!r})")
             elif isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
                 table[m] = float(v)
             elif v is None and spec["field"] == "ak_jenjang":

@@ -93,3 +93,33 @@ def test_the_workbook_table_holds_every_accepted_spelling():
     # grouped by member, so each group is one range
     members = [m for _, m in table]
     assert members == sorted(members, key=lambda m: m.code)
+
+
+def test_a_code_typed_in_pengaturan_rating_pimpinan_counts_as_its_rating(tmp_path):
+    """A leader's hasil kerja comes from RatingPimpinan; an instansi typing SIASN's code 1 there gets Di Atas,
+    in the formula (the spelling table) and in the rekap (the reader) alike."""
+    import openpyxl
+    from excel_eval import Workbook
+    from skpkit.model import PredikatOrganisasi
+    from skpkit.generator.layout import PengaturanGeometry
+    from skpkit.generator.reader import read_workbook
+    from synthetic import write_filled, roster
+
+    (path, plan), *_ = write_filled(tmp_path, roster(12, unit_size=12, seed=5))
+    jpt = next(sp for sp in plan.sheets if sp.pimpinan)
+    pg = PengaturanGeometry(len(plan.units))
+    row = pg.list_row("DaftarOrganisasi") + 1 + list(PredikatOrganisasi).index(PredikatOrganisasi.BAIK)
+    col = 2 + [t for t, _ in pg.tables_of("DaftarOrganisasi")].index("RatingPimpinan")
+    wb = openpyxl.load_workbook(path)
+    wb["Pengaturan"].cell(row + 1, col + 1).value = "1"
+    for unit in plan.units:  # every period of every unit Baik
+        for c in range(1, plan.jenis_periode.jumlah + 2):
+            r = pg.block_row("organisasi") + 2 + plan.units.index(unit)
+            wb["Pengaturan"].cell(r + 1, c + 1).value = "Baik"
+    wb.save(path)
+    data = read_workbook(path)
+    assert data.plan.settings.rating_pimpinan[PredikatOrganisasi.BAIK] is A
+    g = data.geometry
+    book = Workbook(path)
+    got = book.value(jpt.name, g.evaluasi_row("hasil_saran"), g.value_col(1))
+    assert got == A.value
