@@ -63,7 +63,7 @@ def write_rekap(rekap: Rekap, out: Path) -> Path:
         cols, records = unit_records(rekap)
         wu = wb.add_worksheet("Rekap Unit")
         _table(wb, wu, cols, records, fmt, {"unit": 30, **{f"aturan_{k}": 34 for k in range(RULE_SLOTS)}})
-        _chart(wb, wu, rekap, records)
+        _chart(wb, wu, rekap, records, fmt)
         cols, records = ak_records(rekap)
         _table(wb, wb.add_worksheet("Angka Kredit"), cols, records, fmt, {"nip": 21, "nama": 28, "unit": 28})
         _table(wb, wb.add_worksheet("Belum Lengkap"), BELUM_COLUMNS, (asdict(b) for b in rekap.belum), fmt,
@@ -75,24 +75,35 @@ def write_rekap(rekap: Rekap, out: Path) -> Path:
     return out
 
 
-def _chart(wb, ws, rekap: Rekap, records: list[dict]) -> None:
-    """Clustered bars: per unit, the count per predikat, for the latest period with predikat."""
+def _chart(wb, ws, rekap: Rekap, records: list[dict], fmt: dict) -> None:
+    """Clustered bars: per unit, the count per predikat, for the latest period with predikat.
+
+    The rows of one period are not next to each other in the table (it is sorted by unit, then period),
+    so the chart reads a block of its own below the table: the period's name, then one row per unit with
+    its count per predikat; one series per predikat over that block.
+    """
     with_data = [u.periode for u in rekap.units if u.n]
     if not with_data:
         return
     latest = max(with_data, key=lambda p: p or rekap.n_periode + 1)
-    rows = [i + 1 for i, u in enumerate(rekap.units) if u.periode == latest]
-    if not rows:
-        return
+    units = [u for u in rekap.units if u.periode == latest]
+    label = units[0].periode_nama
+    top = len(records) + 3  # the table, a blank row, then the block
+    ws.write_string(top, 0, f"Data grafik: {label}", fmt["header"])
+    for k, p in enumerate(Predikat, start=1):
+        ws.write_string(top, k, p.value, fmt["header"])
+    for i, u in enumerate(units, start=top + 1):
+        ws.write_string(i, 0, u.unit, fmt["cell"])
+        for k, p in enumerate(Predikat, start=1):
+            ws.write_number(i, k, u.jumlah[p], fmt["cell"])
+    first, last = top + 1, top + len(units)
     chart = wb.add_chart({"type": "bar"})
     name = ws.get_name()
-    for k, p in enumerate(Predikat):
-        col = 3 + k
-        chart.add_series({"name": p.value, "categories": [name, rows[0], 0, rows[-1], 0],
-                          "values": [name, rows[0], col, rows[-1], col]})
-    label = rekap.units[rows[0] - 1].periode_nama
+    for k, p in enumerate(Predikat, start=1):
+        chart.add_series({"name": [name, top, k], "categories": [name, first, 0, last, 0],
+                          "values": [name, first, k, last, k]})
     chart.set_title({"name": f"Distribusi predikat per unit ({label})", "name_font": {"size": 10}})
     chart.set_x_axis({"name": "Jumlah pegawai"})
     chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 720, "height": 120 + 40 * len(rows)})
-    ws.insert_chart(len(records) + 3, 0, chart)
+    chart.set_size({"width": 720, "height": 120 + 40 * len(units)})
+    ws.insert_chart(last + 2, 0, chart)
