@@ -56,7 +56,7 @@ def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key
         for ref, old in cells.items():
             new = issued_value(_cell(grid, ref))
             new = None if new == "" else new
-            if new != old:
+            if new != (None if old == "" else old):  # a blank issued cell is blank however it was recorded
                 out.append(Masalah(str(path), sheet, ref, f"isi yang diterbitkan diubah: {old!r} menjadi {new!r}",
                                    "kembalikan isian semula; perubahan target/RHK dari atasan lewat skp refresh"))
     return out

@@ -189,6 +189,27 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tanggal", type=click.DateTime(["%Y-%m-%d", "%d-%m-%Y"]),
+              help="Date of penetapan (default: today), shown on the SKP.")
+@click.option("--no-backup", is_flag=True, help="Do not keep the old file as NAME.YYYYMMDD-HHMMSS.xlsx.")
+@click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="HMAC key file for the manifest's fingerprints (or SKP_KEY).")
+def tetapkan(files: tuple[Path, ...], tanggal, no_backup: bool, key_path: Path | None) -> None:
+    """Penetapan: take the filled plans (RHK, indikator, targets) of FILES as agreed. They become issued
+    content (locked, in the manifest beside each file), so skp check reports a changed target."""
+    from skpkit.generator.manifest import load_key
+    from skpkit.generator.tetapkan import tetapkan as run
+
+    result = run(list(files), tanggal=tanggal.date() if tanggal else None, key=load_key(key_path),
+                 backup=not no_backup)
+    for who, (n_rhk, n_ind) in result.fixed.items():
+        click.echo(f"{who}: {n_rhk} RHK, {n_ind} indikator ditetapkan")
+    click.echo(f"{len(result.written)} workbooks fixed"
+               + (f", {len(result.backups)} old files kept as backups" if result.backups else ""))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="manifest.json the files were issued with: issued content is compared cell by cell.")
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),

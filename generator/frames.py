@@ -15,7 +15,7 @@ from skpkit.model import Predikat, Rating
 if TYPE_CHECKING:  # pandas loads on first use: ``import skpkit`` stays light
     import pandas as pd
 
-__all__ = ["read_filled", "read_rekap", "read_siasn", "RATING_DTYPE", "PREDIKAT_DTYPE", "FRAME_COLUMNS"]
+__all__ = ["read_filled", "read_rekap", "read_siasn", "FRAME_COLUMNS"]  # and RATING_DTYPE, PREDIKAT_DTYPE
 
 #: Rekap Pegawai's columns (and read_filled's): key -> header in the rekap workbook
 FRAME_COLUMNS = {

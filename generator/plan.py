@@ -61,6 +61,8 @@ class RHKSlot:
     intervensi: str = ""
     #: handed down by the superior's matriks peran hasil: intervensi locked
     issued: bool = False
+    #: issued by penetapan (``skp tetapkan``): the pegawai's own agreed RHK, not the superior's
+    ditetapkan: bool = False
 
 
 @dataclass

@@ -319,6 +319,7 @@ def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g:
     issued = json.loads(row.get("issued") or "{}")
     for slot in slots:
         slot.issued = slot.id in issued.get("rhk", ())
+        slot.ditetapkan = slot.id in issued.get("ditetapkan", ())
         for ind in slot.indikator:
             ind.issued = ind.id in issued.get("indikator", ())
     ident = {block: Identitas(**{key: _text(grid(g.identity(key), g.identity_col(block)))

@@ -97,7 +97,9 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
                 if slot.issued and slot.teks != drafts[slot.id].teks:
                     notes.append(f"RHK dari atasan berubah: {slot.teks!r} -> {drafts[slot.id].teks!r}")
                 continue
-            if slot.issued:
+            if slot.ditetapkan:
+                notes.append(f"RHK yang ditetapkan dibuka untuk revisi: {slot.teks!r} (tetapkan lagi sesudahnya)")
+            elif slot.issued:
                 notes.append(f"RHK atasan tidak ada lagi: {slot.teks!r} tetap di tempatnya, dicatat di sheet Arsip")
             if slot.issued or has_entries(old, slot):
                 kept.append(RHKSlot(slot.id, slot.jenis, [], slot.teks, slot.intervensi))

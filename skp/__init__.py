@@ -32,7 +32,7 @@ _LAZY = {
     "refresh": "skpkit.generator.api", "sample_roster": "skpkit.generator.api",
     "read_workbook": "skpkit.generator.reader", "read_roster": "skpkit.generator.roster",
     "read_filled": "skpkit.generator.frames", "read_rekap": "skpkit.generator.frames",
-    "read_siasn": "skpkit.generator.frames",
+    "read_siasn": "skpkit.generator.frames", "tetapkan": "skpkit.generator.tetapkan",
 }
 __all__ = ["rules", "evaluasi_pegawai", "IsianPegawai", *_LAZY, "__version__"]
 

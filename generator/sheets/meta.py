@@ -55,4 +55,5 @@ def write(ctx: Context, ws: Worksheet) -> None:
 def _issued(sp: SheetPlan) -> str:
     """Ids of the RHK and indikator handed down from above (locked), for the reader."""
     return json.dumps({"rhk": [s.id for s in sp.slots if s.issued],
-                       "indikator": [i.id for s in sp.slots for i in s.indikator if i.issued]})
+                       "indikator": [i.id for s in sp.slots for i in s.indikator if i.issued],
+                       "ditetapkan": [s.id for s in sp.slots if s.ditetapkan]})

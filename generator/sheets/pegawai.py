@@ -6,6 +6,8 @@ DOKUMEN EVALUASI :mod:`.dokumen`.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from xlsxwriter.worksheet import Worksheet
 
 from skpkit import ak
@@ -51,6 +53,10 @@ def _header(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
     periode = lab["periode_penilaian"]
     ws.write_formula(2, 0, "=" + text_literal(periode) + "&Tahun", s.subtitle, f"{periode}{plan.tahun}")
     idn, idl = ctx.layout["pegawai"]["identity"], lab["pegawai"]
+    tanggal = plan.meta.get("ditetapkan")
+    if tanggal:  # penetapan (skp tetapkan): the agreed plan is locked since this day
+        day = dt.date.fromisoformat(tanggal).strftime("%d-%m-%Y")
+        ws.write_string(2, g.identity_col("penilai"), idl["ditetapkan"].format(tanggal=day), s.subtitle)
     blocks = {"pegawai": Identitas.of(sp.pegawai), "penilai": sp.penilai, "atasan": sp.atasan_penilai}
     ws.merge_range(g.identity_row, 0, g.identity_row, 1, "", s.header)
     for key, (c0, c1) in idn["blocks"].items():
