@@ -118,7 +118,7 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
                 continue
             # a CSV is an input when named, or when it carries an e-Kinerja rekap's columns
             if f.suffix.lower() in SPREADSHEET_SUFFIXES or f.suffix.lower() == ".csv" and (
-                    p.is_file() or looks_like_ekinerja(f)):
+                    p.is_file() or f.stat().st_size <= Limits.uncompressed_bytes and looks_like_ekinerja(f)):
                 found.append(f)
     return found
 
@@ -247,11 +247,21 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
     path = Path(path)
     result = FileResult(str(path), path.stat().st_mtime if path.exists() else 0.0)
     problems: list[Masalah] = []
-    if path.suffix.lower() in (".csv", ".xlsx") and not get_reader("skp").detect(path) and looks_like_ekinerja(path):
-        result.kind, result.read = "ekinerja", True
-        return result
     try:
-        scans = check_container(path, limits)
+        if path.suffix.lower() == ".csv":  # only an e-Kinerja rekap comes as CSV; bounded before it is read
+            if path.stat().st_size > limits.uncompressed_bytes:
+                raise UserError(Masalah(str(path), what=f"berkas terlalu besar untuk dibaca "
+                                        f"({path.stat().st_size:,} byte)", todo="pisahkan berkasnya"))
+            if not get_reader("ekinerja").detect(path):
+                raise UserError(Masalah(str(path), what="CSV ini bukan rekap e-Kinerja (kolom NIP, PERIODE, "
+                                        "PREDIKAT/KUADRAN atau rating tidak ada)",
+                                        todo="gunakan berkas hasil skp generate, atau rekap e-Kinerja"))
+            result.kind, result.read = "ekinerja", True
+            return result
+        scans = check_container(path, limits)  # bounded: before any reader allocates a sheet
+        if get_reader("ekinerja").detect(path):
+            result.kind, result.read = "ekinerja", True
+            return result
         data = get_reader("skp").read(path, problems)
     except UserError as e:
         result.masalah.append(e.masalah)

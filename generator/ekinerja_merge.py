@@ -13,8 +13,8 @@ from skpkit import rules
 from skpkit.errors import InputError
 from skpkit.model import JenisPeriode
 from skpkit.generator.collect import TAHUNAN_LABEL, Baris, predikat_or_none
-from skpkit.generator.ekinerja import read_ekinerja
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.readers import get_reader
 
 __all__ = ["merge_ekinerja", "SUMBER"]
 
@@ -29,7 +29,7 @@ def merge_ekinerja(rekap, path: Path, organisasi: dict[tuple[str, int], str], ta
     jenis = JenisPeriode.BULANAN if n == 12 else JenisPeriode.TRIWULANAN
     problems: list[Masalah] = []
     try:
-        rows = read_ekinerja(path, jenis, tahun, problems)
+        rows = get_reader("ekinerja").read(path, problems, jenis=jenis, tahun=tahun)
     except UserError as e:
         rekap.masalah.append(e.masalah)
         return

@@ -21,9 +21,12 @@ from skpkit.generator.container import carries_layout
 from skpkit.generator.layout import LAYOUT_FILES, labels
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.reader import WorkbookData, read_workbook
+from skpkit.generator.ekinerja import EKinerjaRow, looks_like_ekinerja, read_ekinerja
 from skpkit.generator.roster import read_roster
+from skpkit.model import JenisPeriode
 
-__all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader"]
+__all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader",
+           "EKinerjaReader"]
 
 SPREADSHEETS = (".xlsx", ".xlsm")
 #: saved elsewhere from one of ours: read by position when they keep skpkit's hidden sheet
@@ -33,7 +36,7 @@ SAVED_ELSEWHERE = (".ods", ".xls")
 class Reader(Protocol):
     """One input kind."""
 
-    #: the kind's name: ``skp`` (our workbook), ``roster``
+    #: the kind's name: ``skp`` (our workbook), ``roster``, ``ekinerja``
     kind: str
 
     def detect(self, path: Path) -> bool:
@@ -124,5 +127,25 @@ class RosterReader:
         return read_roster(path, external)
 
 
+class EKinerjaReader:
+    """An e-Kinerja rekap (.xlsx or .csv): per pegawai and period, ratings and/or kuadran; read with the period
+    type and year of the rekap it joins (:func:`~skpkit.generator.ekinerja.read_ekinerja`)."""
+
+    kind = "ekinerja"
+
+    def detect(self, path: Path) -> bool:
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".xlsx"):
+            return False
+        if suffix == ".xlsx" and labels()["sheets"]["meta"] in _sheet_names(path):
+            return False
+        return looks_like_ekinerja(path)
+
+    def read(self, path: Path, problems: list[Masalah] | None = None, jenis: JenisPeriode = JenisPeriode.TRIWULANAN,
+             tahun: int | None = None) -> list[EKinerjaRow]:
+        return read_ekinerja(path, jenis, tahun, problems if problems is not None else [])
+
+
 register_reader(SkpWorkbookReader())
 register_reader(RosterReader())
+register_reader(EKinerjaReader())

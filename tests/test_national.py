@@ -178,3 +178,17 @@ def test_a_monthly_ekinerja_rekap_is_not_mixed_into_a_quarterly_one(demo, tmp_pa
     skpkit.consolidate([folder], out)
     assert not any(r["Sheet"] == "e-Kinerja" for r in _sheet(out, "Rekap Pegawai"))
     assert any("bulanan" in m["Masalah"] for m in _sheet(out, "Masalah"))
+
+
+def test_a_csv_that_is_no_ekinerja_rekap_is_named_and_the_rest_kept(demo, tmp_path):
+    stray = tmp_path / "catatan.csv"
+    stray.write_text("Nama;Keterangan\nAni;cuti\n", encoding="utf-8")
+    out = tmp_path / "rekap.xlsx"
+    summary = skpkit.consolidate([demo / "terisi", stray], out)
+    assert summary.files_read == 5
+    assert any(m["Berkas"] == "catatan.csv" and "bukan rekap e-Kinerja" in m["Masalah"] for m in _sheet(out, "Masalah"))
+    # in a folder, a CSV that is not one is not an input at all
+    folder = tmp_path / "masuk"
+    shutil.copytree(demo / "terisi", folder)
+    shutil.copy2(stray, folder / "catatan.csv")
+    assert skpkit.consolidate([folder], tmp_path / "r2.xlsx").files == 5
