@@ -9,7 +9,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.isian import cell_value
 
-__all__ = ["Book", "FastSheet", "Styles", "write_value", "write_formula", "protect"]
+__all__ = ["Book", "FastSheet", "Styles", "write_value", "write_formula", "protect", "as_text"]
 
 
 class FastSheet(Worksheet):
@@ -21,10 +21,34 @@ class FastSheet(Worksheet):
     format formulas still go through XlsxWriter's own preparation.
     """
 
+    #: (row, col) -> the value a cell shows, kept when set to a dict (a pegawai sheet, which its printed
+    #: forms quote: their cached values are the same values)
+    shown: dict | None = None
+
     def _prepare_formula(self, formula, expand_future_functions=False):
         if expand_future_functions:
             return super()._prepare_formula(formula, True)
         return formula[1:] if formula.startswith("=") else formula
+
+    def _write_string(self, row, col, string, cell_format=None):
+        if self.shown is not None:
+            self.shown[(row, col)] = string
+        return super()._write_string(row, col, string, cell_format)
+
+    def _write_number(self, row, col, number, cell_format=None):
+        if self.shown is not None:
+            self.shown[(row, col)] = number
+        return super()._write_number(row, col, number, cell_format)
+
+    def _write_formula(self, row, col, formula, cell_format=None, value=0):
+        if self.shown is not None:
+            self.shown[(row, col)] = value
+        return super()._write_formula(row, col, formula, cell_format, value)
+
+    def _write_blank(self, row, col, blank, cell_format=None):
+        if self.shown is not None and (row, col) not in self.shown:
+            self.shown[(row, col)] = None
+        return super()._write_blank(row, col, blank, cell_format)
 
 
 class Book(xlsxwriter.Workbook):
@@ -65,11 +89,31 @@ class Styles:
         self.colors = {label: add({"bg_color": color})
                        for label, color in {**st["predikat_colors"], **st["rating_colors"]}.items()}
         self.sign = add({"font_name": "Arial", "font_size": 9, "align": "center"})
+        self.form_title = add({"font_name": "Arial", "bold": True, "font_size": 12, "align": "center"})
+        self.form_subtitle = add({"font_name": "Arial", "font_size": 9, "align": "center"})
+        self.form_result = add({**base, "bold": True})
         self.sign_line = add({"font_name": "Arial", "font_size": 9, "align": "center", "top": 1})
 
     def role(self, role: str):
         """The fill of a column role: ``input``, ``computed``, ``issued`` or ``error``."""
         return {"input": self.input, "computed": self.computed, "issued": self.issued, "error": self.error}[role]
+
+
+def as_text(v: Any) -> str:
+    """A value as a spreadsheet's ``&""`` shows it: blank '', numbers with up to 15 significant digits.
+
+    Examples
+    --------
+    >>> as_text(None), as_text(10.0), as_text(2.5), as_text("Baik")
+    ('', '10', '2.5', 'Baik')
+    """
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, (int, float)):
+        return f"{float(v):.15G}"
+    return str(v)
 
 
 def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt) -> None:

@@ -187,6 +187,31 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
                + (f", {len(result.backups)} old files kept as backups" if result.backups else ""))
 
 
+@main.command("print")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--form", type=click.Choice(["skp", "evaluasi", "dokumen"]),
+              help="One form: skp (rencana), evaluasi (per period) or dokumen (Dokumen Evaluasi); default all.")
+@click.option("--periode", help="The period of the evaluasi form (1..n), or 'tahunan' for the Dokumen Evaluasi.")
+@click.option("--per", type=click.Choice(["pegawai", "unit"]), default="pegawai", show_default=True,
+              help="One PDF per pegawai, or one per workbook.")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the PDFs.")
+def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: str, out: Path) -> None:
+    """PDFs of the official forms of FILES (SKP, EVALUASI per period, DOKUMEN EVALUASI) through LibreOffice
+    headless; a rekap workbook prints as it is."""
+    from skpkit.generator.cetak_pdf import print_pdf
+
+    number = None
+    if periode is not None:
+        if periode.strip().casefold() == "tahunan":
+            form = "dokumen"
+        elif periode.strip().isdigit():
+            number, form = int(periode), form or "evaluasi"
+        else:
+            raise click.BadParameter(f"{periode!r}: a period number or 'tahunan'", param_hint="--periode")
+    result = print_pdf(list(files), out, form=form, periode=number, per=per)
+    click.echo(f"{len(result.written)} PDF written in {out}")
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tanggal", type=click.DateTime(["%Y-%m-%d", "%d-%m-%Y"]),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from skpkit.generator.cells import Book, protect
 from skpkit.generator.plan import WorkbookPlan
-from skpkit.generator.sheets import arsip, matriks, meta, pegawai, pengaturan, petunjuk, rekap_unit, xlwings_conf
+from skpkit.generator.sheets import arsip, cetak, matriks, meta, pegawai, pengaturan, petunjuk, rekap_unit, xlwings_conf
 from skpkit.generator.sheets.context import make_context
 
 __all__ = ["write_workbook"]
@@ -27,7 +27,13 @@ def write_workbook(plan: WorkbookPlan, path: Path) -> None:
     # Sheets are added in their order in the file, then written.
     sheets = [(wb.add_worksheet(names["petunjuk"]), petunjuk.write),
               (wb.add_worksheet(names["pengaturan"]), pengaturan.write)]
-    sheets += [(wb.add_worksheet(sp.name), lambda c, ws, sp=sp: pegawai.write(c, ws, sp)) for sp in plan.sheets]
+    entry = {sp.name: wb.add_worksheet(sp.name) for sp in plan.sheets}
+    for ws in entry.values():
+        ws.shown = {}  # the printed forms quote these cells, with the same cached values
+    sheets += [(entry[sp.name], lambda c, ws, sp=sp: pegawai.write(c, ws, sp)) for sp in plan.sheets]
+    # the printed forms of each pegawai (SKP, EVALUASI per period, DOKUMEN EVALUASI), after the entry sheets
+    sheets += [(wb.add_worksheet(ctx.cetak[sp.name]), lambda c, ws, sp=sp: cetak.write(c, ws, sp, entry[sp.name].shown))
+               for sp in plan.sheets]
     sheets += [(wb.add_worksheet(names["matriks"]), matriks.write), (wb.add_worksheet(names["rekap"]), rekap_unit.write)]
     if ctx.arsip:
         sheets.append((wb.add_worksheet(names["arsip"]), arsip.write))

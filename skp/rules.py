@@ -356,7 +356,8 @@ def bulat(x: float | None, digits: int = 2) -> float | None:
     """
     if x is None:
         return None
-    q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    # a spreadsheet rounds the number as it shows it, to 15 significant digits (94.12499999999999 is 94.125)
+    q = Decimal(f"{float(x):.15G}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return float(q)
 
 

@@ -53,3 +53,11 @@ def recalculated(tmp_path_factory):
     return [(path, plan, lo) for (path, plan), lo in zip(plans, out)]
 
 
+@pytest.fixture(scope="session")
+def demo_full_session(tmp_path_factory):
+    """The demo with all four quarters filled (the year rated), written once (read-only)."""
+    from skpkit.generator.demo import run_demo
+
+    out = tmp_path_factory.mktemp("demo-full")
+    run_demo(out, tahun=2027, periods_filled=4, progress=False)
+    return out

@@ -163,8 +163,8 @@ def _text(v) -> str | XlError:
         return ""
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
-    if isinstance(v, float):
-        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, float):  # as a spreadsheet shows a number in text: 15 significant digits
+        return f"{v:.15G}"
     return str(v)
 
 
@@ -562,6 +562,37 @@ def _date_part(part: str):
     return fn
 
 
+def f_mid(wb, args, sheet):
+    t = _text(wb._eval(args[0], sheet))
+    start, n = (_number(wb._eval(a, sheet)) for a in args[1:3])
+    for x in (t, start, n):
+        if isinstance(x, XlError):
+            return x
+    if start < 1 or n < 0:
+        return VALUE
+    return t[int(start) - 1:int(start) - 1 + int(n)]
+
+
+def f_find(wb, args, sheet):
+    needle, hay = (_text(wb._eval(a, sheet)) for a in args[:2])
+    if len(args) > 2:
+        raise Unsupported("FIND with a start position")
+    for x in (needle, hay):
+        if isinstance(x, XlError):
+            return x
+    i = hay.find(needle)
+    return VALUE if i < 0 else float(i + 1)
+
+
+def f_round(wb, args, sheet):
+    from skpkit.rules import bulat
+
+    x, d = (_number(wb._eval(a, sheet)) for a in args)
+    if isinstance(x, XlError) or isinstance(d, XlError):
+        return x if isinstance(x, XlError) else d
+    return bulat(x, int(d))
+
+
 def f_int(wb, args, sheet):
     x = _number(wb._eval(args[0], sheet))
     return x if isinstance(x, XlError) else float(math.floor(x))
@@ -581,7 +612,7 @@ FUNCTIONS: dict[str, Callable] = {
     "IF": f_if, "IFERROR": f_iferror, "AND": _logical(all), "OR": _logical(any), "NOT": f_not,
     "TRIM": f_trim, "SUBSTITUTE": f_substitute, "LEFT": f_left, "ISNUMBER": f_isnumber, "ISNA": f_isna, "MATCH": f_match,
     "INDEX": f_index, "CHOOSE": f_choose, "COUNT": f_count, "COUNTA": f_counta, "COUNTIF": f_countif,
-    "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup,
+    "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup, "ROUND": f_round, "MID": f_mid, "FIND": f_find,
     "YEAR": _date_part("year"), "MONTH": _date_part("month"), "DAY": _date_part("day"),
     "SUM": _aggregate(lambda n: float(sum(n))),
     "AVERAGE": _aggregate(lambda n: sum(n) / len(n) if n else DIV0),

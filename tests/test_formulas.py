@@ -14,7 +14,7 @@ from skpkit.generator.cells import FastSheet
 from skpkit.generator.writer import write_workbook
 from synthetic import random_fill, roster
 
-EXCEL_2010 = {"IF", "SUBSTITUTE", "YEAR", "MONTH", "DAY", "AND", "OR", "NOT", "INDEX", "MATCH", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IFERROR",
+EXCEL_2010 = {"IF", "SUBSTITUTE", "YEAR", "MONTH", "DAY", "MID", "FIND", "ROUND", "AND", "OR", "NOT", "INDEX", "MATCH", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IFERROR",
               "ISNA", "ISNUMBER", "MIN", "MAX", "SUM", "AVERAGE", "COUNT", "COUNTA", "TRIM", "LEFT", "INT",
               "ROUNDUP", "CHOOSE"}
 FUNCTION = re.compile(r"([A-Z][A-Z0-9.]*)\(")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -12,7 +13,6 @@ import skpkit
 from skpkit import ak, rules
 from skpkit.model import Jenjang, Predikat, Rating
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.demo import run_demo
 from skpkit.generator.roster import read_roster
 from skpkit.generator.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS
 from skpkit.generator.writer import write_workbook
@@ -21,10 +21,10 @@ from test_national import NIP, siasn_roster
 
 
 @pytest.fixture(scope="module")
-def full_year(tmp_path_factory):
+def full_year(demo_full_session, tmp_path_factory):
     """The demo with all four quarters (so the year is rated), consolidated with --csv."""
     out = tmp_path_factory.mktemp("tahun")
-    run_demo(out, tahun=2027, periods_filled=4, progress=False)
+    shutil.copytree(demo_full_session / "terisi", out / "terisi")
     skpkit.consolidate([out / "terisi"], out / "rekap.xlsx", csv_dir=out / "csv")
     return out
 

@@ -24,6 +24,10 @@ def write(ctx: Context, ws: Worksheet) -> None:
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 21)
     ws.set_column(2, 5, 30)
+    ws.set_column(3, 3, 14, None, {"hidden": True})  # the RHK id: kept for tracing, never printed
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
     r = 4
     for sp, i, sl in ctx.arsip:
         for j, ind in enumerate(sl.indikator):

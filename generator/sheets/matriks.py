@@ -7,6 +7,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.cells import write_value
 from skpkit.generator.choices import sheet_choice
+from skpkit.generator.formulas import text_literal
 from skpkit.generator.layout import a1, quote_sheet
 from skpkit.generator.sheets.context import Context
 
@@ -18,6 +19,9 @@ def write(ctx: Context, ws: Worksheet) -> None:
     ws.set_column(0, 0, 22)
     ws.set_column(1, 1, 28)
     ws.set_column(2, 2 + g.n_slots, 24)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, lab["title"], s.title)
     ws.write_string(1, 0, lab["note"], s.subtitle)
     for block, (_, row) in zip(plan.matriks, ctx.matriks):
@@ -28,11 +32,12 @@ def write(ctx: Context, ws: Worksheet) -> None:
         ws.write_string(row + 1, 0, lab["nip"], s.header)
         ws.write_string(row + 1, 1, lab["nama"], s.header)
         for i in range(g.n_slots):
+            # the superior's RHK by its number and text (its id stays in the superior's hidden column)
             text_ref = f"{sup}{a1(g.slot_row(i), g.col('rhk'), True)}"
-            id_ref = f"{sup}{a1(g.slot_row(i), g.col('id_rhk'), True)}"
+            head = lab["kolom_rhk"].format(no=i + 1)
             known = sheet_choice(plan, block.atasan_sheet, i)
-            ws.write_formula(row + 1, 2 + i, f'=IF({text_ref}="",{id_ref},{id_ref}&": "&{text_ref})',
-                             s.header, f"{known[0]}: {known[1]}" if known[1] else known[0])
+            ws.write_formula(row + 1, 2 + i, f'=IF({text_ref}="",{text_literal(head)},{text_literal(head + ": ")}&{text_ref})',
+                             s.header, f"{head}: {known[1]}" if known[1] else head)
         for k, p in enumerate(block.bawahan):
             r = row + 2 + k
             ws.write_string(r, 0, p.nip, s.nip)

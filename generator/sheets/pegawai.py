@@ -34,15 +34,14 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
     hasil.validations(ctx, ws)
     hasil.conditional(ctx, ws)
     ws.freeze_panes(g.column_header + 1, g.col("rhk") + 1)
-    # Printed: the plan (RHK, indikator, target) on the first pages, then one page column per
-    # period (and the year), each repeating No / intervensi / RHK at the left.
+    # The entry sheet prints its header and identities only (one page): the official forms print
+    # from the pegawai's ``Cetak`` sheet, so a unit's workbook prints a few pages per pegawai.
     ws.set_landscape()
     ws.set_paper(9)
-    ws.set_print_scale(60)
-    ws.print_area(0, 0, g.last_row, g.last_visible_col)
-    ws.set_h_pagebreaks([g.perilaku_title, g.evaluasi_title, g.lampiran_title, g.dokumen_title])
-    ws.set_v_pagebreaks([g.col("realisasi", p) for p in range(1, g.n_periode + 1)] + [g.col("kumulatif", None)])
-    ws.repeat_columns(0, g.col("rhk"))
+    ws.fit_to_pages(1, 1)
+    ws.print_area(0, 0, g.identity(g.identity_keys()[-1]), g.last_visible_col)
+    ws.set_header(ctx.labels["cetak"]["isian_header"].format(
+        nama=sp.pegawai.nama.replace("&", "&&"), nip=sp.pegawai.nip, cetak=ctx.cetak[sp.name].replace("&", "&&")))
     ws.set_footer(ctx.labels["pegawai"]["footer"])
 
 

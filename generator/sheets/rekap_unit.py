@@ -105,6 +105,7 @@ def _unit(ctx: Context, ws: Worksheet, unit: str, row: int, first: int, last: in
                                                         a1(base + 1, c), a1(base + 2, c), yes_no), s.computed, value)
     for slot in range(rule_rows):
         base = n_row + 1 + 4 * slot
+        ws.set_row(base, 36)  # the rule's text wraps in its period column: room for three lines, not clipped
         ws.write_string(base, 0, lab["aturan"].format(n=slot + 1), s.label)
         for k, part in enumerate(lab["aturan_parts"], start=1):
             ws.write_string(base + k, 0, part, s.label)

@@ -1,0 +1,133 @@
+"""The printed forms (issue 12): a filled unit workbook converted to PDF by LibreOffice prints at most 8 pages
+per pegawai (triwulanan), each Dokumen Evaluasi on one page with the year's predikat and the three
+signatories, each period page with every indikator, its target and realisasi, and no internal id."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from skpkit.generator.isian import indikator_value
+from skpkit.generator.reader import read_workbook
+from skpkit.generator.sheets.cetak import CetakGeometry
+from libreoffice import require_libreoffice
+
+
+def _pdftotext() -> str:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        import os
+        if os.environ.get("SKP_REQUIRE_LIBREOFFICE"):
+            pytest.fail("pdftotext (poppler-utils) is required here but not installed")
+        pytest.skip("pdftotext not installed: apt-get install poppler-utils")
+    return exe
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, demo_full_session):
+    exe = require_libreoffice()
+    text = _pdftotext()
+    out = tmp_path_factory.mktemp("cetak")
+    unit = next((demo_full_session / "terisi").glob("*aplikasi*.xlsx"))
+    profile = out / "profile"  # its own LibreOffice profile: tests may run side by side
+    subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to",
+                    "pdf", "--outdir", str(out / "pdf"), str(unit)], capture_output=True, timeout=600, check=True)
+    pdf = out / "pdf" / (unit.stem + ".pdf")
+    subprocess.run([text, "-layout", str(pdf), str(out / "out.txt")], check=True)
+    pages = (out / "out.txt").read_text(encoding="utf-8").split("\f")
+    return read_workbook(unit), pages
+
+
+def _owner(page: str) -> str | None:
+    m = re.search(r"Pegawai: .+? \(NIP (\d{18})\)", page)
+    return m[1] if m else None
+
+
+def test_pages_per_pegawai_within_the_bounds(printed):
+    data, pages = printed
+    per = {sp.pegawai.nip: 0 for sp in data.plan.sheets}
+    for page in pages:
+        if _owner(page) in per:
+            per[_owner(page)] += 1
+    assert len(per) >= 8 and all(1 <= n <= 8 for n in per.values()), per
+    assert len(pages) < 10 * len(per)  # was about 30 a pegawai
+
+
+def test_dokumen_evaluasi_is_one_page_with_the_year_and_the_signatories(printed):
+    data, pages = printed
+    for sp in data.plan.sheets:
+        mine = [p for p in pages if _owner(p) == sp.pegawai.nip and "DOKUMEN EVALUASI KINERJA PEGAWAI" in p]
+        assert len(mine) == 1, sp.name
+        page = mine[0]
+        g = data.geometry
+        predikat = data.grids[sp.name](g.evaluasi_row("predikat"), g.value_col(None))
+        assert predikat and predikat in page
+        for who in (sp.pegawai.nama, sp.pegawai.nip, sp.penilai.nama, sp.penilai.nip):
+            assert who in page, (sp.name, who)
+        if sp.atasan_penilai.nip:
+            assert sp.atasan_penilai.nama in page and sp.atasan_penilai.nip in page
+
+
+def test_each_period_page_holds_every_indikator_with_target_and_realisasi(printed):
+    data, pages = printed
+    for sp in data.plan.sheets:
+        for p in range(1, data.plan.jenis_periode.jumlah + 1):
+            name = data.plan.jenis_periode.nama(p).upper()
+            mine = [x for x in pages if _owner(x) == sp.pegawai.nip and "EVALUASI KINERJA PEGAWAI" in x
+                    and "DOKUMEN" not in x and re.search(rf"PERIODE: {name}(-AKHIR)? 2027", x)]
+            assert len(mine) == 1, (sp.name, p)
+            flat = re.sub(r"\s+", " ", mine[0])
+            for slot in sp.slots:
+                for ind in slot.indikator:
+                    teks = indikator_value(sp, ind, "indikator")
+                    if not teks:
+                        continue
+                    assert str(teks).split()[0] in flat
+                    lo = indikator_value(sp, ind, "target_min")
+                    assert f"{lo:g}" in flat, (sp.name, p, teks)
+                    real = sp.isian.get(ind.id, "realisasi", p)
+                    if isinstance(real, (int, float)):
+                        assert f"{real:g}" in flat, (sp.name, p, teks, real)
+
+
+def test_no_internal_id_on_any_page(printed):
+    _, pages = printed
+    assert not [m for p in pages for m in re.findall(r"\b[RI]-[0-9a-f]{6,}", p)]
+
+
+def test_form_rows_fit_their_pages():
+    cg = CetakGeometry(8, 3, 4)
+    forms = cg.forms()
+    assert list(forms) == ["skp", "evaluasi-1", "evaluasi-2", "evaluasi-3", "evaluasi-4", "dokumen"]
+    spans = sorted(forms.values())
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+
+
+def _pages(pdf) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out)[1])
+
+
+def test_skp_print_chooses_forms_and_names_a_missing_program(tmp_path, monkeypatch, demo_session):
+    from click.testing import CliRunner
+    from skpkit.generator.cli import main
+
+    require_libreoffice()
+    _pdftotext()
+    unit = next((demo_session[0] / "terisi").glob("*statistik*.xlsx"))
+    n = len(read_workbook(unit).plan.sheets)
+    run = CliRunner().invoke
+    assert run(main, ["print", str(unit), "--per", "unit", "--out", str(tmp_path / "all")]).exit_code == 0
+    assert _pages(next((tmp_path / "all").glob("*.pdf"))) == 7 * n  # SKP 2, four periods, Dokumen Evaluasi 1
+    assert run(main, ["print", str(unit), "--periode", "2", "--per", "unit", "--out", str(tmp_path / "p2")]).exit_code == 0
+    assert _pages(next((tmp_path / "p2").glob("*.pdf"))) == n
+    one = CliRunner().invoke(main, ["print", str(unit), "--periode", "tahunan", "--out", str(tmp_path / "d")])
+    assert one.exit_code == 0
+    assert {_pages(p) for p in (tmp_path / "d").glob("*.pdf")} == {1} and len(list((tmp_path / "d").glob("*.pdf"))) == n
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    result = run(main, ["print", str(unit), "--out", str(tmp_path / "x")])
+    assert result.exit_code == 1 and "LibreOffice (soffice) tidak ditemukan" in result.output
+    assert len(result.output.strip().splitlines()) == 1
