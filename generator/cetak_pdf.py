@@ -19,7 +19,7 @@ from typing import Sequence
 
 from skpkit.generator.layout import a1, labels, quote_sheet
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.readers import get_reader
+from skpkit.generator.readers import get_reader, sheet_names
 from skpkit.generator.sheets.cetak import CetakGeometry
 from skpkit.generator.sheets.names import cetak_name
 
@@ -131,6 +131,11 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
                                                                   if k not in ("pegawai_prefix", "cetak_prefix")}
                 sheets = [cetak_name(sp.name, names["cetak_prefix"], names["pegawai_prefix"], taken)
                           for sp in data.plan.sheets]
+                have = set(sheet_names(f))
+                if not sheets or not set(sheets) <= have:
+                    raise UserError(Masalah(str(f), what="berkas ini belum punya sheet Cetak (tata letak versi "
+                                            f"{g.layout.get('version')}) atau sheet Cetak diganti nama",
+                                            todo="terbitkan ulang dengan skp refresh, lalu skp print"))
                 area = f"{a1(r0, 0, True)}:{a1(r1, 7, True)}"
                 groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
                 for k, group in enumerate(groups):

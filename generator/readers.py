@@ -26,7 +26,7 @@ from skpkit.generator.roster import read_roster
 from skpkit.model import JenisPeriode
 
 __all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader",
-           "EKinerjaReader"]
+           "EKinerjaReader", "sheet_names"]
 
 SPREADSHEETS = (".xlsx", ".xlsm")
 #: saved elsewhere from one of ours: read by position when they keep skpkit's hidden sheet
@@ -79,7 +79,7 @@ def reader_for(path: Path, kinds: tuple[str, ...] | None = None) -> Reader:
         todo="gunakan berkas hasil skp generate, atau roster .xlsx/.csv"))
 
 
-def _sheet_names(path: Path) -> list[str]:
+def sheet_names(path: Path) -> list[str]:
     """Sheet names from xl/workbook.xml, without decoding any sheet ([] for anything but a readable zip)."""
     try:
         with zipfile.ZipFile(path) as z:
@@ -99,7 +99,7 @@ class SkpWorkbookReader:
     def detect(self, path: Path) -> bool:
         if path.suffix.lower() in SAVED_ELSEWHERE:
             return carries_layout(path)
-        return path.suffix.lower() in SPREADSHEETS and labels()["sheets"]["meta"] in _sheet_names(path)
+        return path.suffix.lower() in SPREADSHEETS and labels()["sheets"]["meta"] in sheet_names(path)
 
     def read(self, path: Path, problems: list[Masalah] | None = None) -> WorkbookData:
         try:
@@ -121,7 +121,7 @@ class RosterReader:
         suffix = path.suffix.lower()
         if suffix == ".csv":
             return True
-        return suffix in SPREADSHEETS and labels()["sheets"]["meta"] not in _sheet_names(path)
+        return suffix in SPREADSHEETS and labels()["sheets"]["meta"] not in sheet_names(path)
 
     def read(self, path: Path, problems: list[Masalah] | None = None, external: tuple[str, ...] = ()):
         return read_roster(path, external)
@@ -137,7 +137,7 @@ class EKinerjaReader:
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".xlsx"):
             return False
-        if suffix == ".xlsx" and labels()["sheets"]["meta"] in _sheet_names(path):
+        if suffix == ".xlsx" and labels()["sheets"]["meta"] in sheet_names(path):
             return False
         return looks_like_ekinerja(path)
 

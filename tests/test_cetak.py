@@ -131,3 +131,15 @@ def test_skp_print_chooses_forms_and_names_a_missing_program(tmp_path, monkeypat
     result = run(main, ["print", str(unit), "--out", str(tmp_path / "x")])
     assert result.exit_code == 1 and "LibreOffice (soffice) tidak ditemukan" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_workbook_without_print_sheets_is_named():
+    from pathlib import Path
+
+    from skpkit.generator.cetak_pdf import print_pdf
+    from skpkit.generator.problems import UserError
+
+    require_libreoffice()
+    v1 = Path(__file__).parent / "fixtures" / "layout_v1" / "SKP-2027-sekretariat.xlsx"
+    with pytest.raises(UserError, match="belum punya sheet Cetak"):
+        print_pdf([v1], Path("/tmp/unused-skp-print"))
