@@ -21,7 +21,7 @@ from skpkit.generator.layout import a1, labels, quote_sheet
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.readers import get_reader, sheet_names
 from skpkit.generator.sheets.cetak import CetakGeometry
-from skpkit.generator.sheets.names import cetak_name
+from skpkit.generator.sheets.names import cetak_names
 
 __all__ = ["FORMS", "PrintResult", "print_pdf", "soffice"]
 
@@ -127,10 +127,7 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
                     raise UserError(Masalah(str(f), what=f"periode {periode} di luar 1-{g.n_periode}"))
                 cg = CetakGeometry(g.n_slots, g.k, g.n_periode)
                 r0, r1 = _rows(cg, form, periode)
-                taken = {sp.name for sp in data.plan.sheets} | {v for k, v in names.items()
-                                                                  if k not in ("pegawai_prefix", "cetak_prefix")}
-                sheets = [cetak_name(sp.name, names["cetak_prefix"], names["pegawai_prefix"], taken)
-                          for sp in data.plan.sheets]
+                sheets = list(cetak_names([sp.name for sp in data.plan.sheets], names).values())
                 have = set(sheet_names(f))
                 if not sheets or not set(sheets) <= have:
                     raise UserError(Masalah(str(f), what="berkas ini belum punya sheet Cetak (tata letak versi "

@@ -9,8 +9,6 @@ both ratings and a predikat that the matrix does not give is named; the matrix w
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
 from skpkit.generator.grid import text
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.roster import decode_csv, normalise_header
+from skpkit.generator.roster import csv_rows, normalise_header
 
 __all__ = ["EKINERJA_COLUMNS", "EKinerjaRow", "looks_like_ekinerja", "read_ekinerja", "parse_periode"]
 
@@ -66,12 +64,7 @@ class EKinerjaRow:
 
 def _rows(path: Path) -> tuple[str, list[list[Any]]]:
     if path.suffix.lower() == ".csv":
-        data = decode_csv(path.read_bytes())
-        try:
-            dialect = csv.Sniffer().sniff(data[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return "", list(csv.reader(io.StringIO(data, newline=""), dialect))
+        return "", csv_rows(path)
     wb = CalamineWorkbook.from_path(str(path))
     name = wb.sheet_names[0]
     return name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)

@@ -23,7 +23,7 @@ from skpkit.generator.readers import get_reader
 from skpkit.generator.choices import intervensi_label
 from skpkit.generator.writer import write_workbook
 
-__all__ = ["RefreshResult", "refresh", "has_entries", "DEFAULTS"]
+__all__ = ["RefreshResult", "refresh", "reissue", "has_entries", "DEFAULTS"]
 
 
 @dataclass
@@ -133,17 +133,26 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
         else:
             folder = first.parent if first is not None else olds[0][0].parent
             target = folder / f"SKP-{plan.tahun}-{stem}{suffix}"
-        if target.exists() and backup:
-            copy = backup_name(target, now)
-            shutil.copy2(target, copy)
-            result.backups.append(copy)
-        with atomic_target(target) as tmp:
-            write_workbook(plan, tmp)
+        copy, entry = reissue(plan, target, backup=backup, now=now, key=key)
+        result.backups += [copy] if copy else []
         result.written.append(target)
-        entries.setdefault(target.parent, []).append(manifest_entry(target, plan, key, intervensi_label))
+        entries.setdefault(target.parent, []).append(entry)
     for folder, items in entries.items():
         write_manifest(folder, items, {"tahun": base.tahun, "jenis_periode": base.jenis_periode.value}, key)
     return result
+
+
+def reissue(plan: WorkbookPlan, target: Path, *, backup: bool, now: datetime,
+            key: bytes | None) -> tuple[Path | None, dict]:
+    """Write ``plan`` over ``target`` (the old file kept as a backup first, when asked) atomically; return the
+    backup (or None) and the workbook's manifest entry. Shared by ``skp refresh`` and ``skp tetapkan``."""
+    copy = None
+    if target.exists() and backup:
+        copy = backup_name(target, now)
+        shutil.copy2(target, copy)
+    with atomic_target(target) as tmp:
+        write_workbook(plan, tmp)
+    return copy, manifest_entry(target, plan, key, intervensi_label)
 
 
 def _carry(plan: WorkbookPlan, old_sheet: dict[str, SheetPlan], organisasi: dict, matriks: dict) -> None:

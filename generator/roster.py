@@ -18,7 +18,7 @@ from skpkit.nip import parse_nip
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.roster_fields import jenis_struktural, roster_date, roster_number
 
-__all__ = ["read_roster", "COLUMNS", "normalise_header", "decode_csv"]
+__all__ = ["read_roster", "COLUMNS", "normalise_header", "decode_csv", "csv_rows"]
 
 #: canonical column -> accepted header spellings (after :func:`normalise_header`)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -82,14 +82,19 @@ def decode_csv(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def csv_rows(path: Path) -> list[list[str]]:
+    """The rows of a CSV file: decoded by :func:`decode_csv`, the delimiter (``,`` ``;`` or tab) sniffed."""
+    text = decode_csv(path.read_bytes())
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+
+
 def _rows(path: Path) -> tuple[str, list[list[Any]]]:
     if path.suffix.lower() == ".csv":
-        text = decode_csv(path.read_bytes())
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return "", [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        return "", csv_rows(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own error types for unreadable files

@@ -8,20 +8,17 @@ manifest with its fingerprint, and the SKP shows the date of penetapan. From the
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from skpkit.evaluasi import is_blank
-from skpkit.generator.choices import intervensi_label
-from skpkit.generator.files import atomic_target, backup_name
 from skpkit.generator.isian import indikator_value, rhk_value
-from skpkit.generator.manifest import manifest_entry, write_manifest
+from skpkit.generator.manifest import write_manifest
 from skpkit.generator.plan import INDIKATOR_FIELDS, SheetPlan
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.readers import get_reader
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.refresh import reissue
 
 __all__ = ["TetapkanResult", "tetapkan", "tetapkan_sheet", "DITETAPKAN"]
 
@@ -80,14 +77,10 @@ def tetapkan(files: Sequence[Path], *, tanggal: dt.date | None = None, key: byte
         for sheet in plan.sheets:
             result.fixed[f"{sheet.pegawai.nama} ({sheet.pegawai.nip})"] = tetapkan_sheet(sheet)
         plan.meta[DITETAPKAN] = tanggal.isoformat()
-        if backup:
-            copy = backup_name(path, now)
-            shutil.copy2(path, copy)
-            result.backups.append(copy)
-        with atomic_target(path) as tmp:
-            write_workbook(plan, tmp)
+        copy, entry = reissue(plan, path, backup=backup, now=now, key=key)
+        result.backups += [copy] if copy else []
         result.written.append(path)
-        entries.setdefault(path.parent, []).append(manifest_entry(path, plan, key, intervensi_label))
+        entries.setdefault(path.parent, []).append(entry)
         heads[path.parent] = {"tahun": plan.tahun, "jenis_periode": plan.jenis_periode.value}
     for folder, items in entries.items():
         write_manifest(folder, items, heads[folder], key)

@@ -12,7 +12,7 @@ from skpkit.generator.formulas import get_engine
 from skpkit.generator.isian import evaluate_sheet, rhk_value
 from skpkit.generator.layout import Geometry, PengaturanGeometry, load_layout
 from skpkit.generator.plan import RHKSlot, SheetPlan, WorkbookPlan
-from skpkit.generator.sheets.names import cetak_name
+from skpkit.generator.sheets.names import cetak_names
 
 __all__ = ["Context", "make_context", "matriks_rows"]
 
@@ -63,9 +63,7 @@ def make_context(plan: WorkbookPlan, wb: Book) -> Context:
                for sp in plan.sheets}
     arsip = [(sp, i, sl) for sp in plan.sheets for i, sl in enumerate(sp.slots)
              if (rid := rhk_value(sp, sl, "intervensi")) and rid not in {c for c, _ in choice_ids(plan, sp)}]
-    names = layout["labels"]["sheets"]
-    taken = {sp.name for sp in plan.sheets} | {v for k, v in names.items() if k not in ("pegawai_prefix", "cetak_prefix")}
-    cetak = {sp.name: cetak_name(sp.name, names["cetak_prefix"], names["pegawai_prefix"], taken) for sp in plan.sheets}
+    cetak = cetak_names([sp.name for sp in plan.sheets], layout["labels"]["sheets"])
     return Context(plan, layout, Geometry(n, plan.n_utama, plan.n_tambahan, plan.k, layout),
                    PengaturanGeometry(len(plan.units), layout), get_engine(plan.engine), wb,
                    Styles(wb, layout["styles"]), results, arsip, matriks_rows(plan, layout), cetak)
