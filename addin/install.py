@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.sheets.xlwings_conf import UDF_MODULES, XLWINGS_VERSION
+from skpkit.generator.write.sheets.xlwings_conf import UDF_MODULES, XLWINGS_VERSION
 
 __all__ = ["install", "status", "import_functions", "CONF", "require_excel_platform", "updated_conf", "UDF_MODULE",
            "version_note"]

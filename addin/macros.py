@@ -32,7 +32,7 @@ def _caller_path() -> Path:
 
 def konsolidasi_folder_di(path: Path) -> Path:
     """Consolidate every skpkit workbook in the folder of ``path`` into ``REKAP-<time>.xlsx`` there."""
-    from skpkit.generator.consolidate import consolidate
+    from skpkit.generator.commands.consolidate import consolidate
 
     folder = Path(path).parent
     out = folder / f"REKAP-{datetime.now():%Y%m%d-%H%M%S}.xlsx"
@@ -51,7 +51,7 @@ def _roster(folder: Path) -> Path:
 def buat_bawahan_di(path: Path) -> list[Path]:
     """Generate the subordinates' workbooks from the superior's workbook ``path`` into ``bawahan/``,
     with the roster (``roster.xlsx`` or ``roster.csv``) beside it."""
-    from skpkit.generator.generate import GenerateOptions, generate, load_roster
+    from skpkit.generator.commands.generate import GenerateOptions, generate, load_roster
 
     path = Path(path)
     roster = load_roster(_roster(path.parent), path)
@@ -61,7 +61,7 @@ def buat_bawahan_di(path: Path) -> list[Path]:
 
 def refresh_bawahan_di(path: Path) -> list[Path]:
     """Re-issue the workbooks in ``bawahan/`` from the superior's workbook ``path``, keeping every value."""
-    from skpkit.generator.refresh import refresh
+    from skpkit.generator.commands.refresh import refresh
 
     path = Path(path)
     files = sorted(p for p in (path.parent / "bawahan").glob("SKP-*.xls*") if p.stem.count(".") == 0)

@@ -207,7 +207,7 @@ def load(path: Path) -> list:
 
 def capture(plan, path: Path) -> list:
     """Write ``plan`` with skpkit's writer into ``path``, recording every XlsxWriter call: the log."""
-    import skpkit.generator.writer as writer
+    import skpkit.generator.write.workbook as writer
 
     original = writer.Book
     recording = recording_book_class(original)

@@ -44,7 +44,7 @@ def child(code: str) -> dict:
 GEN_OURS = """
 from pathlib import Path
 from skpkit.generator.build import Roster
-from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.commands.generate import GenerateOptions, generate
 from synthetic import roster
 people = Roster(roster({n}, unit_size=10, seed=1))
 t = time.perf_counter()
@@ -98,7 +98,7 @@ def bench_generation(sizes: list[int], tmp: Path) -> list[dict]:
 MAKE_FILLED = """
 from pathlib import Path
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.write.workbook import write_workbook
 from synthetic import random_fill, roster
 folder = Path({out!r}); folder.mkdir(parents=True, exist_ok=True)
 for k, (stem, plan) in enumerate(build_plans(Roster(roster({n}, unit_size=10, seed=2)), tahun=2027, instansi="x")):
@@ -109,7 +109,7 @@ out = {{}}
 
 CONS_OURS = """
 from pathlib import Path
-from skpkit.generator.consolidate import consolidate
+from skpkit.generator.commands.consolidate import consolidate
 t = time.perf_counter()
 s = consolidate([Path({folder!r})], Path({out!r}), jobs={jobs}, progress=False)
 out = {{"seconds": time.perf_counter() - t, "files": s.files}}
@@ -132,7 +132,7 @@ out = {{"seconds": time.perf_counter() - t, "files": len(files), "cells": cells}
 
 CHECK_OURS = """
 from pathlib import Path
-from skpkit.generator.check import check_file
+from skpkit.generator.rekap.checks import check_file
 files = sorted(Path({folder!r}).glob("*.xlsx"))
 t = time.perf_counter()
 found = [check_file(f) for f in files]
@@ -216,7 +216,7 @@ out = {{
 
 FORMULA_TEXT = """
 from pathlib import Path
-from skpkit.generator.xlsx_parts import read_sheets
+from skpkit.generator.read.package import read_sheets
 from skpkit.generator.layout import labels
 def per_sheet(path):
     prefix = labels()["sheets"]["pegawai_prefix"]
@@ -230,8 +230,8 @@ out = {{"now": per_sheet({now!r}), "v1": per_sheet({v1!r})}}
 def bench_formula_text(tmp: Path) -> dict:
     """Formula text per pegawai sheet: a unit workbook generated now against the one issued by layout
     version 1 (the committed fixture), for the same unit."""
-    from skpkit.generator.readers import get_reader
-    from skpkit.generator.writer import write_workbook
+    from skpkit.generator.read.registry import get_reader
+    from skpkit.generator.write.workbook import write_workbook
 
     v1 = ROOT / "tests" / "fixtures" / "layout_v1" / "SKP-2027-sekretariat.xlsx"
     now = tmp / "now.xlsx"

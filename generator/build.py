@@ -17,7 +17,7 @@ from skpkit.model import RHK, JenisJabatan, JenisPeriode, JenisRHK, Pegawai, Set
 from skpkit.generator.layout import load_layout
 from skpkit.generator.plan import Identitas, IndikatorSlot, MatriksBlock, RHKSlot, SheetPlan, WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.reader import WorkbookData
+from skpkit.generator.read.workbook import WorkbookData
 
 __all__ = ["Roster", "build_plans", "sheet_names", "file_stem", "TICKS"]
 

@@ -25,7 +25,7 @@ from skpkit.generator.isian import indikator_value, rhk_value
 from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
 from skpkit.generator.plan import SheetPlan, WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.sheets.xlwings_conf import xlwings_version
+from skpkit.generator.write.sheets.xlwings_conf import xlwings_version
 
 __all__ = ["issued_value", "issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
            "manifest_pegawai",

@@ -21,7 +21,7 @@ import pytest  # noqa: E402
 @pytest.fixture(scope="session")
 def demo_session(tmp_path_factory):
     """The demo written once for the whole run (read-only: a test that changes files copies them)."""
-    from skpkit.generator.demo import run_demo
+    from skpkit.generator.commands.demo import run_demo
 
     out = tmp_path_factory.mktemp("demo-session")
     result = run_demo(out, tahun=2027, progress=False)
@@ -33,7 +33,7 @@ def recalculated(tmp_path_factory):
     """Random workbooks (edge cases included) written by skpkit and recalculated by LibreOffice:
     [(written, plan, recalculated)], shared by the recalculation and add-in equivalence tests."""
     from skpkit.generator.build import Roster, build_plans
-    from skpkit.generator.writer import write_workbook
+    from skpkit.generator.write.workbook import write_workbook
     from libreoffice import recalculate, require_libreoffice
     from skpkit.model import JenisPeriode
     from synthetic import random_fill, roster
@@ -56,7 +56,7 @@ def recalculated(tmp_path_factory):
 @pytest.fixture(scope="session")
 def demo_full_session(tmp_path_factory):
     """The demo with all four quarters filled (the year rated), written once (read-only)."""
-    from skpkit.generator.demo import run_demo
+    from skpkit.generator.commands.demo import run_demo
 
     out = tmp_path_factory.mktemp("demo-full")
     run_demo(out, tahun=2027, periods_filled=4, progress=False)

@@ -116,7 +116,7 @@ def write_filled(folder, people: list[Pegawai], prefix: str = "", **plan_options
     """Plans for ``people``, each randomly filled (seed = its position) and written to ``folder``:
     ``[(path, plan)]``."""
     from skpkit.generator.build import Roster, build_plans
-    from skpkit.generator.writer import write_workbook
+    from skpkit.generator.write.workbook import write_workbook
 
     out = []
     for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji", **plan_options)):

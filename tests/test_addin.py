@@ -17,9 +17,9 @@ from skpkit.errors import InputError
 from skpkit import rules
 from skpkit.model import BERAKHLAK, Rating
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.cli import main
+from skpkit.generator.commands.cli import main
 from skpkit.generator.layout import Geometry
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.write.workbook import write_workbook
 from synthetic import random_fill, roster
 from test_formulas import EXCEL_2010
 
@@ -230,7 +230,7 @@ def test_refresh_rewrites_the_old_udf_module_name(tmp_path, monkeypatch):
     ``skpkit.addin.functions``, and ``skp addin install`` rewrites xlwings.conf the same way."""
     import skpkit
     from skpkit.addin.install import updated_conf
-    from skpkit.generator.sheets import xlwings_conf
+    from skpkit.generator.write.sheets import xlwings_conf
 
     old = (("UDF Modules", "addin.functions"), ("Debug UDFs", "False"), ("Use UDF Server", "False"))
     monkeypatch.setattr(xlwings_conf, "CONF", old)  # as the release before wrote it
@@ -255,7 +255,7 @@ def test_xlwings_version_pinned_and_recorded(tmp_path):
 
     import skpkit
     from skpkit.addin.install import version_note
-    from skpkit.generator.sheets.xlwings_conf import XLWINGS_VERSION
+    from skpkit.generator.write.sheets.xlwings_conf import XLWINGS_VERSION
 
     pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text()
     assert f'addin = ["xlwings=={XLWINGS_VERSION}"]' in pyproject

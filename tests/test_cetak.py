@@ -11,8 +11,8 @@ import subprocess
 import pytest
 
 from skpkit.generator.isian import indikator_value
-from skpkit.generator.reader import read_workbook
-from skpkit.generator.sheets.cetak import CetakGeometry
+from skpkit.generator.read.workbook import read_workbook
+from skpkit.generator.write.sheets.cetak import CetakGeometry
 from libreoffice import require_libreoffice
 
 
@@ -113,7 +113,7 @@ def _pages(pdf) -> int:
 
 def test_skp_print_chooses_forms_and_names_a_missing_program(tmp_path, monkeypatch, demo_session):
     from click.testing import CliRunner
-    from skpkit.generator.cli import main
+    from skpkit.generator.commands.cli import main
 
     require_libreoffice()
     _pdftotext()
@@ -136,7 +136,7 @@ def test_skp_print_chooses_forms_and_names_a_missing_program(tmp_path, monkeypat
 def test_a_workbook_without_print_sheets_is_named():
     from pathlib import Path
 
-    from skpkit.generator.cetak_pdf import print_pdf
+    from skpkit.generator.commands.cetak import print_pdf
     from skpkit.generator.problems import UserError
 
     require_libreoffice()

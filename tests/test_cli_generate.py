@@ -9,7 +9,7 @@ import pytest
 import xlsxwriter
 from click.testing import CliRunner
 
-from skpkit.generator.cli import main
+from skpkit.generator.commands.cli import main
 from synthetic import nip
 
 HEAD = ["NIP", "Nama", "Jabatan", "Jenis Jabatan", "Jenjang", "Pangkat", "Unit Kerja", "NIP Atasan"]
@@ -106,8 +106,8 @@ def test_not_a_spreadsheet(tmp_path):
 def test_template_atasan_and_cascade(demo_session):
     """The superior's template, filled, hands RHK down: the subordinate's sheet carries them by id."""
     from skpkit.generator.build import Roster
-    from skpkit.generator.demo import demo_pegawai
-    from skpkit.generator.reader import read_workbook
+    from skpkit.generator.commands.demo import demo_pegawai
+    from skpkit.generator.read.workbook import read_workbook
 
     result = demo_session[1]
     sup = read_workbook(result.atasan)
@@ -130,7 +130,7 @@ def test_template_atasan_and_cascade(demo_session):
 
 def test_jobs_and_split_pegawai_give_the_same_workbooks(tmp_path):
     from skpkit.generator.build import Roster
-    from skpkit.generator.generate import GenerateOptions, generate
+    from skpkit.generator.commands.generate import GenerateOptions, generate
     from synthetic import roster
 
     people = Roster(roster(30, unit_size=10))

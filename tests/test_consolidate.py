@@ -16,11 +16,11 @@ from python_calamine import CalamineWorkbook
 from skpkit import ak, rules
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Pegawai
 from skpkit.generator.build import Roster
-from skpkit.generator.cli import main
-from skpkit.generator.collect import Limits, read_filled
-from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.commands.cli import main
+from skpkit.generator.rekap.rows import Limits, read_filled
+from skpkit.generator.commands.generate import GenerateOptions, generate
 from skpkit.generator.layout import Geometry
-from skpkit.generator.reader import read_workbook
+from skpkit.generator.read.workbook import read_workbook
 
 SHEETS = ["Rekap Pegawai", "Rekap Unit", "Angka Kredit", "Belum Lengkap", "Masalah"]
 
@@ -75,7 +75,7 @@ def test_demo_belum_lengkap_lists_unfilled_periods(demo, tmp_path):
     results = [read_filled(p) for p in sorted((demo / "terisi").glob("*.xlsx"))]
     for r in results:
         r.last_filled = 3
-    from skpkit.generator.rekap import build_rekap
+    from skpkit.generator.rekap.merge import build_rekap
     rekap = build_rekap(results)
     assert {b.periode_nama for b in rekap.belum} == {"Triwulan III"}
     assert len({b.nip for b in rekap.belum}) == 40

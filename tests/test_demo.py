@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from skpkit.generator.cli import main
+from skpkit.generator.commands.cli import main
 from libreoffice import recalculate, require_libreoffice
 from test_generate_recalc import compare_with_cache, error_cells
 
@@ -32,7 +32,7 @@ def test_demo_writes_both_sets_with_manifests(demo):
 
 
 def test_demo_mixes_every_kind_of_jabatan():
-    from skpkit.generator.demo import demo_pegawai
+    from skpkit.generator.commands.demo import demo_pegawai
     _, roster = demo_pegawai()
     kinds = {p.jenis_jabatan.value for p in roster}
     assert kinds == {"JPT", "Administrator", "Pengawas", "Fungsional", "Pelaksana"}

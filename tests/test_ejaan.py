@@ -102,7 +102,7 @@ def test_a_code_typed_in_pengaturan_rating_pimpinan_counts_as_its_rating(tmp_pat
     from excel_eval import Workbook
     from skpkit.model import PredikatOrganisasi
     from skpkit.generator.layout import PengaturanGeometry
-    from skpkit.generator.reader import read_workbook
+    from skpkit.generator.read.workbook import read_workbook
     from synthetic import write_filled, roster
 
     (path, plan), *_ = write_filled(tmp_path, roster(12, unit_size=12, seed=5))

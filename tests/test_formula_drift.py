@@ -13,8 +13,8 @@ import pytest
 
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Rating
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.formulas import NativeFormulas
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.write.formulas import NativeFormulas
+from skpkit.generator.write.workbook import write_workbook
 from excel_eval import drift
 from synthetic import random_fill, roster
 

@@ -9,9 +9,9 @@ import pytest
 from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.formulas import get_engine
-from skpkit.generator.cells import FastSheet
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.write.formulas import get_engine
+from skpkit.generator.write.book import FastSheet
+from skpkit.generator.write.workbook import write_workbook
 from synthetic import random_fill, roster
 
 EXCEL_2010 = {"IF", "SUBSTITUTE", "YEAR", "MONTH", "DAY", "MID", "FIND", "ROUND", "AND", "OR", "NOT", "INDEX", "MATCH", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IFERROR",

@@ -13,7 +13,7 @@ from skpkit.errors import Invalid
 from skpkit.model import Predikat
 from skpkit.generator.isian import cell_value, evaluate_sheet
 from skpkit.generator.layout import Geometry
-from skpkit.generator.xlsx_parts import read_cells
+from skpkit.generator.read.package import read_cells
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 ERROR_VALUES = ("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")

@@ -18,8 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 import skpkit
-from skpkit.generator.cli import main
-from skpkit.generator.readers import get_reader
+from skpkit.generator.commands.cli import main
+from skpkit.generator.read.registry import get_reader
 
 V1 = Path(__file__).parent / "fixtures" / "layout_v1"
 ROSTER_HEAD = "NIP;Nama;Jabatan;Jenis Jabatan;Jenjang;Unit Kerja;NIP Atasan\n"
@@ -372,7 +372,7 @@ def test_random_single_cell_edits_never_crash(tmp_path_factory, sheet, row, col,
     never loses a value that was entered."""
     import openpyxl
 
-    from skpkit.generator.refresh import DEFAULTS
+    from skpkit.generator.commands.refresh import DEFAULTS
 
     tmp = tmp_path_factory.mktemp("edit")
     src = V1 / "SKP-2027-pimpinan-dinas.xlsx"

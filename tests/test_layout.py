@@ -9,7 +9,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 import skpkit.generator.layout as layout_module
-from skpkit.generator.reader import read_workbook
+from skpkit.generator.read.workbook import read_workbook
 from excel_eval import drift
 from synthetic import roster, write_filled
 
@@ -103,7 +103,7 @@ def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     from skpkit import ak
     from skpkit.model import BERAKHLAK, JenisPeriode
     from skpkit.generator.layout import ENUMS
-    from skpkit.generator.xlsx_parts import read_cells
+    from skpkit.generator.read.package import read_cells
 
     def literals(path):
         meta = layout_module.labels()["sheets"]["meta"]

@@ -15,7 +15,7 @@ import resource, sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from skpkit.generator.build import Roster
-from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.commands.generate import GenerateOptions, generate
 from synthetic import roster
 generate(Roster(roster({n}, unit_size=10, seed=3)), Path({out!r}), GenerateOptions(tahun=2027, progress=False))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -14,8 +14,8 @@ from python_calamine import CalamineWorkbook
 
 import skpkit
 from skpkit.model import JenisJabatan, Jenjang
-from skpkit.generator.reader import read_workbook
-from skpkit.generator.roster import read_roster
+from skpkit.generator.read.workbook import read_workbook
+from skpkit.generator.read.roster import read_roster
 
 #: the columns of SIASN's "Data Pegawai" download that skpkit reads (README), plus NIP_ATASAN, which the
 #: unit adds (SIASN's download has no superior column)

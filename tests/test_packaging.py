@@ -10,6 +10,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 import skpkit
 
 ROOT = Path(__file__).resolve().parents[1]
-FOLDERS = ("skp", "generator", "addin", "workbook_templates")
+FOLDERS = ("skpkit", "generator", "addin", "workbook_templates")
 SOURCES = sorted(p for folder in FOLDERS + ("benchmarks",) for p in (ROOT / folder).rglob("*.py"))
 
 
@@ -29,7 +30,7 @@ def _modules() -> list[str]:
 def test_skp_imports_no_io_library():
     pattern = re.compile(r"^\s*(import|from)\s+(openpyxl|pandas|xlwings|xlsxwriter|python_calamine)\b",
                          re.MULTILINE)
-    offenders = [p.name for p in (ROOT / "skp").glob("*.py") if pattern.search(p.read_text())]
+    offenders = [p.name for p in (ROOT / "skpkit").rglob("*.py") if pattern.search(p.read_text())]
     assert offenders == []
 
 
@@ -39,10 +40,10 @@ def test_design_card_folders_stay_at_the_top():
 
 
 def test_one_import_name_in_the_project_metadata():
-    text = (ROOT / "pyproject.toml").read_text()
-    packages = re.search(r"^packages = \[(.*)\]", text, re.MULTILINE).group(1)
-    names = {p.strip().strip('"').split(".")[0] for p in packages.split(",")}
-    assert names == {"skpkit"}
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert {p.split(".")[0] for p in meta["packages"]} == {"skpkit"}
+    # the one mapping rule: the core folder is the package, every other top folder X is skpkit.X
+    assert meta["package-dir"] == {"skpkit": "skpkit", **{f"skpkit.{f}": f for f in FOLDERS[1:]}}
 
 
 def test_modules_stay_small():
@@ -90,10 +91,10 @@ def test_public_api():
 
 
 def test_version_and_help():
-    out = subprocess.run([sys.executable, "-m", "skpkit.generator.cli", "--version"],
+    out = subprocess.run([sys.executable, "-m", "skpkit.generator.commands.cli", "--version"],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     assert skpkit.__version__ in out.stdout
-    out = subprocess.run([sys.executable, "-m", "skpkit.generator.cli", "--help"],
+    out = subprocess.run([sys.executable, "-m", "skpkit.generator.commands.cli", "--help"],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     assert "Usage" in out.stdout
 

@@ -7,7 +7,7 @@ import pytest
 from skpkit.generator.isian import evaluate_sheet
 from skpkit.generator.plan import TAHUNAN
 from skpkit.generator.problems import UserError
-from skpkit.generator.reader import read_workbook
+from skpkit.generator.read.workbook import read_workbook
 from synthetic import roster, write_filled
 
 

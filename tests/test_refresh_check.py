@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from skpkit.generator.build import Roster
-from skpkit.generator.check import check_file
-from skpkit.generator.cli import main
-from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.rekap.checks import check_file
+from skpkit.generator.commands.cli import main
+from skpkit.generator.commands.generate import GenerateOptions, generate
 from skpkit.generator.manifest import load_manifest
-from skpkit.generator.reader import read_workbook
-from skpkit.generator.refresh import DEFAULTS, refresh
+from skpkit.generator.read.workbook import read_workbook
+from skpkit.generator.commands.refresh import DEFAULTS, refresh
 from synthetic import random_fill, roster
 
 TESTS = Path(__file__).parent
@@ -203,9 +203,9 @@ def test_check_catches_every_single_cell_change(tmp_path_factory, data):
 def test_refresh_property_every_value_survives(tmp_path_factory, data):
     """Random fill-ins, random superior changes (rename, add, drop, reorder RHK) and roster changes
     (add, move, remove pegawai): every entered value survives, and a second refresh changes nothing."""
-    from skpkit.generator.demo import demo_pegawai
-    from skpkit.generator.template import write_template
-    from skpkit.generator.writer import write_workbook
+    from skpkit.generator.commands.demo import demo_pegawai
+    from skpkit.generator.commands.template import write_template
+    from skpkit.generator.write.workbook import write_workbook
     from skpkit.generator.build import build_plans
     import xlsxwriter
 
@@ -282,7 +282,7 @@ import sys
 sys.path.insert(0, {str(TESTS)!r})
 from pathlib import Path
 from skpkit.generator.build import Roster
-from skpkit.generator.generate import GenerateOptions, generate
+from skpkit.generator.commands.generate import GenerateOptions, generate
 from synthetic import roster
 generate(Roster(roster(400, unit_size=1, seed=1)), Path({str(out)!r}),
          GenerateOptions(tahun=2027, progress=False, split="pegawai"))

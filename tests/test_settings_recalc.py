@@ -9,8 +9,8 @@ from python_calamine import CalamineWorkbook
 from skpkit.generator.build import Roster, build_plans
 from skpkit.generator.isian import cell_value, evaluate_sheet
 from skpkit.generator.layout import Geometry, load_layout
-from skpkit.generator.reader import read_workbook
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.read.workbook import read_workbook
+from skpkit.generator.write.workbook import write_workbook
 from libreoffice import recalculate, require_libreoffice
 from synthetic import random_fill, roster
 from test_generate_recalc import _at, _same, error_cells

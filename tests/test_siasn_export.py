@@ -13,9 +13,9 @@ import skpkit
 from skpkit import ak, rules
 from skpkit.model import Jenjang, Predikat, Rating
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.roster import read_roster
-from skpkit.generator.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.read.roster import read_roster
+from skpkit.generator.rekap.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS
+from skpkit.generator.write.workbook import write_workbook
 from synthetic import random_fill
 from test_national import NIP, siasn_roster
 

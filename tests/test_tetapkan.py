@@ -12,8 +12,8 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 import skpkit
-from skpkit.generator.cli import main
-from skpkit.generator.reader import read_workbook
+from skpkit.generator.commands.cli import main
+from skpkit.generator.read.workbook import read_workbook
 
 
 def _copy(demo, tmp_path):

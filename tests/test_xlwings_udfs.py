@@ -10,7 +10,7 @@ from skpkit import rules
 from skpkit.model import Jenjang, JenisPeriode, Predikat, Rating
 from skpkit.generator.build import Roster, build_plans
 from skpkit.generator.layout import Geometry, a1
-from skpkit.generator.writer import write_workbook
+from skpkit.generator.write.workbook import write_workbook
 from excel_eval import drift
 from synthetic import random_fill, roster
 from xlwings_com import call, column, row, windows_udfs

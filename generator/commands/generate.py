@@ -1,0 +1,114 @@
+"""``skp generate``: a roster and the superior's workbook in, one workbook per unit (or pegawai) out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Iterable
+
+from tqdm import tqdm
+
+from skpkit.model import JenisPeriode
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.files import atomic_target, backup_name, clean_temporaries, folder_lock
+from skpkit.generator.parallel import bounded_map
+from skpkit.generator.plan import WorkbookPlan
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.read.registry import get_reader
+from skpkit.generator.manifest import ManifestWriter, manifest_entry
+from skpkit.generator.choices import intervensi_label
+from skpkit.generator.write.workbook import write_workbook
+
+__all__ = ["GenerateOptions", "generate", "load_roster", "default_year"]
+
+
+
+def default_year(today: date | None = None) -> int:
+    """The SKP year a run prepares by default: next year from October on (penyusunan for January).
+
+    Examples
+    --------
+    >>> default_year(date(2026, 11, 23)), default_year(date(2026, 3, 1))
+    (2027, 2026)
+    """
+    today = today or date.today()
+    return today.year + 1 if today.month >= 10 else today.year
+
+
+@dataclass
+class GenerateOptions:
+    split: str = "unit"
+    jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN
+    tahun: int = field(default_factory=default_year)
+    engine: str = "native"
+    password: str | None = None
+    jobs: int = 1
+    progress: bool = True
+    instansi: str = ""
+    #: HMAC key for the manifest's fingerprints
+    key: bytes | None = None
+    #: filled in by :func:`generate`: the old workbooks it kept before writing over them
+    backups: list[Path] = field(default_factory=list)
+
+
+def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
+    """Read and check both inputs; raises :class:`~skpkit.generator.problems.UserError` before anything is written."""
+    atasan = get_reader("skp").read(atasan_path) if atasan_path else None
+    external = tuple(atasan.by_nip) if atasan else ()
+    return Roster(get_reader("roster").read(roster_path, external=external), atasan)
+
+
+def _write_one(args: tuple[Path, WorkbookPlan, bytes | None]) -> dict:
+    path, plan, key = args
+    with atomic_target(path) as tmp:
+        write_workbook(plan, tmp)
+    return manifest_entry(path, plan, key, intervensi_label)
+
+
+def generate(roster: Roster, out: Path, opts: GenerateOptions,
+             fill: Callable[[WorkbookPlan], None] | None = None) -> list[Path]:
+    """Write every workbook of ``roster`` into ``out`` and its manifest; return the files written.
+
+    ``fill`` may add entered values to each plan before it is written (the demo's filled copy).
+    """
+    if roster.atasan is not None and roster.atasan.plan.tahun != opts.tahun:
+        raise UserError(Masalah(str(roster.atasan.path), what=f"workbook atasan tahun {roster.atasan.plan.tahun}, "
+                                f"yang dibuat tahun {opts.tahun}: RHK tahun lain tidak diturunkan",
+                                todo=f"pakai workbook atasan tahun {opts.tahun}, atau --tahun {roster.atasan.plan.tahun}"))
+    out.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out, "skp generate"):
+        return _generate(roster, out, opts, fill)
+
+
+def _generate(roster: Roster, out: Path, opts: GenerateOptions, fill: Callable[[WorkbookPlan], None] | None) -> list[Path]:
+    clean_temporaries(out)
+    now = datetime.now()
+    instansi = opts.instansi or (roster.atasan.plan.instansi if roster.atasan else "")
+    plans: Iterable = build_plans(roster, split=opts.split, jenis_periode=opts.jenis_periode, tahun=opts.tahun,
+                                  instansi=instansi, password=opts.password, engine=opts.engine)
+    suffix = ".xlsm" if opts.engine == "xlwings" else ".xlsx"
+
+    def jobs():
+        for stem, plan in plans:
+            if fill is not None:
+                fill(plan)
+            target = out / f"SKP-{opts.tahun}-{stem}{suffix}"
+            if target.exists():  # a workbook already there (perhaps filled): kept before it is replaced
+                copy = backup_name(target, now)
+                shutil.copy2(target, copy)
+                opts.backups.append(copy)
+            yield target, plan, opts.key
+
+    total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
+    bar = tqdm(total=total, desc="workbook", unit="berkas", disable=not opts.progress or total < 2)
+    manifest = ManifestWriter(out, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key)
+    try:
+        for entry in bounded_map(_write_one, jobs(), opts.jobs):
+            manifest.add(entry)  # spooled to disk: memory stays flat in the number of files
+            bar.update()
+    finally:
+        bar.close()
+    manifest.close()
+    return [out / name for name in manifest.names]

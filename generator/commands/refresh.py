@@ -1,0 +1,171 @@
+"""``skp refresh``: re-issue workbooks from a changed superior's sheet without losing a value.
+
+Everything entered is carried by stable id: an RHK the superior still hands down keeps its id
+(and now the superior's text); one the superior dropped stays in place with its values, no longer
+locked, and is listed in the ``Arsip`` sheet; a pegawai's own RHK keep their slots.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from skpkit.generator.build import Roster, build_plans
+from skpkit.generator.files import atomic_target, backup_name
+from skpkit.generator.manifest import manifest_entry, write_manifest
+from skpkit.generator.plan import IndikatorSlot, RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.read.workbook import WorkbookData
+from skpkit.generator.read.registry import get_reader
+from skpkit.generator.choices import intervensi_label
+from skpkit.generator.write.workbook import write_workbook
+
+__all__ = ["RefreshResult", "refresh", "reissue", "has_entries", "DEFAULTS"]
+
+
+@dataclass
+class RefreshResult:
+    written: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
+    #: per pegawai (nama, NIP): what changed
+    changes: dict[str, list[str]] = field(default_factory=dict)
+
+
+#: the values every empty indikator row shows (the dropdowns' pre-selected values): not content
+DEFAULTS = {f: getattr(IndikatorSlot(""), f) for f in ("aspek", "arah", "agregasi")}
+
+
+def has_entries(sheet: SheetPlan, slot: RHKSlot) -> bool:
+    """Whether anything was entered in an RHK slot or its indikator rows."""
+    return sheet.isian.entered_for({slot.id} | {i.id for i in slot.indikator}, DEFAULTS)
+
+
+def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = None, out: Path | None = None,
+            backup: bool = True, key: bytes | None = None, now: datetime | None = None) -> RefreshResult:
+    """Re-issue ``files`` from the superior's workbook ``atasan`` (and ``roster_path``), carrying every value.
+
+    Every input is read and checked before anything is written.
+    """
+    now = now or datetime.now()
+    olds: list[tuple[Path, WorkbookData]] = [(Path(f), get_reader("skp").read(Path(f))) for f in files]
+    if not olds:
+        raise UserError(Masalah("", what="tidak ada berkas untuk di-refresh"))
+    sup = get_reader("skp").read(Path(atasan))
+    old_sheet: dict[str, SheetPlan] = {}
+    old_file: dict[str, Path] = {}
+    old_data: dict[str, WorkbookData] = {}
+    for path, data in olds:
+        for sp in data.plan.sheets:
+            old_sheet[sp.pegawai.nip] = sp
+            old_file[sp.pegawai.nip] = path
+            old_data[sp.pegawai.nip] = data
+    years = {d.plan.tahun for _, d in olds} | {sup.plan.tahun}
+    kinds = {d.plan.jenis_periode for _, d in olds}
+    if len(years) > 1 or len(kinds) > 1:
+        raise UserError(Masalah(", ".join(str(p) for p, _ in olds), what="berkas dari tahun atau jenis periode "
+                                f"berbeda ({', '.join(map(str, sorted(years)))}; "
+                                f"{', '.join(sorted(k.value for k in kinds))}): tidak digabung",
+                                todo="refresh berkas satu tahun dan satu jenis periode sekaligus, dengan atasan tahun itu"))
+    if roster_path is not None:
+        pegawai = get_reader("roster").read(Path(roster_path), external=tuple(sup.by_nip))
+    else:
+        pegawai = [sp.pegawai for sp in old_sheet.values()]
+    known = {nip: [(sl.id, str(sp.isian.rhk.get(sl.id, sl.teks) or "")) for sl in sp.slots]
+             for nip, sp in old_sheet.items()}
+    roster = Roster(pegawai, sup, known)
+    result = RefreshResult()
+    keep: dict[str, list[RHKSlot]] = {}
+    for p in roster.pegawai:
+        old = old_sheet.get(p.nip)
+        notes = result.changes.setdefault(f"{p.nama} ({p.nip})", [])
+        drafts = {r.id: r for r in roster.drafts.get(p.nip, ())}
+        if old is None:
+            notes.append("pegawai baru: sheet baru")
+            continue
+        if old.pegawai.unit != p.unit:
+            notes.append(f"pindah unit: {old.pegawai.unit} -> {p.unit}")
+        old_ids = {s.id for s in old.slots}
+        for rid, r in drafts.items():
+            if rid not in old_ids:
+                notes.append(f"RHK baru dari atasan: {r.teks}")
+        kept = []
+        for slot in old.slots:
+            if slot.id in drafts:
+                if slot.issued and slot.teks != drafts[slot.id].teks:
+                    notes.append(f"RHK dari atasan berubah: {slot.teks!r} -> {drafts[slot.id].teks!r}")
+                continue
+            if slot.ditetapkan:
+                notes.append(f"RHK yang ditetapkan dibuka untuk revisi: {slot.teks!r} (tetapkan lagi sesudahnya)")
+            elif slot.issued:
+                notes.append(f"RHK atasan tidak ada lagi: {slot.teks!r} tetap di tempatnya, dicatat di sheet Arsip")
+            if slot.issued or has_entries(old, slot):
+                kept.append(RHKSlot(slot.id, slot.jenis, [], slot.teks, slot.intervensi))
+        keep[p.nip] = kept
+    in_roster = {p.nip for p in roster.pegawai}
+    for nip, sp in old_sheet.items():
+        if nip not in in_roster:
+            result.changes[f"{sp.pegawai.nama} ({nip})"] = [
+                "tidak ada lagi di roster: tidak diterbitkan ulang; nilainya tetap di berkas cadangan"]
+    base = olds[0][1].plan
+    split = "pegawai" if all(len(d.plan.sheets) == 1 for _, d in olds) else "unit"
+    organisasi = {k: v for _, d in olds for k, v in d.plan.organisasi.items()}
+    matriks = {(b.atasan_nip, nip, rid): text for _, d in olds for b in d.plan.matriks
+               for (nip, rid), text in b.entries.items()}
+    plans = build_plans(roster, split=split, jenis_periode=base.jenis_periode, tahun=base.tahun,
+                        instansi=base.instansi, settings=base.settings, password=base.password,
+                        engine=base.engine, keep=keep)
+    entries: dict[Path, list[dict]] = {}
+    for stem, plan in plans:
+        _carry(plan, old_sheet, organisasi, matriks)
+        # each workbook keeps its own Pengaturan (settings, instansi): those of the old file that held
+        # its first pegawai; a workbook of new pegawai only takes the first file's
+        source = next((old_data[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_data), olds[0][1])
+        plan.settings, plan.instansi = source.plan.settings, source.plan.instansi
+        suffix = ".xlsm" if plan.engine == "xlwings" else ".xlsx"
+        first = next((old_file[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_file), None)
+        if out is not None:
+            target = Path(out) / f"SKP-{plan.tahun}-{stem}{suffix}"
+        elif first is not None and first not in result.written:
+            target = first  # in place: the file that held this workbook's first pegawai
+        else:
+            folder = first.parent if first is not None else olds[0][0].parent
+            target = folder / f"SKP-{plan.tahun}-{stem}{suffix}"
+        copy, entry = reissue(plan, target, backup=backup, now=now, key=key)
+        result.backups += [copy] if copy else []
+        result.written.append(target)
+        entries.setdefault(target.parent, []).append(entry)
+    for folder, items in entries.items():
+        write_manifest(folder, items, {"tahun": base.tahun, "jenis_periode": base.jenis_periode.value}, key)
+    return result
+
+
+def reissue(plan: WorkbookPlan, target: Path, *, backup: bool, now: datetime,
+            key: bytes | None) -> tuple[Path | None, dict]:
+    """Write ``plan`` over ``target`` (the old file kept as a backup first, when asked) atomically; return the
+    backup (or None) and the workbook's manifest entry. Shared by ``skp refresh`` and ``skp tetapkan``."""
+    copy = None
+    if target.exists() and backup:
+        copy = backup_name(target, now)
+        shutil.copy2(target, copy)
+    with atomic_target(target) as tmp:
+        write_workbook(plan, tmp)
+    return copy, manifest_entry(target, plan, key, intervensi_label)
+
+
+def _carry(plan: WorkbookPlan, old_sheet: dict[str, SheetPlan], organisasi: dict, matriks: dict) -> None:
+    """Put every old value into the new plan, by stable id."""
+    for sheet in plan.sheets:
+        old = old_sheet.get(sheet.pegawai.nip)
+        if old is None:
+            continue
+        issued = {s.id for s in sheet.slots if s.issued}
+        sheet.isian = old.isian.without_rhk(issued)
+    plan.organisasi.update({k: v for k, v in organisasi.items() if k[0] in plan.units})
+    by_nip = {s.pegawai.nip: s for s in plan.sheets}
+    for block in plan.matriks:
+        ids = {s.id for s in by_nip[block.atasan_nip].slots}
+        block.entries = {(nip, rid): text for (sup, nip, rid), text in matriks.items()
+                         if sup == block.atasan_nip and rid in ids}

@@ -1,0 +1,87 @@
+"""``skp tetapkan``: penetapan. The plans as the pegawai and the pejabat penilai agreed them become issued
+content: every RHK with text and every indikator with text or a target is locked (blue), recorded in the
+manifest with its fingerprint, and the SKP shows the date of penetapan. From then on ``skp check`` and
+``skp consolidate --manifest`` report a changed target like any issued cell; a revision goes through
+``skp refresh`` (which carries every realisasi) and a new penetapan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from skpkit.evaluasi import is_blank
+from skpkit.generator.isian import indikator_value, rhk_value
+from skpkit.generator.manifest import write_manifest
+from skpkit.generator.plan import INDIKATOR_FIELDS, SheetPlan
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.read.registry import get_reader
+from skpkit.generator.commands.refresh import reissue
+
+__all__ = ["TetapkanResult", "tetapkan", "tetapkan_sheet", "DITETAPKAN"]
+
+#: the ``_skp`` key of the date of penetapan
+DITETAPKAN = "ditetapkan"
+
+
+@dataclass
+class TetapkanResult:
+    written: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
+    #: per pegawai (nama, NIP): RHK and indikator fixed
+    fixed: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def tetapkan_sheet(sheet: SheetPlan) -> tuple[int, int]:
+    """Fix what is entered on one sheet as issued content; returns (RHK, indikator) fixed."""
+    n_rhk = n_ind = 0
+    for slot in sheet.slots:
+        rows = [(ind, {f: indikator_value(sheet, ind, f) for f in INDIKATOR_FIELDS}) for ind in slot.indikator]
+        planned = [(ind, v) for ind, v in rows if not (is_blank(v["indikator"]) and is_blank(v["target_min"])
+                                                        and is_blank(v["target_max"]))]
+        teks = rhk_value(sheet, slot, "rhk")
+        if is_blank(teks) and not planned:
+            continue
+        if not slot.issued:
+            slot.teks, slot.intervensi = str(teks or ""), str(rhk_value(sheet, slot, "intervensi") or "")
+            slot.issued = slot.ditetapkan = True
+            n_rhk += 1
+        for ind, v in planned:
+            if ind.issued:
+                continue
+            ind.teks = str(v["indikator"] or "")
+            ind.aspek, ind.satuan = str(v["aspek"] or ind.aspek), str(v["satuan"] or "")
+            ind.arah, ind.agregasi = str(v["arah"] or ind.arah), str(v["agregasi"] or ind.agregasi)
+            ind.target_min, ind.target_max = v["target_min"], v["target_max"]
+            ind.issued = True
+            n_ind += 1
+    return n_rhk, n_ind
+
+
+def tetapkan(files: Sequence[Path], *, tanggal: dt.date | None = None, key: bytes | None = None,
+             backup: bool = True, now: dt.datetime | None = None) -> TetapkanResult:
+    """Penetapan of every sheet of ``files``, in place (each old file kept as a backup); the manifest beside
+    each file gets the new fingerprints. Every file is read before anything is written."""
+    now = now or dt.datetime.now()
+    tanggal = tanggal or now.date()
+    datas = [(Path(f), get_reader("skp").read(Path(f))) for f in files]
+    if not datas:
+        raise UserError(Masalah("", what="tidak ada berkas untuk ditetapkan"))
+    result = TetapkanResult()
+    entries: dict[Path, list[dict]] = {}
+    heads: dict[Path, dict] = {}
+    for path, data in datas:
+        plan = data.plan
+        for sheet in plan.sheets:
+            result.fixed[f"{sheet.pegawai.nama} ({sheet.pegawai.nip})"] = tetapkan_sheet(sheet)
+        plan.meta[DITETAPKAN] = tanggal.isoformat()
+        copy, entry = reissue(plan, path, backup=backup, now=now, key=key)
+        result.backups += [copy] if copy else []
+        result.written.append(path)
+        entries.setdefault(path.parent, []).append(entry)
+        heads[path.parent] = {"tahun": plan.tahun, "jenis_periode": plan.jenis_periode.value}
+    for folder, items in entries.items():
+        write_manifest(folder, items, heads[folder], key)
+    return result

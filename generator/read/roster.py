@@ -1,0 +1,234 @@
+"""Read the roster (xlsx or csv): one row per pegawai, headers matched tolerantly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+from xlsxwriter.utility import xl_col_to_name
+
+from skpkit.cascade import check_roster
+from skpkit.errors import InputError
+from skpkit.model import JenisJabatan, Jenjang, Pegawai
+from skpkit.nip import parse_nip
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.read.roster_fields import jenis_struktural, roster_date, roster_number
+
+__all__ = ["read_roster", "COLUMNS", "normalise_header", "decode_csv", "csv_rows"]
+
+#: canonical column -> accepted header spellings (after :func:`normalise_header`)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "nip": ("nip", "nip pegawai", "nomor induk pegawai", "nip baru", "nip 18"),
+    "nama": ("nama", "nama pegawai", "nama lengkap", "nama pns"),
+    "jabatan": ("jabatan", "nama jabatan", "jabatan nama", "jabatan nm"),
+    "jenis_jabatan": ("jenis jabatan", "jenis", "kategori jabatan", "tipe jabatan", "jenis jabatan nama",
+                      "jenis jabatan nm"),
+    "jenjang": ("jenjang", "jenjang jabatan", "jenjang jf", "jenjang fungsional", "jenjang kode", "kode jenjang"),
+    "pangkat": ("pangkat", "golongan", "pangkat golongan", "gol", "pangkat gol ruang", "gol ruang",
+                "gol akhir nama", "golongan nama", "gol ruang akhir", "pangkat akhir"),
+    "unit": ("unit", "unit kerja", "satuan kerja", "unor", "unit organisasi", "unor nama", "unit kerja nama",
+             "unor nm"),
+    "nip_atasan": ("nip atasan", "nip atasan langsung", "atasan", "nip penilai", "nip pejabat penilai",
+                   "atasan nip", "atasan langsung nip", "nip atasan baru"),
+    # optional: eselon (to tell a SIASN "Jabatan Struktural" apart), gelar, and for angka kredit and SIASN
+    "eselon": ("eselon", "eselon nama", "eselon id", "eselon nm", "level eselon"),
+    "gelar_depan": ("gelar depan",),
+    "gelar_belakang": ("gelar belakang",),
+    "tmt_jabatan": ("tmt jabatan", "tmt jab", "tmt jabatan fungsional", "tmt jf", "tmt jenjang"),
+    "ak_awal": ("ak awal", "angka kredit awal", "ak kumulatif", "angka kredit kumulatif", "ak terakhir",
+                "angka kredit terakhir"),
+    "ak_awal_pangkat": ("ak awal pangkat", "ak awal untuk pangkat", "angka kredit awal pangkat"),
+    "ak_awal_jenjang": ("ak awal jenjang", "ak awal untuk jenjang", "angka kredit awal jenjang"),
+    "pns_id": ("pns id", "id pns", "pns orang id", "orang id"),
+    "golongan_id": ("golongan id", "gol akhir id", "gol id", "id golongan"),
+}
+REQUIRED = ("nip", "nama", "jabatan", "jenis_jabatan", "unit", "nip_atasan")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_header(text: Any) -> str:
+    """Fold a header for matching.
+
+    Examples
+    --------
+    >>> normalise_header("  NIP Atasan_Langsung ")
+    'nip atasan langsung'
+    >>> normalise_header("Pangkat/Gol. Ruang")
+    'pangkat gol ruang'
+    """
+    return _NON_ALNUM.sub(" ", str(text).casefold()).strip()
+
+
+def decode_csv(data: bytes) -> str:
+    """The text of a CSV file, by a stated rule: UTF-8 (a byte-order mark dropped) when the bytes are
+    valid UTF-8, else Windows-1252 (what Excel on Windows writes for "CSV"), else Latin-1.
+
+    Examples
+    --------
+    >>> decode_csv("NIP;Nama\\nx;Désirée".encode("cp1252")).splitlines()[1]
+    'x;Désirée'
+    >>> decode_csv("\\ufeffNIP".encode("utf-8"))
+    'NIP'
+    """
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def csv_rows(path: Path) -> list[list[str]]:
+    """The rows of a CSV file: decoded by :func:`decode_csv`, the delimiter (``,`` ``;`` or tab) sniffed."""
+    text = decode_csv(path.read_bytes())
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+
+
+def _rows(path: Path) -> tuple[str, list[list[Any]]]:
+    if path.suffix.lower() == ".csv":
+        return "", csv_rows(path)
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as e:  # calamine raises its own error types for unreadable files
+        raise UserError(Masalah(str(path), what=f"tidak dapat dibaca sebagai xlsx/csv ({e})",
+                                todo="simpan roster sebagai .xlsx atau .csv")) from None
+    names = wb.sheet_names
+    name = next((n for n in names if normalise_header(n) in ("roster", "pegawai", "daftar pegawai")), names[0])
+    return name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def _jenis(raw: Any, eselon: Any) -> JenisJabatan:
+    """The jenis jabatan; SIASN's "Jabatan Struktural" (or "Struktural") by its eselon."""
+    if normalise_header(raw) in ("struktural", "jabatan struktural"):
+        return jenis_struktural(eselon)
+    return JenisJabatan.parse(raw)
+
+
+def _jenjang_in_name(jabatan: str) -> str:
+    """The jenjang a jabatan fungsional's name ends with (``Analis Kebijakan Ahli Muda``), else ''.
+
+    Examples
+    --------
+    >>> _jenjang_in_name("Pranata Komputer Ahli Pertama"), _jenjang_in_name("Analis")
+    ('Ahli Pertama', '')
+    """
+    folded = normalise_header(jabatan)
+    for j in sorted(Jenjang, key=lambda j: -len(j.value)):
+        if folded.endswith(" " + normalise_header(j.value)):
+            return j.value
+    return ""
+
+
+def _id(value: Any) -> str:
+    """An id as text: a number read from a spreadsheet keeps no ``.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_roster(path: str | Path, external: tuple[str, ...] = ()) -> list[Pegawai]:
+    """Read and validate a roster; raise :class:`UserError` naming the cell at the first problem.
+
+    ``external`` are NIP atasan that are allowed although not in the roster (the
+    superior whose sheet the unit is generated from).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise UserError(Masalah(str(path), what="berkas roster tidak ditemukan"))
+    sheet, rows = _rows(path)
+    header_i = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
+    if header_i is None:
+        raise UserError(Masalah(str(path), sheet, what="roster kosong"))
+    header = [normalise_header(c) for c in rows[header_i]]
+    cols: dict[str, int] = {}
+    for key, names in COLUMNS.items():
+        for i, h in enumerate(header):
+            if h in names and key not in cols:
+                cols[key] = i
+    missing = [k for k in REQUIRED if k not in cols]
+    if missing:
+        raise UserError(Masalah(str(path), sheet, f"baris {header_i + 1}",
+                                f"kolom {', '.join(missing)} tidak ditemukan",
+                                "beri judul kolom: " + ", ".join(COLUMNS[k][0].upper() for k in missing)))
+    out: list[Pegawai] = []
+    for i, row in enumerate(rows[header_i + 1:], start=header_i + 2):
+        if not any(str(c).strip() for c in row):
+            continue
+
+        def get(key: str) -> Any:
+            c = cols.get(key)
+            return row[c] if c is not None and c < len(row) else ""
+
+        def fail(key: str, e: InputError | str) -> UserError:
+            cell = f"{xl_col_to_name(cols[key])}{i}" if key in cols else f"baris {i}"
+            what = e.reason if isinstance(e, InputError) else e
+            todo = e.hint if isinstance(e, InputError) else ""
+            return UserError(Masalah(str(path), sheet, cell, what, todo))
+
+        try:
+            nip = parse_nip(get("nip")).nip
+        except InputError as e:
+            raise fail("nip", e) from None
+        atasan = get("nip_atasan")
+        if isinstance(atasan, str):
+            atasan = atasan.strip()
+        if atasan not in ("", None):
+            try:
+                atasan = parse_nip(atasan).nip
+            except InputError as e:
+                raise fail("nip_atasan", e) from None
+        else:
+            atasan = ""
+        text = {k: str(get(k)).strip() for k in ("nama", "jabatan", "unit", "pangkat", "gelar_depan",
+                                                 "gelar_belakang", "pns_id", "golongan_id")}
+        for k in ("nama", "jabatan", "unit"):
+            if not text[k]:
+                raise fail(k, f"{k} kosong")
+        if text["gelar_depan"] or text["gelar_belakang"]:  # SIASN keeps the titles apart from the name
+            text["nama"] = " ".join(filter(None, (text["gelar_depan"], text["nama"]))) + (
+                f", {text['gelar_belakang']}" if text["gelar_belakang"] else "")
+        try:
+            jenis = _jenis(get("jenis_jabatan"), get("eselon"))
+        except InputError as e:
+            raise fail("eselon" if "eselon" in e.reason or "struktural" in e.reason else "jenis_jabatan", e) from None
+        jenjang = None
+        raw = get("jenjang")
+        if jenis is JenisJabatan.FUNGSIONAL and not str(raw).strip():
+            raw = _jenjang_in_name(text["jabatan"])  # SIASN names the jenjang in the jabatan: "... Ahli Muda"
+        if jenis is JenisJabatan.FUNGSIONAL or str(raw).strip():
+            try:
+                jenjang = Jenjang.parse(raw)
+            except InputError as e:
+                raise fail("jenjang", e if str(raw).strip() else
+                           InputError("jenjang kosong untuk jabatan fungsional",
+                                      "isi jenjang: " + ", ".join(j.value for j in Jenjang))) from None
+        extra: dict[str, Any] = {}
+        for key, parse in (("tmt_jabatan", roster_date), ("ak_awal", roster_number),
+                           ("ak_awal_pangkat", roster_number), ("ak_awal_jenjang", roster_number)):
+            try:
+                extra[key] = parse(get(key))
+            except InputError as e:
+                raise fail(key, e) from None
+        # one AK awal column stands for both; of the two columns, one given stands for the other
+        pangkat = extra["ak_awal_pangkat"] if extra["ak_awal_pangkat"] is not None else extra["ak_awal"]
+        jenjang_ak = extra["ak_awal_jenjang"] if extra["ak_awal_jenjang"] is not None else extra["ak_awal"]
+        pangkat, jenjang_ak = (pangkat if pangkat is not None else jenjang_ak,
+                               jenjang_ak if jenjang_ak is not None else pangkat)
+        out.append(Pegawai(nip, text["nama"], text["jabatan"], jenis, text["unit"], atasan,
+                           text["pangkat"], jenjang, tmt_jabatan=extra["tmt_jabatan"], ak_awal_pangkat=pangkat,
+                           ak_awal_jenjang=jenjang_ak, pns_id=text["pns_id"], golongan_id=_id(get("golongan_id"))))
+    if not out:
+        raise UserError(Masalah(str(path), sheet, what="roster tidak berisi pegawai"))
+    try:
+        check_roster(out, external)
+    except InputError as e:
+        raise UserError(Masalah(str(path), sheet, "", e.reason, e.hint)) from None
+    return out

@@ -1,0 +1,379 @@
+"""Read a skpkit workbook back into plans and entries, through the same layout that wrote it.
+
+Values come from python-calamine (fast); a cell is addressed only through
+:class:`~skpkit.generator.layout.Geometry`. Whole numbers arrive as floats (1.0), empty
+cells as ``""``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from skpkit.errors import InputError
+from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
+from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
+from skpkit.generator.layout import ENUMS, LAYOUT_FILES, Geometry, PengaturanGeometry, a1 as _a1, load_layout
+from skpkit.generator.plan import (
+    INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
+    SheetPlan, WorkbookPlan,
+)
+from skpkit.generator.choices import CHOICE_SEP
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.read.grid import Grid, text as _text
+from skpkit.generator.read.package import Range, defined_names
+
+__all__ = ["read_workbook", "WorkbookData", "Grid"]
+
+
+@dataclass
+class WorkbookData:
+    path: Path
+    plan: WorkbookPlan
+    geometry: Geometry
+    by_nip: dict[str, SheetPlan] = field(default_factory=dict)
+    #: the values of every pegawai sheet read, for checks against cached results
+    grids: dict[str, "Grid"] = field(default_factory=dict)
+
+    def rhk_of(self, nip: str) -> list[tuple[str, str]]:
+        """(id, text) of the RHK a pegawai wrote (slots with text)."""
+        sp = self.by_nip[nip]
+        return [(sl.id, sl.teks) for sl in sp.slots if sl.teks]
+
+
+def _cell(grids: dict[str, Grid], names: dict[str, Range], name: str, i: int = 0, j: int = 0) -> Any:
+    """Value ``i`` rows and ``j`` columns into the range of the defined ``name`` (None when absent)."""
+    rng = names.get(name)
+    if rng is None or rng[0] not in grids:
+        return None
+    return grids[rng[0]](rng[1] + i, rng[2] + j)
+
+
+def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
+              missing: list[str]) -> tuple[Settings, dict[str, Any]]:
+    """Settings as the workbook holds them now (an instansi may have changed them), found by defined name.
+    A name that no longer points at a cell of the workbook keeps the project's default; it is added to
+    ``missing``."""
+    p = lay["pengaturan"]
+
+    def found(name: str) -> bool:
+        ok = name in names and names[name][0] in grids
+        if not ok:
+            missing.append(name)
+        return ok
+
+    values = {sc["field"]: _cell(grids, names, sc["name"]) for sc in p["scalars"] if found(sc["name"])}
+    kw: dict[str, Any] = {}
+    for f in ("capaian_maks", "porsi_di_atas", "porsi_di_bawah", "perilaku_min_di_atas", "tmt_batas_hari",
+              "kurva_maks_terbesar", "kurva_min_dominan", "kurva_min_pendamping", "kurva_maks_sangat_baik"):
+        v = values.get(f)
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+            kw[f] = int(v) if f in ("perilaku_min_di_atas", "tmt_batas_hari") else float(v)
+    default = Settings()
+    for t, spec in p["tables"].items():
+        if not found(t):
+            continue
+        members = list(ENUMS[p["lists"][spec["keys"]]])
+        table = {}
+        for i, m in enumerate(members):
+            v = _cell(grids, names, t, i)
+            if spec["field"] == "rating_pimpinan":
+                try:
+                    table[m] = Rating.parse(v)
+                except InputError:  # the sheet shows the reason in the leader's cell; the rekap the default
+                    table[m] = getattr(default, spec["field"])[m]
+                    missing.append(f"{t} ({m.value}: {v!r})")
+            elif isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+                table[m] = float(v)
+            elif v is None and spec["field"] == "ak_jenjang":
+                table[m] = None  # the top of the ladder
+            else:
+                table[m] = getattr(default, spec["field"])[m]
+        kw[spec["field"]] = table
+    try:
+        kw["jenis_periode"] = JenisPeriode.parse(values.get("jenis_periode"))
+    except InputError:
+        pass
+    return Settings(**kw), values
+
+
+def _organisasi(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
+                n: int) -> tuple[list[str], dict[tuple[str, int], str]]:
+    """Units and their predikat kinerja organisasi per period (column n + 1: the year), by defined name."""
+    p = lay["pengaturan"]
+    units: list[str] = []
+    org: dict[tuple[str, int], str] = {}
+    rng = names.get(p["units_name"])
+    if rng is None:
+        return units, org
+    for i in range(rng[3] - rng[1] + 1):
+        unit = _text(_cell(grids, names, p["units_name"], i))
+        if not unit:
+            continue
+        units.append(unit)
+        for c in range(1, n + 2):
+            v = _text(_cell(grids, names, p["organisasi_name"], i, c - 1))
+            if v:
+                org[(unit, c)] = v
+    return units, org
+
+
+def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> WorkbookData:
+    """Read a skpkit workbook; raise :class:`UserError` if it is not one this layout can read.
+
+    With ``problems`` (a list), a pegawai sheet that cannot be read (renamed or deleted, rows
+    inserted, NIP turned into a number) is reported there and left out instead of failing the file.
+    """
+    path = Path(path)
+    lay = load_layout()
+    names = lay["labels"]["sheets"]
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as e:
+        raise UserError(Masalah(str(path), what=f"tidak dapat dibuka ({e})",
+                                todo="pastikan berkas .xlsx utuh dan tidak berkata sandi")) from None
+    if names["meta"] not in wb.sheet_names:
+        raise UserError(Masalah(str(path), what="bukan berkas skpkit (sheet _skp tidak ada)",
+                                todo="gunakan berkas hasil skp generate atau skp template atasan"))
+    meta_rows = wb.get_sheet_by_name(names["meta"]).to_python(skip_empty_area=False)
+    meta = Grid(meta_rows)
+    kv: dict[str, str] = {}
+    r = 1
+    while meta(r, 0) is not None:
+        kv[_text(meta(r, 0))] = _text(meta(r, 1))
+        r += 1
+    version = kv.get("layout_version", "")
+    if not version.isdigit() or int(version) not in LAYOUT_FILES:
+        raise UserError(Masalah(str(path), names["meta"], "B2",
+                                f"versi tata letak {kv.get('layout_version')!r}, skpkit ini membaca "
+                                + ", ".join(map(str, LAYOUT_FILES)), "buat ulang berkas dengan skp refresh"))
+    lay = load_layout(int(version))  # each workbook is read with the layout it was written with
+    jenis = JenisPeriode.parse(kv["jenis_periode"])
+    g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]), lay)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        defined = defined_names(path)
+    else:  # an .ods or .xls saved from ours keeps the cells; find them by position
+        defined = _names_by_position(wb, names["pengaturan"], lay, jenis.jumlah)
+    pengaturan = {sheet: Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+                  for sheet in {rng[0] for rng in defined.values()} if sheet in wb.sheet_names}
+    missing: list[str] = []
+    settings, scalars = _settings(pengaturan, defined, lay, missing)
+    if missing and problems is not None:
+        problems.append(Masalah(str(path), names["pengaturan"], what="Pengaturan tidak ditemukan untuk "
+                                + ", ".join(missing) + ": dipakai nilai bawaan skpkit",
+                                todo="kembalikan sheet Pengaturan (nama dan isinya) atau minta berkas baru"))
+    grids: dict[str, Grid] = {}
+    # pegawai table in _skp
+    r += 1
+    cols = [_text(meta(r + 1, c)) for c in range(40) if meta(r + 1, c) is not None]
+    sheets: list[SheetPlan] = []
+    k = r + 2
+    while meta(k, 0) is not None:
+        row = {c: _text(meta(k, i)) for i, c in enumerate(cols)}
+        pegawai = Pegawai(row["nip"], row["nama"], row["jabatan"], JenisJabatan.parse(row["jenis_jabatan"]),
+                          row["unit"], row["nip_atasan"], row["pangkat"],
+                          Jenjang.parse(row["jenjang"]) if row["jenjang"] else None,
+                          pns_id=row.get("pns_id", ""), golongan_id=row.get("golongan_id", ""))
+        choices = [tuple(x.split(CHOICE_SEP, 1)) if CHOICE_SEP in x else (x, "")
+                   for x in row.get("choices", "").split("\n") if x]
+        try:
+            sheets.append(_read_sheet(wb, row["sheet"], pegawai, row, g, choices, path, grids))
+        except UserError as e:
+            if problems is None:
+                raise
+            problems.append(e.masalah)
+        k += 1
+    by_nip = {sp.pegawai.nip: sp for sp in sheets}
+    # matriks
+    matriks: list[MatriksBlock] = []
+    k += 1
+    mgrid = Grid(wb.get_sheet_by_name(names["matriks"]).to_python(skip_empty_area=False)) \
+        if names["matriks"] in wb.sheet_names else Grid([])
+    if _text(meta(k, 0)) == "matriks":
+        k += 1
+        while meta(k, 0) is not None:
+            nip, mrow = _text(meta(k, 0)), int(meta(k, 1))
+            sup = by_nip.get(nip)
+            if sup is not None:
+                matriks.append(_read_matriks(mgrid, mrow, sup, g))
+            k += 1
+    units, organisasi = _organisasi(pengaturan, defined, lay, g.n_periode)
+    plan = WorkbookPlan(
+        instansi=_text(scalars.get("instansi")) or kv.get("instansi", ""),
+        tahun=_tahun(scalars.get("tahun"), kv.get("tahun"), path, defined, problems),
+        jenis_periode=jenis, settings=settings, n_utama=g.n_utama, n_tambahan=g.n_tambahan, k=g.k,
+        sheets=sheets, matriks=matriks, units=units, organisasi=organisasi,
+        engine=kv.get("engine", "native"),
+        meta={x: v for x, v in kv.items() if x not in (
+            "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
+            "instansi", "engine", "xlwings_version")})
+    return WorkbookData(path, plan, g, by_nip, grids)
+
+
+def _names_by_position(wb: CalamineWorkbook, sheet: str, lay: dict, n_periode: int) -> dict[str, Range]:
+    """The Pengaturan names of the layout, with the units counted down the organisasi block."""
+    if sheet not in wb.sheet_names:
+        return {}
+    grid = Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+    first = PengaturanGeometry(1, lay).block_row("organisasi") + 2
+    n_units = 0
+    while grid(first + n_units, 0) is not None:
+        n_units += 1
+    return PengaturanGeometry(max(n_units, 1), lay).names(sheet, n_periode)
+
+
+def _tahun(typed: Any, issued: str | None, path: Path, defined: dict[str, Range],
+           problems: list[Masalah] | None) -> int:
+    """The year in Pengaturan; where it is not a year (``TA 2027``), the year the file was issued with,
+    and a problem naming the cell."""
+    try:
+        fallback = int(issued or 0)
+    except ValueError:
+        fallback = 0
+    if isinstance(typed, (int, float)) and not isinstance(typed, bool) and typed == typed and 2000 <= typed <= 2100:
+        return int(typed)
+    if problems is not None and typed not in (None, ""):
+        where = defined.get("Tahun")
+        problems.append(Masalah(str(path), where[0] if where else "", _a1(where[1], where[2]) if where else "",
+                                f"tahun {typed!r} bukan tahun; dipakai tahun penerbitan {fallback}",
+                                "isi tahun sebagai angka (misal 2027)"))
+    return fallback
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, str):
+        v = v.strip()
+        return v or None
+    return v
+
+
+def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g: Geometry,
+                choices: list, path: Path, grids: dict) -> SheetPlan:
+    if name not in wb.sheet_names:
+        raise UserError(Masalah(str(path), name, what="sheet pegawai tidak ditemukan (diganti nama atau dihapus)",
+                                todo=f"kembalikan sheet {pegawai.nama} dengan nama {name!r}"))
+    grid = Grid(wb.get_sheet_by_name(name).to_python(skip_empty_area=False))
+    lay = g.layout["pegawai"]
+    _check_sheet(grid, name, pegawai, g, path, lay)
+    grids[name] = grid
+    if pegawai.is_fungsional and "ak_rows" in lay["identity"]:
+        # the TMT and AK awal cells, as the formulas read them (issued, and in the manifest)
+        pegawai = replace(pegawai, **{key: _value(grid(g.identity(key), g.identity_col("pegawai")))
+                                      for key in lay["identity"]["ak_rows"]})
+    e = IsianSKP()
+    slots: list[RHKSlot] = []
+    plan_cols = [g.col(f) for f in INDIKATOR_FIELDS]
+    period_keys = [(f, p) for p in range(1, g.n_periode + 1) for f in PERIOD_FIELDS]
+    period_cols = [g.col(f, p) for f, p in period_keys]
+    for i in range(g.n_slots):
+        r0 = g.slot_row(i)
+        rid = _text(grid(r0, g.col("id_rhk")))
+        jenis = JenisRHK.UTAMA if g.slot_is_utama(i) else JenisRHK.TAMBAHAN
+        teks = _text(grid(r0, g.col("rhk")))
+        interv = _text(grid(r0, g.col("intervensi")))
+        interv_id = interv.split(CHOICE_SEP, 1)[0].strip() if interv else ""
+        inds = []
+        for j in range(g.k):
+            r = g.slot_row(i, j)
+            iid = _text(grid(r, g.col("id_indikator")))
+            cells = [_value(v) for v in grid.row(r, plan_cols + period_cols)]
+            vals = dict(zip(INDIKATOR_FIELDS, cells))
+            per: dict[str, dict[int, Any]] = {f: {} for f in PERIOD_FIELDS}
+            for (f, p), v in zip(period_keys, cells[len(plan_cols):]):
+                if v is not None:
+                    per[f][p] = v
+            if any(v is not None for v in vals.values()) or any(per.values()):
+                e.indikator[iid] = IsianIndikatorSKP(**vals, **per)
+            inds.append(IndikatorSlot(iid, _text(vals["indikator"]), _text(vals["aspek"]) or "Kuantitas",
+                                      vals["target_min"], vals["target_max"], _text(vals["satuan"]),
+                                      _text(vals["arah"]) or "naik", _text(vals["agregasi"]) or "jumlah"))
+        if teks:
+            e.rhk[rid] = teks
+        if interv_id:
+            e.intervensi[rid] = interv_id
+        slots.append(RHKSlot(rid, jenis, inds, teks, interv_id))
+    pl = lay["perilaku"]
+    for i in range(len(BERAKHLAK)):
+        r = g.perilaku_row(i)
+        ekspektasi = _value(grid(r, g.col(pl["ekspektasi_columns"][0])))
+        per = {key: {p: v for p in range(1, g.n_periode + 1) if (v := _value(grid(r, g.col(pl[col], p)))) is not None}
+               for key, col in (("rating", "rating_column"), ("umpan_balik", "umpan_balik_column"))}
+        if ekspektasi is not None or any(per.values()):
+            e.perilaku[i] = IsianPerilakuSKP(ekspektasi, **per)
+    for p in g.periods():
+        for key in ("hasil_penilai", "perilaku_penilai"):
+            v = _value(grid(g.evaluasi_row(key), g.value_col(p)))
+            if v is not None:
+                getattr(e, key)[TAHUNAN if p is None else p] = v
+    wide = g.col("realisasi", 1)
+    for group, row_of in (("lampiran", g.lampiran_row), ("dokumen", g.dokumen_row)):
+        for key in lay[group]:
+            v = _value(grid(row_of(key), wide))
+            if v is not None:
+                getattr(e, group)[key] = v
+    issued = json.loads(row.get("issued") or "{}")
+    for slot in slots:
+        slot.issued = slot.id in issued.get("rhk", ())
+        slot.ditetapkan = slot.id in issued.get("ditetapkan", ())
+        for ind in slot.indikator:
+            ind.issued = ind.id in issued.get("indikator", ())
+    ident = {block: Identitas(**{key: _text(grid(g.identity(key), g.identity_col(block)))
+                                 for key in lay["identity"]["rows"]}) for block in lay["identity"]["blocks"]}
+    return SheetPlan(name, pegawai, ident["penilai"], ident["atasan"], slots, choices=choices,
+                     choices_sheet=row.get("choices_sheet") or None, kurva_unit=row.get("kurva_unit", ""),
+                     pimpinan=pegawai.jenis_jabatan is JenisJabatan.JPT, isian=e)
+
+
+def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Path, lay: dict) -> None:
+    """Refuse a sheet whose rows moved (inserted or deleted) or whose NIP became a number."""
+    col = g.identity_col("pegawai")
+    r = g.identity("nip")
+    nip = grid(r, col)
+    if isinstance(nip, (int, float)):
+        raise UserError(Masalah(str(path), name, f"{_a1(r, col)}",
+                                f"NIP berupa angka ({nip!r}), digit bisa hilang",
+                                "ketik ulang NIP sebagai teks (awali dengan tanda petik ')"))
+    if _text(nip) != pegawai.nip:
+        raise UserError(Masalah(str(path), name, f"{_a1(r, col)}", f"NIP {_text(nip)!r} bukan {pegawai.nip}",
+                                "jangan mengubah identitas; minta berkas baru dari pengelola kinerja"))
+    for i in range(g.n_slots):
+        rid = _text(grid(g.slot_row(i), g.col("id_rhk")))
+        ind_ids = [_text(grid(g.slot_row(i, j), g.col("id_indikator"))) for j in range(g.k)]
+        own = {x.rsplit(".", 1)[0] for x in ind_ids}
+        # the RHK id cell is the one that changed when its indikator ids still agree among themselves
+        rhk_changed = not rid or (len(own) == 1 and ind_ids == [f"{min(own)}.{j + 1}" for j in range(g.k)]
+                                  and rid not in own)
+        wrong = (g.slot_row(i), g.col("id_rhk")) if rhk_changed else None
+        for j in range(g.k):
+            r = g.slot_row(i, j)
+            if wrong is None and _text(grid(r, g.col("id_indikator"))) != f"{rid}.{j + 1}":
+                wrong = (r, g.col("id_indikator"))
+        if wrong is not None:
+            raise UserError(Masalah(str(path), name, _a1(*wrong),
+                                    "baris disisipkan atau dihapus, atau ID tersembunyi diubah: tata letak tidak sesuai",
+                                    "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
+    for i, (nilai, _) in enumerate(BERAKHLAK):
+        if _text(grid(g.perilaku_row(i), g.col(lay["perilaku"]["nilai_column"]))) != nilai:
+            raise UserError(Masalah(str(path), name, _a1(g.perilaku_row(i), 0),
+                                    "baris disisipkan atau dihapus di bagian perilaku kerja",
+                                    "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
+
+
+def _read_matriks(grid: Grid, row: int, sup: SheetPlan, g: Geometry) -> MatriksBlock:
+    bawahan: list[Pegawai] = []
+    entries: dict[tuple[str, str], str] = {}
+    r = row + 2
+    while grid(r, 0) is not None:
+        nip = _text(grid(r, 0))
+        bawahan.append(Pegawai(nip, _text(grid(r, 1)), "", JenisJabatan.PELAKSANA, ""))
+        for i, sl in enumerate(sup.slots):
+            v = _text(grid(r, 2 + i))
+            if v:
+                entries[(nip, sl.id)] = v
+        r += 1
+    return MatriksBlock(sup.name, sup.pegawai.nip, bawahan, entries)

@@ -1,0 +1,76 @@
+"""Flat copies of the rekap: one CSV per sheet, the SIASN-style file, and Parquet."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict
+from pathlib import Path
+
+from skpkit.generator.rekap.rows import predikat_or_none
+from skpkit.generator.files import atomic_target
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.rekap.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS, periodik_rows, skp22_rows
+from skpkit.generator.rekap.merge import (
+    BELUM_COLUMNS, MASALAH_COLUMNS, PEGAWAI_COLUMNS, SIASN_COLUMNS, Rekap, ak_records, safe_text, unit_records,
+)
+
+__all__ = ["write_csv", "write_parquet", "siasn_rows"]
+
+
+def write_csv(rekap: Rekap, folder: Path) -> list[Path]:
+    """One CSV per sheet (UTF-8 with BOM for Excel, text quoted so NIP stays text), the readable SIASN-style
+    file, and the two files in SIASN's codes and record shapes (:mod:`skpkit.generator.rekap.siasn`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "rekap_pegawai": (PEGAWAI_COLUMNS, [asdict(b) for b in rekap.rows]),
+        "rekap_unit": unit_records(rekap),
+        "angka_kredit": ak_records(rekap),
+        "belum_lengkap": (BELUM_COLUMNS, [asdict(b) for b in rekap.belum]),
+        "masalah": (MASALAH_COLUMNS, [{**asdict(m), "file": Path(m.file).name} for m in rekap.masalah]),
+    }
+    written = []
+    for name, (cols, records) in tables.items():
+        written.append(_csv(folder / f"{name}.csv", [label for _, label in cols],
+                            ([safe_text(rec.get(k)) for k, _ in cols] for rec in records)))
+    written.append(_csv(folder / "siasn_rekonsiliasi.csv", SIASN_COLUMNS, siasn_rows(rekap)))
+    for name, cols, records in (("siasn_skp22.csv", SKP22_COLUMNS, skp22_rows(rekap)),
+                                ("siasn_kinerja_periodik.csv", PERIODIK_COLUMNS, periodik_rows(rekap))):
+        written.append(_csv(folder / name, cols, ([safe_text(rec.get(k)) for k in cols] for rec in records)))
+    return written
+
+
+def siasn_rows(rekap: Rekap) -> list[list]:
+    """The year's result per pegawai in SIASN-style rekonsiliasi columns."""
+    out = []
+    for b in rekap.rows:
+        if b.periode != 0:
+            continue
+        done = bool(predikat_or_none(b.predikat))
+        out.append([b.nip, rekap.tahun, b.hasil if done else "", b.perilaku if done else "", safe_text(b.penilai_nama),
+                    b.penilai_nip, safe_text(b.penilai_jabatan), "SUDAH DINILAI" if done else "BELUM DINILAI"])
+    return out
+
+
+def _csv(path: Path, header: list[str], rows) -> Path:
+    with atomic_target(path) as tmp:
+        with tmp.open("w", newline="", encoding="utf-8-sig") as f:
+            w = csv.writer(f, quoting=csv.QUOTE_NONNUMERIC)
+            w.writerow(header)
+            for row in rows:
+                w.writerow(["" if v is None else v for v in row])
+    return path
+
+
+def write_parquet(rekap: Rekap, path: Path) -> Path:
+    """Rekap Pegawai as Parquet (needs pandas with pyarrow)."""
+    try:
+        import pandas as pd
+        frame = pd.DataFrame([asdict(b) for b in rekap.rows], columns=[k for k, _ in PEGAWAI_COLUMNS] +
+                             ["kurva_unit", "periode", "penilai_jabatan"])
+        frame["nip"] = frame["nip"].astype("string")
+        with atomic_target(path) as tmp:
+            frame.to_parquet(tmp, index=False)
+    except ImportError as e:
+        raise UserError(Masalah(str(path), what=f"--parquet perlu pandas dan pyarrow ({e})",
+                                todo="pip install pandas pyarrow")) from None
+    return path

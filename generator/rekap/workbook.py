@@ -1,0 +1,109 @@
+"""The rekap workbook a unit secretary reports from: Rekap Pegawai, Rekap Unit (with a chart),
+Angka Kredit, Belum Lengkap and Masalah."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable
+
+import xlsxwriter
+
+from skpkit.model import Predikat
+from skpkit.generator.files import atomic_target
+from skpkit.generator.rekap.merge import (
+    BELUM_COLUMNS, MASALAH_COLUMNS, PEGAWAI_COLUMNS, RULE_SLOTS, Rekap, ak_records, unit_records,
+)
+
+__all__ = ["write_rekap"]
+
+
+def _table(wb, ws, columns: list[tuple[str, str]], records: Iterable[dict], fmt: dict,
+           widths: dict | None = None) -> None:
+    """A header row and one row per record, written in row order (the workbook streams rows to disk)."""
+    for c, (_, label) in enumerate(columns):
+        ws.set_column(c, c, (widths or {}).get(columns[c][0], 16))
+    for c, (_, label) in enumerate(columns):
+        ws.write_string(0, c, label, fmt["header"])
+    r = 0
+    for r, rec in enumerate(records, start=1):
+        for c, (key, _) in enumerate(columns):
+            v = rec.get(key)
+            if v is None or v == "":
+                ws.write_blank(r, c, None, fmt["cell"])
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                ws.write_number(r, c, v, fmt["ak"] if key.startswith(("angka_kredit", "ak_", "kurang")) else fmt["cell"])
+            else:
+                ws.write_string(r, c, str(v), fmt["text"] if key in ("nip", "penilai_nip") else fmt["cell"])
+    ws.freeze_panes(1, 2 if len(columns) > 4 else 0)
+    ws.autofilter(0, 0, max(r, 1), len(columns) - 1)
+    ws.protect("", {"autofilter": True, "sort": True, "format_columns": True, "select_locked_cells": True})
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+
+
+
+def write_rekap(rekap: Rekap, out: Path) -> Path:
+    """The rekap workbook: Rekap Pegawai, Rekap Unit (with a chart), Angka Kredit, Belum Lengkap, Masalah."""
+    with atomic_target(out) as tmp:
+        # constant_memory: each row goes to disk as it is written, so memory stays flat in the rows
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                            "strings_to_numbers": False, "constant_memory": True})
+        base = {"font_name": "Arial", "font_size": 9, "border": 1, "valign": "top"}
+        fmt = {"header": wb.add_format({**base, "bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
+                                        "text_wrap": True}),
+               "cell": wb.add_format(base), "text": wb.add_format({**base, "num_format": "@"}),
+               "ak": wb.add_format({**base, "num_format": "0.00"})}
+        ws = wb.add_worksheet("Rekap Pegawai")
+        _table(wb, ws, PEGAWAI_COLUMNS, (asdict(b) for b in rekap.rows), fmt,
+               {"nip": 21, "nama": 28, "unit": 28, "jabatan": 30, "penilai_nama": 26, "penilai_nip": 21,
+                "file": 30})
+        cols, records = unit_records(rekap)
+        wu = wb.add_worksheet("Rekap Unit")
+        _table(wb, wu, cols, records, fmt, {"unit": 30, **{f"aturan_{k}": 34 for k in range(RULE_SLOTS)}})
+        _chart(wb, wu, rekap, records, fmt)
+        cols, records = ak_records(rekap)
+        _table(wb, wb.add_worksheet("Angka Kredit"), cols, records, fmt, {"nip": 21, "nama": 28, "unit": 28})
+        _table(wb, wb.add_worksheet("Belum Lengkap"), BELUM_COLUMNS, (asdict(b) for b in rekap.belum), fmt,
+               {"nip": 21, "nama": 28, "unit": 28, "apa": 48, "file": 30})
+        _table(wb, wb.add_worksheet("Masalah"), MASALAH_COLUMNS,
+               ({**asdict(m), "file": Path(m.file).name} for m in rekap.masalah), fmt,
+               {"file": 34, "what": 60, "todo": 50})
+        wb.close()
+    return out
+
+
+def _chart(wb, ws, rekap: Rekap, records: list[dict], fmt: dict) -> None:
+    """Clustered bars: per unit, the count per predikat, for the latest period with predikat.
+
+    The rows of one period are not next to each other in the table (it is sorted by unit, then period),
+    so the chart reads a block of its own below the table: the period's name, then one row per unit with
+    its count per predikat; one series per predikat over that block.
+    """
+    with_data = [u.periode for u in rekap.units if u.n]
+    if not with_data:
+        return
+    latest = max(with_data, key=lambda p: p or rekap.n_periode + 1)
+    units = [u for u in rekap.units if u.periode == latest]
+    label = units[0].periode_nama
+    top = len(records) + 3  # the table, a blank row, then the block
+    ws.write_string(top, 0, f"Data grafik: {label}", fmt["header"])
+    for k, p in enumerate(Predikat, start=1):
+        ws.write_string(top, k, p.value, fmt["header"])
+    for i, u in enumerate(units, start=top + 1):
+        ws.write_string(i, 0, u.unit, fmt["cell"])
+        for k, p in enumerate(Predikat, start=1):
+            ws.write_number(i, k, u.jumlah[p], fmt["cell"])
+    first, last = top + 1, top + len(units)
+    chart = wb.add_chart({"type": "bar"})
+    name = ws.get_name()
+    for k, p in enumerate(Predikat, start=1):
+        chart.add_series({"name": [name, top, k], "categories": [name, first, 0, last, 0],
+                          "values": [name, first, k, last, k]})
+    chart.set_title({"name": f"Distribusi predikat per unit ({label})", "name_font": {"size": 10}})
+    chart.set_x_axis({"name": "Jumlah pegawai"})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 720, "height": 120 + 40 * len(units)})
+    ws.insert_chart(last + 2, 0, chart)

@@ -1,0 +1,69 @@
+"""Everything the sheet writers share, decided before the first cell is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from skpkit.evaluasi import HasilPegawai
+from skpkit.generator.write.book import Book, Styles
+from skpkit.generator.choices import choice_ids
+from skpkit.generator.write.formulas import get_engine
+from skpkit.generator.isian import evaluate_sheet, rhk_value
+from skpkit.generator.layout import Geometry, PengaturanGeometry, load_layout
+from skpkit.generator.plan import RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.generator.write.sheets.names import cetak_names
+
+__all__ = ["Context", "make_context", "matriks_rows"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """A workbook being written: the plan, its layout and geometry, and what is computed up front."""
+
+    plan: WorkbookPlan
+    layout: dict
+    g: Geometry
+    pg: PengaturanGeometry
+    engine: Any
+    wb: Book
+    s: Styles
+    #: every sheet's evaluation (the cached value of each formula)
+    results: dict[str, HasilPegawai]
+    #: (sheet, slot index, slot) of RHK whose superior RHK is gone: listed in ``Arsip``
+    arsip: list[tuple[SheetPlan, int, RHKSlot]]
+    #: (superior NIP, first row) of each matriks block
+    matriks: list[tuple[str, int]]
+    #: pegawai sheet name -> its print sheet (``Cetak <nama>``)
+    cetak: dict[str, str]
+
+    @property
+    def labels(self) -> dict:
+        return self.layout["labels"]
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Defined name of each Pengaturan scalar, by field."""
+        return {sc["field"]: sc["name"] for sc in self.layout["pengaturan"]["scalars"]}
+
+
+def matriks_rows(plan: WorkbookPlan, layout: dict) -> list[tuple[str, int]]:
+    """(superior NIP, first row) of each matriks peran hasil block, in plan order."""
+    row, out = layout["matriks"]["first_row"], []
+    for block in plan.matriks:
+        out.append((block.atasan_nip, row))
+        row += 2 + len(block.bawahan) + 1
+    return out
+
+
+def make_context(plan: WorkbookPlan, wb: Book) -> Context:
+    layout = load_layout()
+    n = plan.jenis_periode.jumlah
+    results = {sp.name: evaluate_sheet(sp, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
+               for sp in plan.sheets}
+    arsip = [(sp, i, sl) for sp in plan.sheets for i, sl in enumerate(sp.slots)
+             if (rid := rhk_value(sp, sl, "intervensi")) and rid not in {c for c, _ in choice_ids(plan, sp)}]
+    cetak = cetak_names([sp.name for sp in plan.sheets], layout["labels"]["sheets"])
+    return Context(plan, layout, Geometry(n, plan.n_utama, plan.n_tambahan, plan.k, layout),
+                   PengaturanGeometry(len(plan.units), layout), get_engine(plan.engine), wb,
+                   Styles(wb, layout["styles"]), results, arsip, matriks_rows(plan, layout), cetak)
