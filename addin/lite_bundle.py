@@ -16,9 +16,12 @@ from skpkit import __version__
 __all__ = ["main_py", "write_main_py", "LITE_MODULES"]
 
 #: what the Lite module needs, in the order it is installed (each imports only those before it)
-LITE_MODULES = ("skpkit.errors", "skpkit.label", "skpkit.model", "skpkit.nilai", "skpkit.kurva", "skpkit.rules", "skpkit.nip",
-                "skpkit.addin.shapes", "skpkit.addin.lite")
-PACKAGES = ("skpkit", "skpkit.addin")
+LITE_MODULES = ("skpkit.errors", "skpkit.label", "skpkit.model", "skpkit.rules.formula", "skpkit.rules.lazy",
+                "skpkit.rules.nilai", "skpkit.rules.agregasi", "skpkit.rules.indikator", "skpkit.rules.rhk", "skpkit.rules.hasil",
+                "skpkit.rules.perilaku", "skpkit.rules.matriks", "skpkit.rules.ak", "skpkit.rules.kurva",
+                "skpkit.rules", "skpkit.nip", "skpkit.addin.shapes", "skpkit.addin.lite")
+#: packages made before the modules; a package's own ``__init__`` source is run into it (its __path__ kept)
+PACKAGES = ("skpkit", "skpkit.rules", "skpkit.addin")
 
 _LOADER = '''
 import sys
@@ -35,7 +38,7 @@ def _install(packages, modules):
                 parent, _, child = name.rpartition(".")
                 setattr(sys.modules[parent], child, module)
     for name, source in modules:
-        module = types.ModuleType(name)
+        module = sys.modules[name] if name in packages else types.ModuleType(name)
         module.__file__ = "<skpkit " + name + ">"
         sys.modules[name] = module
         parent, _, child = name.rpartition(".")

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from skpkit import rules
-from skpkit.errors import InputError, Invalid
+from skpkit.errors import MARK, InputError, Invalid
 from skpkit.model import Jenjang, Label, Predikat, Settings
 from skpkit.nip import parse_nip
 
@@ -80,7 +80,7 @@ def guard(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except (InputError, ValueError, TypeError, KeyError) as e:
-            return f"#SKP! {getattr(e, 'reason', str(e))}"
+            return f"{MARK} {getattr(e, 'reason', str(e))}"
     run.__name__, run.__doc__, run.__wrapped__ = fn.__name__, fn.__doc__, fn
     return run
 
@@ -135,7 +135,7 @@ def settings_from(capaian_maks: Any = None, porsi_di_atas: Any = None, perilaku_
 
 def kurva_table(organisasi: Any, predikat: Any, settings: Settings) -> list[list]:
     """``SKP_KURVA``'s table: one row per rule of the kurva: rule, met (Ya/Tidak), count, bound."""
-    values = [v for v in (blank(x) for x in flat(predikat)) if v is not None and not str(v).startswith("#SKP!")]
+    values = [v for v in (blank(x) for x in flat(predikat)) if v is not None and not str(v).startswith(MARK)]
     hasil = rules.cek_kurva(flat(organisasi)[0], values, settings=settings)
     return [[a.teks, "Ya" if a.terpenuhi else "Tidak", float(a.jumlah), float(a.batas)] for a in hasil.aturan]
 
@@ -149,5 +149,5 @@ def nip_table(nip: Any) -> list:
             rows.append([p.nip, p.tanggal_lahir.isoformat(), f"{p.tmt_cpns[0]:04d}-{p.tmt_cpns[1]:02d}",
                          p.jenis_kelamin, float(p.urut)])
         except InputError as e:
-            rows.append([f"#SKP! {e.reason}", "", "", "", ""])
+            rows.append([str(Invalid(e.reason)), "", "", "", ""])
     return rows[0] if len(rows) == 1 else rows

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skpkit.ak import PosisiAK
+from skpkit.rules.ak import PosisiAK
 from skpkit.errors import Invalid
 from skpkit.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Settings

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from skpkit import ak
+from skpkit.rules import ak
 from skpkit.errors import InputError
 from skpkit.evaluasi import is_blank
 from skpkit.generator.files import atomic_target

@@ -1,6 +1,9 @@
-"""The one error type the domain raises for input a user can correct."""
+"""The one error type the domain raises for input a user can correct, and the marker its cell shows."""
 
 from __future__ import annotations
+
+#: what begins every cell, rekap value and UDF result that carries a reason instead of a value
+MARK = "#SKP!"
 
 
 class InputError(ValueError):
@@ -46,7 +49,7 @@ class Invalid:
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"#SKP! {self.reason}"
+        return f"{MARK} {self.reason}"
 
     def __repr__(self) -> str:
         return f"Invalid({self.reason!r})"

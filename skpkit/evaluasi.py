@@ -24,21 +24,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from skpkit import ak as aturan_ak, rules
+from skpkit import rules
 from skpkit.errors import InputError, Invalid
 from skpkit.model import Agregasi, JenisRHK, Rating, Settings
+from skpkit.rules import ak as aturan_ak
+from skpkit.rules.hasil import ERROR_RHK, final
+from skpkit.rules.nilai import is_blank
+from skpkit.rules.rhk import ERROR_INDIKATOR
 
 __all__ = ["cek_target", "IsianIndikator", "IsianRHK", "IsianPegawai", "HasilIndikator", "HasilPeriode",
            "HasilPegawai", "evaluasi", "ERROR_INDIKATOR", "ERROR_RHK", "is_blank"]
-
-ERROR_INDIKATOR = "indikator tidak valid"
-ERROR_RHK = "RHK tidak valid"
-
-
-def is_blank(x: Any) -> bool:
-    """An empty cell: ``None``, NaN or whitespace-only text."""
-    return x is None or (isinstance(x, str) and not x.strip()) or (isinstance(x, float) and x != x)
-
 
 def _safe(fn: Callable, *args, **kw):
     try:
@@ -135,27 +130,14 @@ class HasilPegawai:
     posisi_ak: Any = None
 
 
-def _final(override, saran):
-    if is_blank(override):
-        return saran
-    return _safe(Rating.parse, override)
-
-
 def _carry(*values):
     """The first :class:`Invalid` among values, if any."""
     return next((v for v in values if isinstance(v, Invalid)), None)
 
 
 def cek_target(ind: IsianIndikator) -> Invalid | None:
-    """The checks of an indikator that do not depend on the period, in the workbook's order:
-    agregasi, the target numbers, arah, then the target rules. ``None`` when they pass."""
-    try:
-        Agregasi.parse(ind.agregasi)
-        lo, hi = rules.angka(ind.target_min), rules.angka(ind.target_max)
-        rules.capaian(None, lo, hi, ind.arah)
-    except InputError as e:
-        return Invalid(e.reason)
-    return None
+    """The checks of an indikator row that do not depend on the period (:func:`skpkit.rules.cek_target`)."""
+    return rules.cek_target(ind.target_min, ind.target_max, ind.arah, ind.agregasi)
 
 
 def _indikator(ind: IsianIndikator, periode: int | None, n: int, s: Settings) -> HasilIndikator | None:
@@ -206,14 +188,14 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
                 [x for r, x in used if r.jenis is JenisRHK.UTAMA],
                 [x for r, x in used if r.jenis is JenisRHK.TAMBAHAN], porsi_di_atas=s.porsi_di_atas,
                 porsi_di_bawah=s.porsi_di_bawah)
-    hasil = _final(isian._get(isian.override_hasil, k), saran)
+    hasil = final(isian._get(isian.override_hasil, k), saran)
     if periode is None:
         p_saran = _safe(rules.rating_perilaku_tahunan,
                         [None if isinstance(v, Invalid) else v for v in perilaku_periodik])
     else:
         p_saran = _safe(rules.rating_perilaku, [isian._get(v, k) for v in isian.perilaku],
                         min_di_atas=s.perilaku_min_di_atas)
-    perilaku = _final(isian._get(isian.override_perilaku, k), p_saran)
+    perilaku = final(isian._get(isian.override_perilaku, k), p_saran)
     pred = _carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
     ak = bulan = None
     if isian.jenjang is not None and not is_blank(isian.jenjang):

@@ -9,7 +9,8 @@ import datetime as dt
 import pytest
 from hypothesis import given, strategies as st
 
-from skpkit import ak, rules
+from skpkit import rules
+from skpkit.rules import ak
 from skpkit.errors import InputError
 from skpkit.model import Jenjang
 

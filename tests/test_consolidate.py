@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
-from skpkit import ak, rules
+from skpkit import rules
+from skpkit.rules import ak
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Pegawai
 from skpkit.generator.build import Roster
 from skpkit.generator.commands.cli import main

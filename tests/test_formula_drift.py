@@ -13,7 +13,7 @@ import pytest
 
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Rating
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.write.formulas import NativeFormulas
+from skpkit.rules.engine import NativeFormulas
 from skpkit.generator.write.workbook import write_workbook
 from excel_eval import drift
 from synthetic import random_fill, roster

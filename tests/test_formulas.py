@@ -9,7 +9,7 @@ import pytest
 from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.write.formulas import get_engine
+from skpkit.rules.engine import get_engine
 from skpkit.generator.write.book import FastSheet
 from skpkit.generator.write.workbook import write_workbook
 from synthetic import random_fill, roster

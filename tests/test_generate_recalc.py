@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from skpkit import ak, rules
+from skpkit import rules
+from skpkit.rules import ak
 from skpkit.errors import Invalid
 from skpkit.model import Predikat
 from skpkit.generator.isian import cell_value, evaluate_sheet

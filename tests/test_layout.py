@@ -100,7 +100,7 @@ def test_a_pengaturan_block_moved_in_the_layout(tmp_path, use_layout):
 def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     """Relabelled through the layout, every literal text of the visible sheets changes, except data:
     names, ids, what was entered, the labels of the domain's enums and BerAKHLAK, period names."""
-    from skpkit import ak
+    from skpkit.rules import ak
     from skpkit.model import BERAKHLAK, JenisPeriode
     from skpkit.generator.layout import ENUMS
     from skpkit.generator.read.package import read_cells

@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from skpkit import arrays, lama, rules as r
+from skpkit import arrays, rules as r
+from skpkit.rules import lama
 from skpkit.errors import InputError
 from skpkit.model import BERAKHLAK, Jenjang, Predikat, Rating, Settings
 

@@ -10,7 +10,8 @@ import shutil
 import pytest
 
 import skpkit
-from skpkit import ak, rules
+from skpkit import rules
+from skpkit.rules import ak
 from skpkit.model import Jenjang, Predikat, Rating
 from skpkit.generator.build import Roster, build_plans
 from skpkit.generator.read.roster import read_roster

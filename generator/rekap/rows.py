@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from skpkit import ak as aturan_ak, rules
-from skpkit.ak import PosisiAK
-from skpkit.errors import Invalid
-from skpkit.nilai import angka
+from skpkit import rules
+from skpkit.rules import ak as aturan_ak
+from skpkit.rules.ak import PosisiAK
+from skpkit.errors import MARK, Invalid
+from skpkit.rules.nilai import angka
 from skpkit.evaluasi import HasilPegawai, is_blank
 from skpkit.model import Predikat, Settings
 from skpkit.nip import parse_nip
@@ -346,6 +347,6 @@ def _number_or_none(x: Any) -> float | None:
 
 def predikat_or_none(label: str) -> Predikat | None:
     try:
-        return Predikat.parse(label) if label and not label.startswith("#SKP!") else None
+        return Predikat.parse(label) if label and not label.startswith(MARK) else None
     except InputError:
         return None

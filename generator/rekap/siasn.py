@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skpkit.errors import InputError
+from skpkit.errors import MARK, InputError
 from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
 
@@ -33,7 +33,7 @@ PERIODIK_COLUMNS = ["tahun", "nipBaru", "pnsDinilaiId", "periodikId", "bulanMula
 
 def _kode(enum, label: str) -> int | None:
     try:
-        return enum.parse(label).kode if label and not label.startswith("#SKP!") else None
+        return enum.parse(label).kode if label and not label.startswith(MARK) else None
     except InputError:
         return None
 

@@ -3,7 +3,7 @@
 Everything the sheets share is decided first (:func:`~skpkit.generator.write.sheets.context.make_context`:
 layout, geometry, every sheet's evaluation, the Arsip rows, the matriks positions); then each sheet
 module writes its sheet. Every computed cell gets its formula from the engine
-(:mod:`skpkit.generator.write.formulas`) and, as its cached value, what :mod:`skpkit.evaluasi` computes for
+(:mod:`skpkit.rules.engine`) and, as its cached value, what :mod:`skpkit.evaluasi` computes for
 the same entries, so a file shows correct values even before a spreadsheet recalculates it.
 """
 

@@ -19,7 +19,7 @@ from skpkit.model import BERAKHLAK, JenisPeriode
 from skpkit.rules import bulat
 from skpkit.generator.write.book import as_text
 from skpkit.generator.choices import CHOICE_SEP
-from skpkit.generator.write.formulas import text_literal
+from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import Geometry, a1, quote_sheet
 from skpkit.generator.plan import SheetPlan
 from skpkit.generator.write.sheets.context import Context

@@ -8,7 +8,7 @@ from typing import Any
 from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.write.book import Book, Styles
 from skpkit.generator.choices import choice_ids
-from skpkit.generator.write.formulas import get_engine
+from skpkit.rules.engine import get_engine
 from skpkit.generator.isian import evaluate_sheet, rhk_value
 from skpkit.generator.layout import Geometry, PengaturanGeometry, load_layout
 from skpkit.generator.plan import RHKSlot, SheetPlan, WorkbookPlan

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit import ak
+from skpkit.rules import ak
 from skpkit.isian import IsianPerilakuSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, Rating
 from skpkit.generator.write.book import write_formula, write_value

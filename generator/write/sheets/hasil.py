@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.errors import Invalid
-from skpkit.evaluasi import HasilPegawai, IsianIndikator, cek_target
+from skpkit.errors import MARK, Invalid
+from skpkit.evaluasi import HasilPegawai
+from skpkit.rules.indikator import cek_target
 from skpkit.generator.write.book import write_formula, write_value
 from skpkit.generator.choices import CHOICE_SEP, choice_label, intervensi_label, sheet_choice
 from skpkit.generator.isian import indikator_value, rhk_value
@@ -147,7 +148,7 @@ def conditional(ctx: Context, ws: Worksheet) -> None:
     g, s = ctx.g, ctx.s
     first, last = g.slot_row(0), g.last_row
     ws.conditional_format(first, 0, last, g.last_visible_col, {
-        "type": "text", "criteria": "begins with", "value": "#SKP!", "format": s.error})
+        "type": "text", "criteria": "begins with", "value": MARK, "format": s.error})
     for label, fmt in s.colors.items():
         ws.conditional_format(first, g.col("realisasi", 1), last, g.last_visible_col, {
             "type": "cell", "criteria": "==", "value": f'"{label}"', "format": fmt})
@@ -161,9 +162,7 @@ def _cek_value(hi) -> str:
 
 def _cek_baris_value(sp: SheetPlan, ind) -> str:
     """What the row check shows: the reason of the period-independent checks, or 'ok'."""
-    row = cek_target(IsianIndikator(
-        target_min=indikator_value(sp, ind, "target_min"), target_max=indikator_value(sp, ind, "target_max"),
-        arah=indikator_value(sp, ind, "arah"), agregasi=indikator_value(sp, ind, "agregasi")))
+    row = cek_target(*(indikator_value(sp, ind, f) for f in ("target_min", "target_max", "arah", "agregasi")))
     return "ok" if row is None else row.reason
 
 

@@ -7,7 +7,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.write.book import write_value
 from skpkit.generator.choices import sheet_choice
-from skpkit.generator.write.formulas import text_literal
+from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import a1, quote_sheet
 from skpkit.generator.write.sheets.context import Context
 

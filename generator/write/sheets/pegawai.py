@@ -10,10 +10,10 @@ import datetime as dt
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit import ak
+from skpkit.rules import ak
 from skpkit.errors import InputError
 from skpkit.generator.write.book import write_value
-from skpkit.generator.write.formulas import text_literal
+from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import col_index
 from skpkit.generator.plan import Identitas, SheetPlan
 from skpkit.generator.write.sheets import dokumen, evaluasi, hasil

@@ -10,7 +10,7 @@ from xlsxwriter.worksheet import Worksheet
 from skpkit import rules
 from skpkit.model import Predikat
 from skpkit.generator.write.book import write_formula
-from skpkit.generator.write.formulas import text_literal
+from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import a1, quote_sheet
 from skpkit.generator.plan import SheetPlan
 from skpkit.generator.write.sheets.context import Context

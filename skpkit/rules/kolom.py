@@ -8,10 +8,10 @@ from typing import Any
 
 import numpy as np
 
-from skpkit import rules
+
 from skpkit.errors import InputError, Invalid
 from skpkit.model import Label
-from skpkit.nilai import Alasan
+from skpkit.rules.nilai import Alasan, angka
 
 __all__ = ["BLANK", "ERROR", "column", "length", "encode", "decode", "floats", "first_reason", "with_errors",
            "has_reason"]
@@ -127,7 +127,7 @@ def floats(values: Any, n: int) -> tuple[np.ndarray, np.ndarray | None]:
     out = np.empty(arr.size, dtype=np.float64)
     for i, v in enumerate(arr):  # slow path only when some cell holds text
         try:
-            x = rules.angka(v)
+            x = angka(v)
         except InputError as e:
             x, reasons[i] = np.nan, e.reason
         out[i] = np.nan if x is None else x

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from skpkit.errors import InputError
-from skpkit.nilai import Alasan, angka, invalid
+from skpkit.rules.nilai import Alasan, angka, invalid
 
 __all__ = ["capaian_kegiatan_lama", "nilai_skp_lama", "sebutan_lama", "nilai_prestasi_kerja"]
 

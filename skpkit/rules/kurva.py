@@ -1,19 +1,21 @@
 """The kurva (pola distribusi) of SE MenPANRB 3/2023 (RULES.md section 5): each rule as data
 (:data:`KURVA`) and the check of a unit's predikat against the organisation's predikat.
 
-The generator writes the Rekap Unit formulas from the same :data:`KURVA` table.
+The Rekap Unit sheet's formulas (:func:`kurva_formula`, :func:`hitung_formula`) are written from the same
+:data:`KURVA` table, beside the scalar check :func:`cek_kurva`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from skpkit.model import Predikat, PredikatOrganisasi, Settings
+from skpkit.rules.formula import text_literal
 
 __all__ = ["KurvaSpec", "KURVA", "AturanKurva", "HasilKurva", "kurva_batas_maks", "kurva_batas_min",
-           "hitung_predikat", "cek_kurva"]
+           "hitung_predikat", "cek_kurva", "hitung_formula", "kurva_formula"]
 
 DEFAULT = Settings()
 P = Predikat
@@ -163,3 +165,50 @@ def cek_kurva(organisasi, predikat_pegawai: Iterable, *, settings: Settings = DE
     c = hitung_predikat(predikat_pegawai)
     n = sum(c.values())
     return HasilKurva(org, n, c, tuple(_aturan(spec, c, n, settings) for spec in KURVA[org]))
+
+
+# --- formula ---------------------------------------------------------------------------------------
+
+def hitung_formula(units: str, unit: str, predikat_col: str, label: str) -> str:
+    """How many pegawai of ``unit`` have predikat ``label`` (the Rekap Unit's count cell)."""
+    return f"=COUNTIFS({units},{unit},{predikat_col},{text_literal(label)})"
+
+
+def _count(spec: KurvaSpec, counts: dict[Predikat, str]) -> str:
+    return "+".join(counts[p] for p in spec.kelompok)
+
+
+def _bound(spec: KurvaSpec, counts: dict[Predikat, str], n: str, names: dict[str, str]) -> str:
+    if spec.jenis == "terbesar":
+        return "MAX(" + ",".join(v for p, v in counts.items() if p not in spec.kelompok) + ")"
+    if spec.persen is None:
+        return str(spec.tetap)
+    p = names[spec.persen]
+    return f"INT({p}*{n}/100)" if spec.jenis == "maks" else f"ROUNDUP({p}*{n}/100,0)"
+
+
+def _text(spec: KurvaSpec, names: dict[str, str]) -> str:
+    if spec.persen is None or spec.jenis == "terbesar":
+        return text_literal(spec.teks())
+    head = spec.teks().rsplit(" ", 1)[0] + " "
+    return f'{text_literal(head)}&{names[spec.persen]}&"%"'
+
+
+def kurva_formula(part: str, slot: int, organisasi: str, counts: dict[Predikat, str], n: str,
+                  names: dict[str, str], jumlah: str = "", batas: str = "",
+                  yes_no: tuple[str, str] = ("Ya", "Tidak")) -> str:
+    """One cell of kurva rule ``slot`` (:func:`cek_kurva`) for the unit's organisasi: ``part`` is ``teks``,
+    ``jumlah``, ``batas`` or ``terpenuhi``; ``names`` the defined name of each percentage setting."""
+    def pick(make: Callable[[KurvaSpec], str]) -> str:
+        choices = [make(specs[slot]) if slot < len(specs) else '""' for specs in KURVA.values()]
+        return (f'IF(TRIM({organisasi})="","",IFERROR(CHOOSE(MATCH(TRIM({organisasi}),'
+                f'DaftarOrganisasi,0),{",".join(choices)}),""))')
+
+    if part == "teks":
+        return "=" + pick(lambda s: _text(s, names))
+    if part == "jumlah":
+        return "=" + pick(lambda s: _count(s, counts))
+    if part == "batas":
+        return "=" + pick(lambda s: _bound(s, counts, n, names))
+    yes, no = (text_literal(x) for x in yes_no)
+    return "=" + pick(lambda s: f'IF({jumlah}{"<=" if s.jenis == "maks" else ">="}{batas},{yes},{no})')

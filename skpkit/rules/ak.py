@@ -2,8 +2,10 @@
 the AK carried in from earlier years, the cumulative AK and the shortfall for the next pangkat and
 jenjang, and what a kenaikan jenjang does to them.
 
-The AK of one period is :func:`skpkit.rules.angka_kredit` with the months of :func:`bulan_dinilai`;
-the workbook's formulas and the rekap's ``Angka Kredit`` sheet are held to these functions.
+The AK of one period is :func:`angka_kredit` with the months of :func:`bulan_dinilai`. Each rule in its
+three forms side by side: scalar, array (:func:`angka_kredit_array`) and the formula of its cell
+(:func:`angka_kredit_formula`, :func:`bulan_ak_formula`, :func:`ak_kumulatif_formula`, :func:`ak_kurang_formula`);
+the rekap's ``Angka Kredit`` sheet is held to the same functions.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ import numbers
 from dataclasses import dataclass
 
 from skpkit.errors import InputError
-from skpkit.model import Jenjang, Settings
-from skpkit.nilai import angka
+from skpkit.model import Jenjang, Predikat, Settings
+from skpkit.rules.formula import ERR, carries_reason, text_literal
+from skpkit.rules.lazy import kolom, np
+from skpkit.rules.nilai import BULAN_SALAH, angka
 
 __all__ = ["TMT_SALAH", "AK_AWAL_SALAH", "tanggal", "bulan_mulai", "bulan_dinilai", "PosisiAK", "posisi_ak",
-           "kenaikan_jenjang", "JENJANG_BERIKUT", "syarat_kenaikan_jenjang"]
+           "kenaikan_jenjang", "JENJANG_BERIKUT", "syarat_kenaikan_jenjang", "angka_kredit", "angka_kredit_array",
+           "angka_kredit_formula", "angka_kredit_udf_formula", "bulan_ak_formula", "ak_kumulatif_formula",
+           "ak_kurang_formula", "jumlah_formula"]
 
 DEFAULT = Settings()
 TMT_SALAH = "TMT jabatan bukan tanggal"
@@ -180,3 +186,108 @@ def syarat_kenaikan_jenjang(jenjang) -> tuple[str, ...]:
     if berikut is None:
         return ()
     return SYARAT_JENJANG + ((SYARAT_PENGEMBANGAN,) if berikut in _DENGAN_PENGEMBANGAN else ())
+
+
+def angka_kredit(predikat_pegawai, jenjang, bulan: float = 12, *, settings: Settings = DEFAULT) -> float | None:
+    """Angka kredit earned: bulan / 12 x percent(predikat) x koefisien(jenjang), unrounded.
+
+    Keep the full value, sum full values, show :func:`~skpkit.rules.nilai.bulat` of it.
+
+    Examples
+    --------
+    >>> ak = angka_kredit("Baik", "Ahli Pertama", 2)
+    >>> round(ak, 4)
+    2.0833
+    >>> angka_kredit("Sangat Baik", "Ahli Pertama")
+    18.75
+    """
+    if predikat_pegawai is None or (isinstance(predikat_pegawai, str) and not predikat_pegawai.strip()):
+        return None
+    pr = Predikat.parse(predikat_pegawai)
+    jj = Jenjang.parse(jenjang)
+    b = angka(bulan)
+    if b is None or b < 0 or b > 12:
+        raise InputError(BULAN_SALAH, "isi jumlah bulan penilaian 0 sampai 12")
+    return b / 12 * settings.persen_ak[pr] / 100 * settings.koefisien[jj]
+
+
+def angka_kredit_array(predikat_pegawai, jenjang, bulan=12, *, settings: Settings = DEFAULT) -> np.ndarray:
+    """Array form of :func:`angka_kredit` (full precision floats).
+
+    Examples
+    --------
+    >>> [round(x, 4) for x in angka_kredit_array(["Baik", "Sangat Baik"], "Ahli Pertama", [2, 12])]
+    [2.0833, 18.75]
+    """
+    n = kolom.length(predikat_pegawai, jenjang, bulan)
+    p, p_why = kolom.encode(predikat_pegawai, Predikat, n)
+    j, j_why = kolom.encode(jenjang, Jenjang, n)
+    b, b_why = kolom.floats(bulan, n)
+    persen = np.array([settings.persen_ak[x] for x in Predikat])
+    koef = np.array([settings.koefisien[x] for x in Jenjang])
+    with np.errstate(invalid="ignore"):
+        bad_b = np.isnan(b) | (b < 0) | (b > 12)
+        ak = b / 12 * persen[np.clip(p, 0, None)] / 100 * koef[np.clip(j, 0, None)]
+    reasons = kolom.first_reason((p == kolom.ERROR, p_why), (j == kolom.ERROR, j_why),
+                            (j == kolom.BLANK, f"{Jenjang.kind()} kosong"),
+                            (kolom.has_reason(b_why), b_why), (bad_b, BULAN_SALAH))
+    if reasons is not None:
+        reasons[p == kolom.BLANK] = None
+    return kolom.with_errors(ak, p == kolom.BLANK, reasons)
+
+
+def _ak_gate(predikat: str, bulan: str, value: str) -> str:
+    """Blank until the predikat is set; the predikat's, then the months' reason carried (skpkit.evaluasi)."""
+    return (f'=IF({predikat}="","",IF({carries_reason(predikat)},{predikat},'
+            f'IF({carries_reason(bulan)},{bulan},{value})))')
+
+
+def angka_kredit_formula(predikat: str, jenjang: str, bulan: str) -> str:
+    """The period's AK cell (:func:`angka_kredit`) from Pengaturan's PersenAK and Koefisien."""
+    return _ak_gate(predikat, bulan, f'{bulan}/12*INDEX(PersenAK,MATCH({predikat},DaftarPredikat,0))/100*'
+                                     f'INDEX(Koefisien,MATCH({jenjang},DaftarJenjang,0))')
+
+
+def angka_kredit_udf_formula(predikat: str, jenjang: str, bulan: str) -> str:
+    """The period's AK cell through the add-in (``SKP_ANGKA_KREDIT``)."""
+    return _ak_gate(predikat, bulan, f"SKP_ANGKA_KREDIT({predikat},{jenjang},{bulan},PersenAK,Koefisien)")
+
+
+def bulan_ak_formula(tmt: str, periode: int | None) -> str:
+    """The months cell (:func:`bulan_dinilai`): the period's months from the TMT's first month (Tahun,
+    TmtBatasHari)."""
+    mulai = (f"IF(YEAR({tmt})<Tahun,1,IF(YEAR({tmt})>Tahun,13,"
+             f"MONTH({tmt})+IF(DAY({tmt})>TmtBatasHari,1,0)))")
+    if periode is None:
+        first, last, full = "1", "12", "12"
+    else:
+        first, last, full = (f"{periode - 1}*BulanPerPeriode+1", f"{periode}*BulanPerPeriode",
+                             "BulanPerPeriode")
+    return (f'=IF({tmt}="",{full},IF(ISNUMBER({tmt}),MAX(0,{last}-MAX({mulai},{first})+1),'
+            f'"{ERR}{TMT_SALAH}"))')
+
+
+def _carried(ref: str) -> str:
+    return f'OR({ref}="",{carries_reason(ref)})'
+
+
+def ak_kumulatif_formula(ak_tahun: str, awal: str, awal_lain: str) -> str:
+    """The cumulative AK cell (:func:`posisi_ak`): AK awal (blank 0) + the year's AK; both AK awal cells must
+    be numbers >= 0."""
+    bad = "OR(" + ",".join(f'AND({a}<>"",OR(NOT(ISNUMBER({a})),{a}<0))' for a in (awal_lain, awal)) + ")"
+    return (f'=IF({_carried(ak_tahun)},{ak_tahun},IF({bad},"{ERR}{AK_AWAL_SALAH}",'
+            f'IF({awal}="",0,{awal})+{ak_tahun}))')
+
+
+def ak_kurang_formula(kumulatif: str, jenjang: str, table: str, top: str) -> str:
+    """The shortfall cell (:func:`posisi_ak`): requirement (AKPangkat / AKJenjang of the jenjang) - cumulative,
+    never below 0; ``top`` text at the top of the ladder (no requirement)."""
+    need = f"INDEX({table},MATCH({jenjang},DaftarJenjang,0))"
+    return (f'=IF({_carried(kumulatif)},{kumulatif},IF({need}="",{text_literal(top)},'
+            f'MAX(0,{need}-{kumulatif})))')
+
+
+def jumlah_formula(cells: list[str]) -> str:
+    """The sum of the periods' AK: blank while none is a number."""
+    joined = ",".join(cells)
+    return f'=IF(COUNT({joined})=0,"",SUM({joined}))'

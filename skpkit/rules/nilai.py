@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
 
 from skpkit.errors import InputError
+from skpkit.model import Rating
 
-__all__ = ["EPS", "BULAN_SALAH", "Alasan", "invalid", "angka"]
+__all__ = ["EPS", "BULAN_SALAH", "Alasan", "invalid", "angka", "ratings", "bulat", "is_blank"]
 
 #: Relative tolerance of the realisasi-vs-target comparisons, so that a sum such as
 #: 0.1 + 0.2 meets a target of 0.3 as it does in a spreadsheet. The formulas use it too.
@@ -74,3 +77,40 @@ def angka(x: object) -> float | None:
     if math.isinf(x):
         raise invalid(Alasan.BUKAN_ANGKA)
     return x
+
+
+def ratings(values: Iterable) -> list:
+    """Rating cells as :class:`~skpkit.model.Rating` members (``None`` for blank); an unknown text raises.
+
+    Examples
+    --------
+    >>> [str(r) for r in ratings(["sesuai", None, 1])]
+    ['Sesuai Ekspektasi', 'None', 'Di Atas Ekspektasi']
+    """
+    return [None if v is None or (isinstance(v, str) and not v.strip()) else Rating.parse(v) for v in values]
+
+
+def is_blank(x: object) -> bool:
+    """An empty cell: ``None``, NaN or whitespace-only text.
+
+    Examples
+    --------
+    >>> is_blank(" "), is_blank(float("nan")), is_blank(0)
+    (True, True, False)
+    """
+    return x is None or (isinstance(x, str) and not x.strip()) or (isinstance(x, float) and x != x)
+
+
+def bulat(x: float | None, digits: int = 2) -> float | None:
+    """Round half away from zero on the decimal value, as a spreadsheet's ROUND does.
+
+    Examples
+    --------
+    >>> bulat(2.0833333), bulat(2.675), bulat(None)
+    (2.08, 2.68, None)
+    """
+    if x is None:
+        return None
+    # a spreadsheet rounds the number as it shows it, to 15 significant digits (94.12499999999999 is 94.125)
+    q = Decimal(f"{float(x):.15G}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return float(q)
