@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.write.sheets.xlwings_conf import UDF_MODULES, XLWINGS_VERSION
+from skpkit.errors import InputError
+from skpkit.addin.needs import UDF_MODULES, XLWINGS_VERSION
 
 __all__ = ["install", "status", "import_functions", "CONF", "require_excel_platform", "updated_conf", "UDF_MODULE",
            "version_note"]
@@ -23,10 +23,9 @@ OLD_UDF_MODULE = "addin.functions"
 
 def require_excel_platform(what: str) -> None:
     if sys.platform != "win32":
-        raise UserError(Masalah("", what=f"{what} needs Excel on Windows: xlwings' UDFs are Windows-only "
-                                f"(this is {sys.platform})",
-                                todo="run it there after 'pip install skpkit[addin]'; elsewhere use the native "
-                                     "workbooks of 'skp generate' or xlwings Lite ('skp addin lite')"))
+        raise InputError(f"{what} needs Excel on Windows: xlwings' UDFs are Windows-only (this is {sys.platform})",
+                         "run it there after 'pip install skpkit[addin]'; elsewhere use the native workbooks of "
+                         "'skp generate' or xlwings Lite ('skp addin lite')")
 
 
 def _read_conf() -> dict[str, str]:

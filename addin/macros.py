@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import skpkit
+
 try:  # the add-in extra; the macros only need it when called from Excel
     import xlwings as xw
 except ImportError:  # pragma: no cover
@@ -32,12 +34,10 @@ def _caller_path() -> Path:
 
 def konsolidasi_folder_di(path: Path) -> Path:
     """Consolidate every skpkit workbook in the folder of ``path`` into ``REKAP-<time>.xlsx`` there."""
-    from skpkit.generator.commands.consolidate import consolidate
-
     folder = Path(path).parent
     out = folder / f"REKAP-{datetime.now():%Y%m%d-%H%M%S}.xlsx"
     manifest = folder / "manifest.json"
-    consolidate([folder], out, manifest=manifest if manifest.exists() else None, progress=False)
+    skpkit.consolidate([folder], out, manifest=manifest if manifest.exists() else None)
     return out
 
 
@@ -51,22 +51,16 @@ def _roster(folder: Path) -> Path:
 def buat_bawahan_di(path: Path) -> list[Path]:
     """Generate the subordinates' workbooks from the superior's workbook ``path`` into ``bawahan/``,
     with the roster (``roster.xlsx`` or ``roster.csv``) beside it."""
-    from skpkit.generator.commands.generate import GenerateOptions, generate, load_roster
-
     path = Path(path)
-    roster = load_roster(_roster(path.parent), path)
-    tahun = roster.atasan.plan.tahun if roster.atasan else datetime.now().year
-    return generate(roster, path.parent / "bawahan", GenerateOptions(tahun=tahun, progress=False))
+    return skpkit.generate(_roster(path.parent), path.parent / "bawahan", atasan=path)
 
 
 def refresh_bawahan_di(path: Path) -> list[Path]:
     """Re-issue the workbooks in ``bawahan/`` from the superior's workbook ``path``, keeping every value."""
-    from skpkit.generator.commands.refresh import refresh
-
     path = Path(path)
     files = sorted(p for p in (path.parent / "bawahan").glob("SKP-*.xls*") if p.stem.count(".") == 0)
     roster = path.parent / "roster.xlsx"
-    return refresh(files, path, roster_path=roster if roster.exists() else None).written
+    return skpkit.refresh(files, path, roster=roster if roster.exists() else None).written
 
 
 @_script

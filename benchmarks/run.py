@@ -43,7 +43,7 @@ def child(code: str) -> dict:
 
 GEN_OURS = """
 from pathlib import Path
-from skpkit.generator.build import Roster
+from skpkit.issuing import Roster
 from skpkit.generator.commands.generate import GenerateOptions, generate
 from synthetic import roster
 people = Roster(roster({n}, unit_size=10, seed=1))
@@ -54,11 +54,12 @@ out = {{"seconds": time.perf_counter() - t, "files": len(files)}}
 
 GEN_CAPTURE = """
 from pathlib import Path
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from recording import capture, save
 from synthetic import roster
 logs = Path({logs!r}); logs.mkdir(parents=True, exist_ok=True)
-for k, (stem, plan) in enumerate(build_plans(Roster(roster({n}, unit_size=10, seed=1)), tahun=2027, instansi="")):
+for k, (stem, plan) in enumerate(plans_for(Roster(roster({n}, unit_size=10, seed=1)), tahun=2027, instansi="")):
     save(capture(plan, logs / "scratch.xlsx"), logs / f"{{k:05d}}.pickle")
 out = {{}}
 """
@@ -97,11 +98,12 @@ def bench_generation(sizes: list[int], tmp: Path) -> list[dict]:
 
 MAKE_FILLED = """
 from pathlib import Path
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from skpkit.generator.write.workbook import write_workbook
 from synthetic import random_fill, roster
 folder = Path({out!r}); folder.mkdir(parents=True, exist_ok=True)
-for k, (stem, plan) in enumerate(build_plans(Roster(roster({n}, unit_size=10, seed=2)), tahun=2027, instansi="x")):
+for k, (stem, plan) in enumerate(plans_for(Roster(roster({n}, unit_size=10, seed=2)), tahun=2027, instansi="x")):
     random_fill(plan, seed=k, periods=2)
     write_workbook(plan, folder / f"{{stem}}.xlsx")
 out = {{}}
@@ -132,7 +134,7 @@ out = {{"seconds": time.perf_counter() - t, "files": len(files), "cells": cells}
 
 CHECK_OURS = """
 from pathlib import Path
-from skpkit.generator.rekap.checks import check_file
+from skpkit.generator.commands.check import check_file
 files = sorted(Path({folder!r}).glob("*.xlsx"))
 t = time.perf_counter()
 found = [check_file(f) for f in files]

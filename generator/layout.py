@@ -12,14 +12,16 @@ import json
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
-from typing import Any
+from typing import Any, Iterator
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
+from skpkit.issuing import Roster, SlotCounts, build_plans
 from skpkit.model import Agregasi, Arah, Aspek, JenisRHK, Jenjang, Predikat, PredikatOrganisasi, Rating
+from skpkit.plan import WorkbookPlan
 
 __all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quote_sheet", "col_index", "ENUMS",
-           "LAYOUT_VERSION", "LAYOUT_FILES"]
+           "LAYOUT_VERSION", "LAYOUT_FILES", "least_slots", "plans_for"]
 
 #: layout version -> the file describing it; a workbook is read with the layout of its own version
 LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout.json"}
@@ -301,3 +303,14 @@ ENUMS: dict[str, type] = {e.__name__: e for e in (
 
 # the Pengaturan sheet's positions live in their own module; reachable here with the rest of the layout
 from skpkit.generator.pengaturan_geometry import PengaturanGeometry  # noqa: E402
+
+
+def least_slots(version: int = LAYOUT_VERSION) -> SlotCounts:
+    """The layout's slot counts per sheet (RHK utama, RHK tambahan, indikator per RHK)."""
+    s = load_layout(version)["slots"]
+    return SlotCounts(s["utama"], s["tambahan"], s["indikator"])
+
+
+def plans_for(roster: Roster, **kw: Any) -> Iterator[tuple[str, WorkbookPlan]]:
+    """:func:`skpkit.issuing.build_plans` with this layout's slot counts and sheet name prefix."""
+    return build_plans(roster, least=least_slots(), prefix=labels()["sheets"]["pegawai_prefix"], **kw)

@@ -21,11 +21,10 @@ from skpkit.rules import ak
 from skpkit.errors import InputError
 from skpkit.evaluasi import is_blank
 from skpkit.generator.files import atomic_target
-from skpkit.generator.isian import indikator_value, rhk_value
 from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
-from skpkit.generator.plan import SheetPlan, WorkbookPlan
+from skpkit.plan import SheetPlan, WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.write.sheets.xlwings_conf import xlwings_version
+from skpkit.generator.xlwings_needs import xlwings_version
 
 __all__ = ["issued_value", "issued_cells", "fingerprint", "manifest_entry", "ManifestWriter", "write_manifest", "load_manifest",
            "manifest_pegawai",
@@ -51,8 +50,8 @@ def issued_value(v: Any) -> Any:
     return str(v).strip()
 
 
-def issued_cells(sheet: SheetPlan, g: Geometry, intervensi_label=None) -> dict[str, Any]:
-    """A1 cell -> value of everything issued on ``sheet``."""
+def issued_cells(plan: WorkbookPlan, sheet: SheetPlan, g: Geometry) -> dict[str, Any]:
+    """A1 cell -> value of everything issued on ``sheet`` of ``plan``."""
     cells: dict[str, Any] = {a1(g.identity("nip"), g.identity_col("pegawai")): sheet.pegawai.nip}
     if sheet.pegawai.is_fungsional:  # TMT jabatan and AK awal (layout 2): issued from the roster
         for key in g.layout["pegawai"]["identity"].get("ak_rows", ()):
@@ -62,14 +61,13 @@ def issued_cells(sheet: SheetPlan, g: Geometry, intervensi_label=None) -> dict[s
     for i, slot in enumerate(sheet.slots):
         cells[a1(g.slot_row(i), g.col("id_rhk"))] = slot.id
         if slot.issued:
-            cells[a1(g.slot_row(i), g.col("rhk"))] = rhk_value(sheet, slot, "rhk")
-            if intervensi_label is not None:
-                cells[a1(g.slot_row(i), g.col("intervensi"))] = intervensi_label(slot.intervensi)
+            cells[a1(g.slot_row(i), g.col("rhk"))] = sheet.rhk_value(slot, "rhk")
+            cells[a1(g.slot_row(i), g.col("intervensi"))] = plan.intervensi_label(sheet, slot.intervensi)
         for j, ind in enumerate(slot.indikator):
             r = g.slot_row(i, j)
             cells[a1(r, g.col("id_indikator"))] = ind.id
             for field in ("target_min", "target_max"):
-                v = indikator_value(sheet, ind, field)
+                v = sheet.indikator_value(ind, field)
                 if not is_blank(v):
                     cells[a1(r, g.col(field))] = v
     return {k: issued_value(v) for k, v in cells.items()}
@@ -97,11 +95,11 @@ def fingerprint(file: str, nip: str, cells: dict[str, Any], key: bytes | None = 
     return hashlib.sha256(data).hexdigest()
 
 
-def manifest_entry(path: Path, plan: WorkbookPlan, key: bytes | None, label) -> dict:
+def manifest_entry(path: Path, plan: WorkbookPlan, key: bytes | None) -> dict:
     g = Geometry(plan.jenis_periode.jumlah, plan.n_utama, plan.n_tambahan, plan.k)
     pegawai = []
     for s in plan.sheets:
-        cells = issued_cells(s, g, lambda rid, s=s: label(plan, s, rid))
+        cells = issued_cells(plan, s, g)
         pegawai.append({"nip": s.pegawai.nip, "nama": s.pegawai.nama, "sheet": s.name, "unit": s.pegawai.unit,
                         "issued": cells, "fingerprint": fingerprint(path.name, s.pegawai.nip, cells, key)})
     entry = {"file": path.name, "layout_version": LAYOUT_VERSION, "jenis_periode": plan.jenis_periode.value,

@@ -31,8 +31,8 @@ _LAZY = {
     "generate": "skpkit.generator.commands.api", "consolidate": "skpkit.generator.commands.api", "check": "skpkit.generator.commands.api",
     "refresh": "skpkit.generator.commands.api", "sample_roster": "skpkit.generator.commands.api",
     "read_workbook": "skpkit.generator.read.workbook", "read_roster": "skpkit.generator.read.roster",
-    "read_filled": "skpkit.generator.rekap.frames", "read_rekap": "skpkit.generator.rekap.frames",
-    "read_siasn": "skpkit.generator.rekap.frames", "tetapkan": "skpkit.generator.commands.tetapkan",
+    "read_filled": "skpkit.generator.commands.frames", "read_rekap": "skpkit.generator.commands.frames",
+    "read_siasn": "skpkit.generator.commands.frames", "tetapkan": "skpkit.generator.commands.tetapkan",
 }
 __all__ = ["rules", "evaluasi_pegawai", "IsianPegawai", *_LAZY, "__version__"]
 

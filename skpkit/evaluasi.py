@@ -26,7 +26,7 @@ from typing import Any, Callable, Sequence
 
 from skpkit import rules
 from skpkit.errors import InputError, Invalid
-from skpkit.model import Agregasi, JenisRHK, Rating, Settings
+from skpkit.model import Agregasi, JenisRHK, Rating, Settings  # noqa: F401 (the examples below use it)
 from skpkit.rules import ak as aturan_ak
 from skpkit.rules.hasil import ERROR_RHK, final
 from skpkit.rules.nilai import is_blank

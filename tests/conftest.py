@@ -32,7 +32,8 @@ def demo_session(tmp_path_factory):
 def recalculated(tmp_path_factory):
     """Random workbooks (edge cases included) written by skpkit and recalculated by LibreOffice:
     [(written, plan, recalculated)], shared by the recalculation and add-in equivalence tests."""
-    from skpkit.generator.build import Roster, build_plans
+    from skpkit.issuing import Roster
+    from skpkit.generator.layout import plans_for
     from skpkit.generator.write.workbook import write_workbook
     from libreoffice import recalculate, require_libreoffice
     from skpkit.model import JenisPeriode
@@ -42,7 +43,7 @@ def recalculated(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("recalc")
     people = roster(130, unit_size=13, seed=7)
     plans = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji")):
+    for k, (stem, plan) in enumerate(plans_for(Roster(people), tahun=2027, instansi="Uji")):
         if k % 3 == 2:
             plan.jenis_periode = JenisPeriode.BULANAN
         random_fill(plan, seed=k)

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 
 from skpkit.model import BERAKHLAK, JenisJabatan, Jenjang, Pegawai, Rating
-from skpkit.generator.plan import TAHUNAN, WorkbookPlan
+from skpkit.plan import TAHUNAN, WorkbookPlan
 
 
 def nip(i: int) -> str:
@@ -115,11 +115,12 @@ def random_fill(plan: WorkbookPlan, seed: int = 0, periods: int | None = None) -
 def write_filled(folder, people: list[Pegawai], prefix: str = "", **plan_options) -> list:
     """Plans for ``people``, each randomly filled (seed = its position) and written to ``folder``:
     ``[(path, plan)]``."""
-    from skpkit.generator.build import Roster, build_plans
+    from skpkit.issuing import Roster
+    from skpkit.generator.layout import plans_for
     from skpkit.generator.write.workbook import write_workbook
 
     out = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji", **plan_options)):
+    for k, (stem, plan) in enumerate(plans_for(Roster(people), tahun=2027, instansi="Uji", **plan_options)):
         random_fill(plan, seed=k)
         path = folder / f"{prefix}{stem}.xlsx"
         write_workbook(plan, path)

@@ -16,7 +16,8 @@ import skpkit.addin.functions as f
 from skpkit.errors import InputError
 from skpkit import rules
 from skpkit.model import BERAKHLAK, Rating
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from skpkit.generator.commands.cli import main
 from skpkit.generator.layout import Geometry
 from skpkit.generator.write.workbook import write_workbook
@@ -156,7 +157,7 @@ def _calls(formula: str) -> list[tuple[str, int]]:
 def xlsm(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("xlsm")
     out = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(roster(26, unit_size=13)), tahun=2027, instansi="x",
+    for k, (stem, plan) in enumerate(plans_for(Roster(roster(26, unit_size=13)), tahun=2027, instansi="x",
                                                  engine="xlwings")):
         random_fill(plan, seed=k)
         path = tmp / f"{stem}.xlsm"
@@ -255,7 +256,7 @@ def test_xlwings_version_pinned_and_recorded(tmp_path):
 
     import skpkit
     from skpkit.addin.install import version_note
-    from skpkit.generator.write.sheets.xlwings_conf import XLWINGS_VERSION
+    from skpkit.generator.xlwings_needs import XLWINGS_VERSION
 
     pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text()
     assert f'addin = ["xlwings=={XLWINGS_VERSION}"]' in pyproject

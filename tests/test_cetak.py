@@ -9,10 +9,8 @@ import shutil
 import subprocess
 
 import pytest
-
-from skpkit.generator.isian import indikator_value
 from skpkit.generator.read.workbook import read_workbook
-from skpkit.generator.write.sheets.cetak import CetakGeometry
+from skpkit.generator.cetak_geometry import CetakGeometry
 from libreoffice import require_libreoffice
 
 
@@ -82,11 +80,11 @@ def test_each_period_page_holds_every_indikator_with_target_and_realisasi(printe
             flat = re.sub(r"\s+", " ", mine[0])
             for slot in sp.slots:
                 for ind in slot.indikator:
-                    teks = indikator_value(sp, ind, "indikator")
+                    teks = sp.indikator_value(ind, "indikator")
                     if not teks:
                         continue
                     assert str(teks).split()[0] in flat
-                    lo = indikator_value(sp, ind, "target_min")
+                    lo = sp.indikator_value(ind, "target_min")
                     assert f"{lo:g}" in flat, (sp.name, p, teks)
                     real = sp.isian.get(ind.id, "realisasi", p)
                     if isinstance(real, (int, float)):

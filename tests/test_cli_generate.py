@@ -105,7 +105,7 @@ def test_not_a_spreadsheet(tmp_path):
 
 def test_template_atasan_and_cascade(demo_session):
     """The superior's template, filled, hands RHK down: the subordinate's sheet carries them by id."""
-    from skpkit.generator.build import Roster
+    from skpkit.issuing import Roster
     from skpkit.generator.commands.demo import demo_pegawai
     from skpkit.generator.read.workbook import read_workbook
 
@@ -125,11 +125,11 @@ def test_template_atasan_and_cascade(demo_session):
     # staff in the same workbook follow the Kabid live
     staff = [s for s in kabid_wb.plan.sheets if s.pegawai.nip_atasan == kabid.pegawai.nip]
     assert staff and all(s.choices_sheet == kabid.name for s in staff)
-    assert Roster(roster, sup).kurva_unit(roster[0]) == "Sekretariat Daerah"
+    assert Roster(roster, sup.plan).kurva_unit(roster[0]) == "Sekretariat Daerah"
 
 
 def test_jobs_and_split_pegawai_give_the_same_workbooks(tmp_path):
-    from skpkit.generator.build import Roster
+    from skpkit.issuing import Roster
     from skpkit.generator.commands.generate import GenerateOptions, generate
     from synthetic import roster
 

@@ -16,9 +16,10 @@ from python_calamine import CalamineWorkbook
 from skpkit import rules
 from skpkit.rules import ak
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Pegawai
-from skpkit.generator.build import Roster
+from skpkit.issuing import Roster
 from skpkit.generator.commands.cli import main
-from skpkit.generator.rekap.rows import Limits, read_filled
+from skpkit.generator.commands.consolidate import read_filled
+from skpkit.generator.read.package import Limits
 from skpkit.generator.commands.generate import GenerateOptions, generate
 from skpkit.generator.layout import Geometry
 from skpkit.generator.read.workbook import read_workbook
@@ -204,8 +205,8 @@ def test_broken_corpus_each_reported_rest_kept(demo, tmp_path):
     others = {p.pegawai.nip for p in data.plan.sheets}
     rows = _rows_without_source(tmp_path / "rekap.xlsx")
     assert [r for r in rows if r[0] not in others] == [r for r in clean if r[0] not in others]
-    # the same pegawai in the modified copies: the newest copy wins, and both are reported
-    assert any("juga ada di" in m["Masalah"] for m in masalah)
+    # the same pegawai in copies with different entries: both files named, neither chosen by date
+    assert any("isian berbeda" in m["Masalah"] and "x-teks-di-angka.xlsx" in m["Berkas"] for m in masalah)
     rekap = openpyxl.load_workbook(tmp_path / "rekap.xlsx")
     cell = next(c for row in rekap["Masalah"].iter_rows() for c in row if c.value == "=1+2.xlsx")
     assert cell.data_type == "s"  # text, never a formula

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Rating
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from skpkit.rules.engine import NativeFormulas
 from skpkit.generator.write.workbook import write_workbook
 from excel_eval import drift
@@ -72,7 +73,7 @@ def _boundary(plan) -> None:
 def _plans():
     out = []
     people = roster(30, unit_size=15, seed=11)
-    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji")):
+    for k, (stem, plan) in enumerate(plans_for(Roster(people), tahun=2027, instansi="Uji")):
         if k % 2:
             plan.jenis_periode = JenisPeriode.BULANAN
         random_fill(plan, seed=100 + k)
@@ -107,12 +108,11 @@ def test_every_formula_equals_the_rules(plans, tmp_path):
 
 def test_the_boundary_cases_are_really_on_the_boundary(plans):
     """Without this, the mutation tests below could pass by luck."""
-    from skpkit.generator.isian import evaluate_sheet
 
     boundary = [(plan, s) for _, plan in plans for s in plan.sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"]
     assert len(boundary) >= 2
     for plan, sheet in boundary:
-        res = evaluate_sheet(sheet, plan.jenis_periode.jumlah, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
+        res = plan.evaluate(sheet)
         assert res.periode[0].rhk[0] is Rating.DI_ATAS
         assert res.periode[0].hasil_saran is Rating.SESUAI  # 1 of 2 RHK Di Atas
         assert res.periode[1].rhk[:2] == (Rating.DI_BAWAH, Rating.SESUAI)

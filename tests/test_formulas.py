@@ -8,7 +8,9 @@ import openpyxl
 import pytest
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+
+from skpkit.generator.layout import plans_for
 from skpkit.rules.engine import get_engine
 from skpkit.generator.write.book import FastSheet
 from skpkit.generator.write.workbook import write_workbook
@@ -24,7 +26,7 @@ FUNCTION = re.compile(r"([A-Z][A-Z0-9.]*)\(")
 def formulas(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("formulas")
     out = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(roster(30, unit_size=15)), tahun=2027, instansi="x")):
+    for k, (stem, plan) in enumerate(plans_for(Roster(roster(30, unit_size=15)), tahun=2027, instansi="x")):
         random_fill(plan, seed=k)
         path = tmp / f"{stem}.xlsx"
         write_workbook(plan, path)

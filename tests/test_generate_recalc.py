@@ -12,7 +12,8 @@ from skpkit import rules
 from skpkit.rules import ak
 from skpkit.errors import Invalid
 from skpkit.model import Predikat
-from skpkit.generator.isian import cell_value, evaluate_sheet
+from skpkit.plan import cell_value
+from skpkit.evaluasi import evaluasi
 from skpkit.generator.layout import Geometry
 from skpkit.generator.read.package import read_cells
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -88,7 +89,7 @@ def test_computed_cells_equal_rules(recalculated):
         g = Geometry(n, plan.n_utama, plan.n_tambahan, plan.k)
         for sheet in plan.sheets:
             grid = values[sheet.name]
-            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
+            res = plan.evaluate(sheet)
             for p in g.periods():
                 hp = res.tahunan if p is None else res.periode[p - 1]
                 c = g.value_col(p)
@@ -112,9 +113,8 @@ def test_computed_cells_equal_rules(recalculated):
 def test_edge_cases_were_exercised(recalculated):
     reasons = set()
     for _, plan, _ in recalculated:
-        n = plan.jenis_periode.jumlah
         for sheet in plan.sheets:
-            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
+            res = plan.evaluate(sheet)
             for hp in (*res.periode, res.tahunan):
                 for rows in hp.indikator:
                     reasons.update(hi.capaian.reason for hi in rows if hi and isinstance(hi.capaian, Invalid))
@@ -129,7 +129,7 @@ def test_rekap_kurva_equals_rules(recalculated):
     for _, plan, lo in recalculated:
         grid = _values(lo)["Rekap Unit"]
         n = plan.jenis_periode.jumlah
-        results = {s.name: evaluate_sheet(s, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
+        results = {s.name: plan.evaluate(s)
                    for s in plan.sheets}
         for r, row in enumerate(grid):
             if not (row and isinstance(row[0], str) and row[0].startswith("Unit: ")):
@@ -167,7 +167,7 @@ def test_angka_kredit_cells_equal_the_scalar_rules(recalculated):
             if not (p_.is_fungsional and p_.jenjang):
                 continue
             grid = values[sheet.name]
-            res = evaluate_sheet(sheet, n, plan.organisasi, plan.jenis_periode, s, tahun=plan.tahun)
+            res = evaluasi(sheet.evaluasi_input(plan.jenis_periode.jumlah, plan.organisasi, plan.jenis_periode, plan.tahun), s)
             seen["tmt in the year"] += getattr(p_.tmt_jabatan, "year", 0) == plan.tahun
             for p in g.periods():
                 c = g.value_col(p)

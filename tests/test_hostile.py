@@ -372,7 +372,7 @@ def test_random_single_cell_edits_never_crash(tmp_path_factory, sheet, row, col,
     never loses a value that was entered."""
     import openpyxl
 
-    from skpkit.generator.commands.refresh import DEFAULTS
+    from skpkit.issuing import DEFAULTS
 
     tmp = tmp_path_factory.mktemp("edit")
     src = V1 / "SKP-2027-pimpinan-dinas.xlsx"

@@ -11,7 +11,7 @@ from python_calamine import CalamineWorkbook
 
 import skpkit
 from skpkit.generator.read.workbook import read_workbook
-from skpkit.generator.commands.refresh import DEFAULTS
+from skpkit.issuing import DEFAULTS
 
 V1 = Path(__file__).parent / "fixtures" / "layout_v1"
 FILES = sorted(V1.glob("SKP-2027-*.xlsx"))

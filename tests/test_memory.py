@@ -14,7 +14,7 @@ CHILD = """
 import resource, sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
-from skpkit.generator.build import Roster
+from skpkit.issuing import Roster
 from skpkit.generator.commands.generate import GenerateOptions, generate
 from synthetic import roster
 generate(Roster(roster({n}, unit_size=10, seed=3)), Path({out!r}), GenerateOptions(tahun=2027, progress=False))

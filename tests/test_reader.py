@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from skpkit.generator.isian import evaluate_sheet
-from skpkit.generator.plan import TAHUNAN
+from skpkit.plan import TAHUNAN
 from skpkit.generator.problems import UserError
 from skpkit.generator.read.workbook import read_workbook
 from synthetic import roster, write_filled
@@ -36,10 +34,9 @@ def test_read_plan_evaluates_like_the_written_one(written):
     for path, plan in written:
         data = read_workbook(path)
         assert data.plan.organisasi == plan.organisasi
-        n = plan.jenis_periode.jumlah
         for before, after in zip(plan.sheets, data.plan.sheets):
-            a = evaluate_sheet(before, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
-            b = evaluate_sheet(after, n, data.plan.organisasi, data.plan.jenis_periode, data.plan.settings, tahun=data.plan.tahun)
+            a = plan.evaluate(before)
+            b = data.plan.evaluate(after)
             assert [p.predikat for p in a.periode] + [a.tahunan.predikat] == \
                    [p.predikat for p in b.periode] + [b.tahunan.predikat]
 

@@ -17,13 +17,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from skpkit.generator.build import Roster
-from skpkit.generator.rekap.checks import check_file
+from skpkit.issuing import Roster
+from skpkit.generator.commands.check import check_file
 from skpkit.generator.commands.cli import main
 from skpkit.generator.commands.generate import GenerateOptions, generate
 from skpkit.generator.manifest import load_manifest
 from skpkit.generator.read.workbook import read_workbook
-from skpkit.generator.commands.refresh import DEFAULTS, refresh
+from skpkit.generator.commands.refresh import refresh
+from skpkit.issuing import DEFAULTS
 from synthetic import random_fill, roster
 
 TESTS = Path(__file__).parent
@@ -206,7 +207,7 @@ def test_refresh_property_every_value_survives(tmp_path_factory, data):
     from skpkit.generator.commands.demo import demo_pegawai
     from skpkit.generator.commands.template import write_template
     from skpkit.generator.write.workbook import write_workbook
-    from skpkit.generator.build import build_plans
+    from skpkit.generator.layout import plans_for
     import xlsxwriter
 
     tmp = tmp_path_factory.mktemp("refresh")
@@ -230,7 +231,7 @@ def test_refresh_property_every_value_survives(tmp_path_factory, data):
     a1 = write_template(sekda, [people[0]], tmp / "a1.xlsx", tahun=2027, instansi="x", fill=fill_sup(rhk))
     sup = read_workbook(a1)
     files = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(people, sup), tahun=2027, instansi="x")):
+    for k, (stem, plan) in enumerate(plans_for(Roster(people, sup.plan), tahun=2027, instansi="x")):
         random_fill(plan, seed=k, periods=2)
         path = tmp / f"SKP-2027-{stem}.xlsx"
         write_workbook(plan, path)
@@ -281,7 +282,7 @@ def test_kill_during_generation_leaves_only_whole_files(tmp_path):
 import sys
 sys.path.insert(0, {str(TESTS)!r})
 from pathlib import Path
-from skpkit.generator.build import Roster
+from skpkit.issuing import Roster
 from skpkit.generator.commands.generate import GenerateOptions, generate
 from synthetic import roster
 generate(Roster(roster(400, unit_size=1, seed=1)), Path({str(out)!r}),

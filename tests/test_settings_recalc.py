@@ -6,8 +6,11 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from skpkit.generator.build import Roster, build_plans
-from skpkit.generator.isian import cell_value, evaluate_sheet
+from skpkit.issuing import Roster
+
+from skpkit.generator.layout import plans_for
+from skpkit.plan import cell_value
+from skpkit.evaluasi import evaluasi
 from skpkit.generator.layout import Geometry, load_layout
 from skpkit.generator.read.workbook import read_workbook
 from skpkit.generator.write.workbook import write_workbook
@@ -21,7 +24,7 @@ CHANGES = {"CapaianMaks": 150, "PorsiDiAtas": 1, "PerilakuMinDiAtas": 6, "KurvaM
 @pytest.mark.libreoffice
 def test_changed_settings_recompute(tmp_path):
     require_libreoffice()
-    stem, plan = next(iter(build_plans(Roster(roster(12, unit_size=12, seed=11)), tahun=2027, instansi="Uji")))
+    stem, plan = next(iter(plans_for(Roster(roster(12, unit_size=12, seed=11)), tahun=2027, instansi="Uji")))
     random_fill(plan, seed=3)
     path = tmp_path / "a.xlsx"
     write_workbook(plan, path)
@@ -47,8 +50,8 @@ def test_changed_settings_recompute(tmp_path):
     changed = 0
     for sheet in data.plan.sheets:
         grid = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
-        new = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, s, tahun=data.plan.tahun)
-        old = evaluate_sheet(sheet, n, data.plan.organisasi, data.plan.jenis_periode, plan.settings, tahun=data.plan.tahun)
+        new = evaluasi(sheet.evaluasi_input(data.plan.jenis_periode.jumlah, data.plan.organisasi, data.plan.jenis_periode, data.plan.tahun), s)
+        old = evaluasi(sheet.evaluasi_input(data.plan.jenis_periode.jumlah, data.plan.organisasi, data.plan.jenis_periode, data.plan.tahun), plan.settings)
         for p in g.periods():
             hp = new.tahunan if p is None else new.periode[p - 1]
             hold = old.tahunan if p is None else old.periode[p - 1]

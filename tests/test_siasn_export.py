@@ -13,7 +13,8 @@ import skpkit
 from skpkit import rules
 from skpkit.rules import ak
 from skpkit.model import Jenjang, Predikat, Rating
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from skpkit.generator.read.roster import read_roster
 from skpkit.generator.rekap.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS
 from skpkit.generator.write.workbook import write_workbook
@@ -88,7 +89,7 @@ def test_the_readable_csv_is_kept(full_year):
 def test_siasn_ids_from_the_roster(tmp_path):
     people = read_roster(siasn_roster(tmp_path / "siasn.xlsx"))
     paths = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(people), tahun=2027, instansi="Uji")):
+    for k, (stem, plan) in enumerate(plans_for(Roster(people), tahun=2027, instansi="Uji")):
         random_fill(plan, seed=k)
         for sheet in plan.sheets:  # every period and the year rated: the penilai's overrides
             for p in range(5):

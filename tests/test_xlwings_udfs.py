@@ -8,7 +8,8 @@ import pytest
 
 from skpkit import rules
 from skpkit.model import Jenjang, JenisPeriode, Predikat, Rating
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from skpkit.generator.layout import Geometry, a1
 from skpkit.generator.write.workbook import write_workbook
 from excel_eval import drift
@@ -113,7 +114,7 @@ def _xlsm(tmp_path, settings_changes: dict):
     from dataclasses import replace
 
     out = []
-    for k, (stem, plan) in enumerate(build_plans(Roster(roster(26, unit_size=13, seed=4)), tahun=2027,
+    for k, (stem, plan) in enumerate(plans_for(Roster(roster(26, unit_size=13, seed=4)), tahun=2027,
                                                  instansi="x", engine="xlwings")):
         if k % 2:
             plan.jenis_periode = JenisPeriode.BULANAN

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Sequence
 
 from skpkit.model import JenisPeriode
-from skpkit.generator.rekap.checks import Temuan, check_file
+from skpkit.generator.commands.check import Temuan, check_file
 from skpkit.generator.commands.consolidate import Summary, consolidate as _consolidate_files
 from skpkit.generator.commands.generate import GenerateOptions, default_year, generate as _generate_files, load_roster
 from skpkit.generator.manifest import load_manifest, verify_manifest
@@ -69,10 +69,11 @@ def generate(roster: str | Path, out: str | Path, *, atasan: str | Path | None =
     >>> len(files), (tmp / "out" / "manifest.json").exists()
     (3, True)
     """
-    opts = GenerateOptions(split=split, jenis_periode=JenisPeriode.parse(periode),
-                           tahun=tahun or default_year(), engine=engine, password=password, jobs=jobs,
-                           progress=progress, instansi=instansi, key=key)
-    return _generate_files(load_roster(Path(roster), Path(atasan) if atasan else None), Path(out), opts)
+    roster_ = load_roster(Path(roster), Path(atasan) if atasan else None)
+    year = tahun or (roster_.atasan.tahun if roster_.atasan else default_year())
+    opts = GenerateOptions(split=split, jenis_periode=JenisPeriode.parse(periode), tahun=year, engine=engine,
+                           password=password, jobs=jobs, progress=progress, instansi=instansi, key=key)
+    return _generate_files(roster_, Path(out), opts)
 
 
 def consolidate(paths: Sequence[str | Path], out: str | Path, *, manifest: str | Path | None = None,

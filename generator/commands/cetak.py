@@ -12,16 +12,17 @@ import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from skpkit.generator.layout import a1, labels, quote_sheet
+from skpkit.generator.cetak_geometry import CetakGeometry, cetak_names
+from skpkit.generator.layout import a1, labels
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.read.registry import get_reader, sheet_names
-from skpkit.generator.write.sheets.cetak import CetakGeometry
-from skpkit.generator.write.sheets.names import cetak_names
+from skpkit.generator.read.package import Package, open_source
+from skpkit.generator.read.registry import get_reader, is_ours
+from skpkit.generator.rekap.checks import validate
+from skpkit.generator.write.print_ranges import print_copy
 
 __all__ = ["FORMS", "PrintResult", "print_pdf", "soffice"]
 
@@ -38,6 +39,8 @@ _XCU = """<?xml version="1.0" encoding="UTF-8"?>
 @dataclass
 class PrintResult:
     written: list[Path] = field(default_factory=list)
+    #: what is wrong with the workbooks printed (the problems ``skp check`` names)
+    problems: list[Masalah] = field(default_factory=list)
 
 
 def soffice() -> str:
@@ -61,53 +64,6 @@ def _rows(cg: CetakGeometry, form: str | None, periode: int | None) -> tuple[int
     return forms[form]
 
 
-def _copy_with(src: Path, dst: Path, visible: set[str], areas: dict[str, str]) -> None:
-    """``src`` with only ``visible`` sheets shown and ``areas`` (sheet -> A1 range) as their print areas."""
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "xl/workbook.xml":
-                data = _workbook_xml(data.decode("utf-8"), visible, areas).encode("utf-8")
-            zout.writestr(info, data)
-
-
-def _workbook_xml(xml: str, visible: set[str], areas: dict[str, str]) -> str:
-    names = re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', xml)
-    unescape = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
-
-    def plain(n: str) -> str:
-        for k, v in unescape.items():
-            n = n.replace(k, v)
-        return n
-
-    def sheet(m: re.Match) -> str:
-        tag = re.sub(r'\s+state="[^"]*"', "", m.group(0))
-        if plain(re.search(r'\bname="([^"]*)"', tag)[1]) not in visible:
-            tag = tag.replace("<sheet ", '<sheet state="hidden" ', 1)
-        return tag
-
-    xml = re.sub(r"<sheet\b[^>]*/>", sheet, xml)
-    first = next(i for i, n in enumerate(names) if plain(n) in visible)
-    xml = re.sub(r'\bactiveTab="\d+"', f'activeTab="{first}"', xml)
-    if "activeTab=" not in xml:
-        xml = xml.replace("<workbookView ", f'<workbookView activeTab="{first}" ', 1)
-    xml = re.sub(r'\bfirstSheet="\d+"', f'firstSheet="{first}"', xml)
-    xml = re.sub(r'<definedName name="_xlnm.Print_Area" localSheetId="\d+"[^>]*>[^<]*</definedName>', "", xml)
-    new = "".join(f'<definedName name="_xlnm.Print_Area" localSheetId="{names.index(_xml_name(n))}">'
-                  f"{_xml_text(quote_sheet(n))}{rng}</definedName>" for n, rng in areas.items())
-    if "<definedNames>" in xml:
-        return xml.replace("<definedNames>", "<definedNames>" + new, 1)
-    return xml.replace("</sheets>", "</sheets><definedNames>" + new + "</definedNames>", 1)
-
-
-def _xml_text(t: str) -> str:
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _xml_name(t: str) -> str:
-    return _xml_text(t).replace('"', "&quot;")
-
-
 def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, periode: int | None = None,
               per: str = "pegawai") -> PrintResult:
     """PDFs of ``files`` in ``out``: per pegawai (``<file>-<sheet>.pdf``) or per unit (``<file>.pdf``);
@@ -120,35 +76,40 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
         work = Path(tmp)
         jobs: list[tuple[Path, Path]] = []
         for f in map(Path, files):
-            if get_reader("skp").detect(f):
-                data = get_reader("skp").read(f)
-                g = data.geometry
-                if periode is not None and not 1 <= periode <= g.n_periode:
-                    raise UserError(Masalah(str(f), what=f"periode {periode} di luar 1-{g.n_periode}"))
-                cg = CetakGeometry(g.n_slots, g.k, g.n_periode)
-                r0, r1 = _rows(cg, form, periode)
-                sheets = list(cetak_names([sp.name for sp in data.plan.sheets], names).values())
-                have = set(sheet_names(f))
-                if not sheets or not set(sheets) <= have:
-                    raise UserError(Masalah(str(f), what="berkas ini belum punya sheet Cetak (tata letak versi "
-                                            f"{g.layout.get('version')}) atau sheet Cetak diganti nama",
-                                            todo="terbitkan ulang dengan skp refresh, lalu skp print"))
-                area = f"{a1(r0, 0, True)}:{a1(r1, 7, True)}"
-                groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
-                for k, group in enumerate(groups):
-                    stem = f.stem if per == "unit" else f"{f.stem}-{k + 1:02d}-{_safe(group[0])}"
-                    copy = work / f"{stem}.xlsx"
-                    _copy_with(f, copy, set(group), {s: area for s in group})
-                    jobs.append((copy, out / f"{stem}.pdf"))
-            else:  # a rekap or any other workbook: as it prints
+            source = open_source(f)
+            if not is_ours(source):  # a rekap or any other workbook: as it prints
                 copy = work / f"{f.stem}.xlsx"
-                shutil.copy2(f, copy)
+                copy.write_bytes(source.data)
                 jobs.append((copy, out / f"{f.stem}.pdf"))
+                continue
+            if not isinstance(source, Package):
+                raise UserError(Masalah(str(f), what=f"berkas {f.suffix} dibaca menurut posisi; formulirnya "
+                                        "dicetak dari .xlsx", todo="simpan sebagai .xlsx (Excel 2007-365), lalu skp print"))
+            problems: list[Masalah] = []
+            data = get_reader("skp").read(source, problems)
+            result.problems += validate(data, problems).problems
+            g = data.geometry
+            if periode is not None and not 1 <= periode <= g.n_periode:
+                raise UserError(Masalah(str(f), what=f"periode {periode} di luar 1-{g.n_periode}"))
+            cg = CetakGeometry(g.n_slots, g.k, g.n_periode)
+            r0, r1 = _rows(cg, form, periode)
+            sheets = list(cetak_names([sp.name for sp in data.plan.sheets], names).values())
+            if not sheets or not set(sheets) <= set(source.sheet_names):
+                raise UserError(Masalah(str(f), what="berkas ini belum punya sheet Cetak (tata letak versi "
+                                        f"{g.layout.get('version')}) atau sheet Cetak diganti nama",
+                                        todo="terbitkan ulang dengan skp refresh, lalu skp print"))
+            area = f"{a1(r0, 0, True)}:{a1(r1, cg.last_col, True)}"
+            groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
+            for k, group in enumerate(groups):
+                stem = f.stem if per == "unit" else f"{f.stem}-{k + 1:02d}-{_safe(group[0])}"
+                copy = work / f"{stem}.xlsx"
+                print_copy(source.data, source.workbook_part, copy, set(group), {s: area for s in group})
+                jobs.append((copy, out / f"{stem}.pdf"))
         profile = work / "profile" / "user"
         profile.mkdir(parents=True)
         (profile / "registrymodifications.xcu").write_text(_XCU)
         pdfdir = work / "pdf"
-        cmd = [exe, f"-env:UserInstallation=file://{profile.parent}", "--headless", "--norestore",
+        cmd = [exe, f"-env:UserInstallation={profile.parent.as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(pdfdir), *[str(c) for c, _ in jobs]]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
         for copy, target in jobs:

@@ -90,7 +90,8 @@ def demo(out: Path, periode: str, tahun: int | None, jobs: int) -> None:
 @click.option("--split", type=click.Choice(["unit", "pegawai"]), default="unit", show_default=True,
               help="One workbook per unit or per pegawai.")
 @click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
-@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Year of the SKP (default: next year from October on).")
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None,
+              help="Year of the SKP (default: the superior's workbook's; without one, next year from October on).")
 @click.option("--engine", type=click.Choice(["native", "xlwings"]), default="native", show_default=True,
               help="Formula engine: native formulas, or the add-in's Python functions (.xlsm).")
 @click.option("--password", default=None, help="Sheet protection password (default: none).")
@@ -107,7 +108,8 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
     from skpkit.generator.manifest import load_key
 
     roster = load_roster(roster_path, atasan_path)
-    opts = GenerateOptions(split=split, jenis_periode=JenisPeriode.parse(periode), tahun=tahun or _default_year(),
+    year = tahun or (roster.atasan.tahun if roster.atasan else _default_year())
+    opts = GenerateOptions(split=split, jenis_periode=JenisPeriode.parse(periode), tahun=year,
                            engine=engine, password=password, jobs=jobs, progress=not quiet, instansi=instansi,
                            key=load_key(key_path))
     files = run(roster, out, opts)
@@ -115,6 +117,12 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
     if opts.backups:
         click.echo(f"{len(opts.backups)} workbooks already there were kept as backups first: "
                    + ", ".join(p.name for p in opts.backups))
+
+
+def _problems(problems: list) -> None:
+    """The problems found in the files a verb read (the same ``skp check`` names), one line each."""
+    for m in problems:
+        click.echo(f"masalah: {m}")
 
 
 def _periode_option(value: str | None) -> int | None:
@@ -183,6 +191,7 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
     for who, notes in result.changes.items():
         for note in notes:
             click.echo(f"{who}: {note}")
+    _problems(result.problems)
     click.echo(f"{len(result.written)} workbooks re-issued"
                + (f", {len(result.backups)} old files kept as backups" if result.backups else ""))
 
@@ -209,6 +218,7 @@ def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: 
         else:
             raise click.BadParameter(f"{periode!r}: a period number or 'tahunan'", param_hint="--periode")
     result = print_pdf(list(files), out, form=form, periode=number, per=per)
+    _problems(result.problems)
     click.echo(f"{len(result.written)} PDF written in {out}")
 
 
@@ -229,6 +239,7 @@ def tetapkan(files: tuple[Path, ...], tanggal, no_backup: bool, key_path: Path |
                  backup=not no_backup)
     for who, (n_rhk, n_ind) in result.fixed.items():
         click.echo(f"{who}: {n_rhk} RHK, {n_ind} indikator ditetapkan")
+    _problems(result.problems)
     click.echo(f"{len(result.written)} workbooks fixed"
                + (f", {len(result.backups)} old files kept as backups" if result.backups else ""))
 
@@ -242,7 +253,7 @@ def tetapkan(files: tuple[Path, ...], tanggal, no_backup: bool, key_path: Path |
 def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None) -> None:
     """What is wrong with returned workbooks. Exit code 1 if any file has a problem;
     periods not yet filled are information only."""
-    from skpkit.generator.rekap.checks import check_file
+    from skpkit.generator.commands.check import check_file
     from skpkit.generator.manifest import load_key, load_manifest, verify_manifest
 
     data = load_manifest(manifest) if manifest else None
@@ -258,6 +269,8 @@ def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None)
         click.echo(f"{f}: {'BERMASALAH' if found.problems else 'OK'}")
         for m in found.problems:
             click.echo(f"  masalah: {m}")
+        for m in found.notes:
+            click.echo(f"  catatan: {m}")
         for line in found.info:
             click.echo(f"  info: {line}")
     if bad:

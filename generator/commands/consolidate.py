@@ -1,27 +1,34 @@
 """``skp consolidate``: many filled workbooks in, one rekap out (and its flat copies).
 
-Every file is read and recomputed by :mod:`.collect` (on ``jobs`` processes or a Dask cluster),
-merged by :mod:`.rekap`, written by :mod:`.rekap_workbook` and :mod:`.exports`. One bad file
-never stops the run: it becomes rows of ``Masalah``.
+Each file goes down one road (:func:`read_filled`): opened once, read through the layout that wrote it,
+validated (:func:`~skpkit.generator.rekap.checks.validate`, the same problems ``skp check`` names),
+recomputed into rows (:mod:`~skpkit.generator.rekap.rows`). Files are read on ``jobs`` processes or a
+Dask cluster, merged (:mod:`~skpkit.generator.rekap.merge`), and written (:mod:`~skpkit.generator.rekap.workbook`,
+:mod:`~skpkit.generator.rekap.exports`). One bad file never stops the run: it becomes rows of ``Masalah``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from tqdm import tqdm
 
-from skpkit.generator.rekap.rows import collect, find_files
-from skpkit.generator.rekap.exports import write_csv, write_parquet
 from skpkit.generator.manifest import load_manifest, verify_manifest
+from skpkit.generator.parallel import bounded_map
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.read.registry import get_reader
+from skpkit.generator.read.inputs import find_files
+from skpkit.generator.read.package import Limits, open_source
+from skpkit.generator.read.registry import get_reader, require_ours
+from skpkit.generator.rekap.checks import validate
+from skpkit.generator.rekap.ekinerja import jenis_of, merge_ekinerja
+from skpkit.generator.rekap.exports import write_csv, write_parquet
 from skpkit.generator.rekap.merge import build_rekap
+from skpkit.generator.rekap.rows import FileResult, rows_of
 from skpkit.generator.rekap.workbook import write_rekap
 
-__all__ = ["Summary", "consolidate"]
+__all__ = ["Summary", "consolidate", "read_filled", "collect"]
 
 
 @dataclass
@@ -32,6 +39,46 @@ class Summary:
     masalah: int
     belum: int
     written: list[Path]
+    #: whether any pegawai of the files read has entered anything
+    filled: bool = True
+
+
+def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = None,
+                key: bytes | None = None) -> FileResult:
+    """Open, read, validate and recompute one returned file; every problem becomes a :class:`Masalah`, never
+    an exception. An e-Kinerja rekap is only recognised here (it is read once the rekap's period type is known)."""
+    path = Path(path)
+    result = FileResult(str(path))
+    try:
+        source = open_source(path, limits)
+        if get_reader("ekinerja").detect(source):
+            result.kind, result.read = "ekinerja", True
+            return result
+        if source.kind == "csv":
+            raise UserError(Masalah(str(path), what="CSV ini bukan rekap e-Kinerja (kolom NIP, PERIODE, "
+                                    "PREDIKAT/KUADRAN atau rating tidak ada)",
+                                    todo="gunakan berkas hasil skp generate, atau rekap e-Kinerja"))
+        require_ours(source)
+        problems: list[Masalah] = []
+        data = get_reader("skp").read(source, problems)
+        source.close()
+    except UserError as e:
+        result.masalah.append(e.masalah)
+        return result
+    found = validate(data, problems, manifest, key)
+    out = rows_of(data, found.results, found.skipped)
+    out.masalah = found.problems + found.notes
+    return out
+
+
+def _read_one(args: tuple[Path, Limits, dict | None, bytes | None]) -> FileResult:
+    return read_filled(*args)
+
+
+def collect(files: list[Path], jobs: int = 1, limits: Limits = Limits(), manifest: dict | None = None,
+            key: bytes | None = None) -> Iterator[FileResult]:
+    """Read every file, over ``jobs`` processes, yielding results in file order as they come."""
+    yield from bounded_map(_read_one, ((f, limits, manifest, key) for f in files), jobs)
 
 
 def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = None, periode: int | None = None,
@@ -44,7 +91,8 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
     found = find_files(paths)
     inputs = {f.resolve() for f in found}
     for target in [Path(out)] + ([Path(parquet)] if parquet is not None else []):
-        if target.resolve() in inputs or (target.exists() and get_reader("skp").detect(target)):
+        if target.resolve() in inputs or (target.exists() and target.suffix.lower() in (".xlsx", ".xlsm")
+                                          and get_reader("skp").detect(open_source(target))):
             raise UserError(Masalah(str(target), what="tujuan --out adalah berkas SKP masukan: tidak ditimpa",
                                     todo="beri nama lain untuk berkas rekap"))
     files = [f for f in found if not f.name.startswith("REKAP-")]
@@ -60,6 +108,17 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
     results = list(tqdm(source, total=len(files), desc="berkas", unit="berkas",
                         disable=not progress or len(files) < 2))
     rekap = build_rekap(results, data, periode)
+    for r in results:
+        if r.read and r.kind == "ekinerja":
+            problems: list[Masalah] = []
+            try:
+                rows = get_reader("ekinerja").read(Path(r.path), problems, jenis=jenis_of(rekap),
+                                                   tahun=rekap.tahun or None)
+            except UserError as e:
+                rekap.masalah.append(e.masalah)
+                continue
+            rekap.masalah += problems
+            merge_ekinerja(rekap, Path(r.path), rows, periode)
     whole = verify_manifest(data, manifest, key) if data is not None else None
     if whole is not None:
         rekap.masalah.insert(0, whole)
@@ -74,4 +133,4 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
     if parquet is not None:
         written.append(write_parquet(rekap, parquet))
     return Summary(len(files), rekap.files_read, len({b.nip for b in rekap.rows}), len(rekap.masalah),
-                   len(rekap.belum), written)
+                   len(rekap.belum), written, rekap.filled)

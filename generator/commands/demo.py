@@ -12,10 +12,10 @@ import xlsxwriter
 
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, Pegawai, Rating
 from skpkit.generator.commands import demo_data as D
-from skpkit.generator.build import Roster
+from skpkit.issuing import Roster
 from skpkit.generator.files import atomic_target
 from skpkit.generator.commands.generate import GenerateOptions, default_year, generate
-from skpkit.generator.plan import WorkbookPlan
+from skpkit.plan import WorkbookPlan
 from skpkit.generator.read.registry import get_reader
 from skpkit.generator.commands.template import write_template
 
@@ -157,7 +157,7 @@ def run_demo(out: Path, *, tahun: int | None = None, jenis_periode: JenisPeriode
     roster_path = out / "roster.xlsx"
     _write_roster(roster_path, pegawai)
     sup = get_reader("skp").read(atasan)
-    roster = Roster(get_reader("roster").read(roster_path, external=tuple(sup.by_nip)), sup)
+    roster = Roster(get_reader("roster").read(roster_path, external=tuple(sup.by_nip)), sup.plan)
     opts = GenerateOptions(jenis_periode=jenis_periode, tahun=tahun, progress=progress, jobs=jobs,
                            instansi=D.INSTANSI)
     kosong = generate(roster, out / "kosong", opts)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from skpkit.generator.rekap.rows import FileResult, read_filled
-from skpkit.generator.read.container import Limits
+from skpkit.generator.commands.consolidate import read_filled
+from skpkit.generator.rekap.rows import FileResult
+from skpkit.generator.read.package import Limits
 from skpkit.generator.problems import Masalah, UserError
 
 __all__ = ["collect_dask"]

@@ -11,14 +11,14 @@ from typing import Callable, Iterable
 from tqdm import tqdm
 
 from skpkit.model import JenisPeriode
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from skpkit.generator.files import atomic_target, backup_name, clean_temporaries, folder_lock
 from skpkit.generator.parallel import bounded_map
-from skpkit.generator.plan import WorkbookPlan
+from skpkit.plan import WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
 from skpkit.generator.manifest import ManifestWriter, manifest_entry
-from skpkit.generator.choices import intervensi_label
 from skpkit.generator.write.workbook import write_workbook
 
 __all__ = ["GenerateOptions", "generate", "load_roster", "default_year"]
@@ -55,16 +55,17 @@ class GenerateOptions:
 
 def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
     """Read and check both inputs; raises :class:`~skpkit.generator.problems.UserError` before anything is written."""
-    atasan = get_reader("skp").read(atasan_path) if atasan_path else None
+    atasan = get_reader("skp").read(atasan_path).plan if atasan_path else None
     external = tuple(atasan.by_nip) if atasan else ()
-    return Roster(get_reader("roster").read(roster_path, external=external), atasan)
+    return Roster(get_reader("roster").read(roster_path, external=external), atasan,
+                  atasan_source=str(atasan_path or ""))
 
 
 def _write_one(args: tuple[Path, WorkbookPlan, bytes | None]) -> dict:
     path, plan, key = args
     with atomic_target(path) as tmp:
         write_workbook(plan, tmp)
-    return manifest_entry(path, plan, key, intervensi_label)
+    return manifest_entry(path, plan, key)
 
 
 def generate(roster: Roster, out: Path, opts: GenerateOptions,
@@ -73,10 +74,10 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
 
     ``fill`` may add entered values to each plan before it is written (the demo's filled copy).
     """
-    if roster.atasan is not None and roster.atasan.plan.tahun != opts.tahun:
-        raise UserError(Masalah(str(roster.atasan.path), what=f"workbook atasan tahun {roster.atasan.plan.tahun}, "
+    if roster.atasan is not None and roster.atasan.tahun != opts.tahun:
+        raise UserError(Masalah(roster.atasan_source, what=f"workbook atasan tahun {roster.atasan.tahun}, "
                                 f"yang dibuat tahun {opts.tahun}: RHK tahun lain tidak diturunkan",
-                                todo=f"pakai workbook atasan tahun {opts.tahun}, atau --tahun {roster.atasan.plan.tahun}"))
+                                todo=f"pakai workbook atasan tahun {opts.tahun}, atau --tahun {roster.atasan.tahun}"))
     out.mkdir(parents=True, exist_ok=True)
     with folder_lock(out, "skp generate"):
         return _generate(roster, out, opts, fill)
@@ -85,8 +86,8 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
 def _generate(roster: Roster, out: Path, opts: GenerateOptions, fill: Callable[[WorkbookPlan], None] | None) -> list[Path]:
     clean_temporaries(out)
     now = datetime.now()
-    instansi = opts.instansi or (roster.atasan.plan.instansi if roster.atasan else "")
-    plans: Iterable = build_plans(roster, split=opts.split, jenis_periode=opts.jenis_periode, tahun=opts.tahun,
+    instansi = opts.instansi or (roster.atasan.instansi if roster.atasan else "")
+    plans: Iterable = plans_for(roster, split=opts.split, jenis_periode=opts.jenis_periode, tahun=opts.tahun,
                                   instansi=instansi, password=opts.password, engine=opts.engine)
     suffix = ".xlsm" if opts.engine == "xlwings" else ".xlsx"
 

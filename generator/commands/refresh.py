@@ -13,17 +13,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster, carried_slots, carry
+
+from skpkit.generator.layout import plans_for
 from skpkit.generator.files import atomic_target, backup_name
 from skpkit.generator.manifest import manifest_entry, write_manifest
-from skpkit.generator.plan import IndikatorSlot, RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.plan import SheetPlan, WorkbookPlan
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.read.workbook import WorkbookData
 from skpkit.generator.read.registry import get_reader
-from skpkit.generator.choices import intervensi_label
+from skpkit.generator.rekap.checks import validate
 from skpkit.generator.write.workbook import write_workbook
 
-__all__ = ["RefreshResult", "refresh", "reissue", "has_entries", "DEFAULTS"]
+__all__ = ["RefreshResult", "refresh", "reissue"]
 
 
 @dataclass
@@ -32,15 +34,8 @@ class RefreshResult:
     backups: list[Path] = field(default_factory=list)
     #: per pegawai (nama, NIP): what changed
     changes: dict[str, list[str]] = field(default_factory=dict)
-
-
-#: the values every empty indikator row shows (the dropdowns' pre-selected values): not content
-DEFAULTS = {f: getattr(IndikatorSlot(""), f) for f in ("aspek", "arah", "agregasi")}
-
-
-def has_entries(sheet: SheetPlan, slot: RHKSlot) -> bool:
-    """Whether anything was entered in an RHK slot or its indikator rows."""
-    return sheet.isian.entered_for({slot.id} | {i.id for i in slot.indikator}, DEFAULTS)
+    #: what is wrong with the files read (the problems ``skp check`` names), carried as they are
+    problems: list[Masalah] = field(default_factory=list)
 
 
 def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = None, out: Path | None = None,
@@ -53,7 +48,9 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     olds: list[tuple[Path, WorkbookData]] = [(Path(f), get_reader("skp").read(Path(f))) for f in files]
     if not olds:
         raise UserError(Masalah("", what="tidak ada berkas untuk di-refresh"))
-    sup = get_reader("skp").read(Path(atasan))
+    result = RefreshResult(problems=[m for _, d in olds for m in validate(d).problems])
+    sup_data = get_reader("skp").read(Path(atasan))
+    sup = sup_data.plan
     old_sheet: dict[str, SheetPlan] = {}
     old_file: dict[str, Path] = {}
     old_data: dict[str, WorkbookData] = {}
@@ -62,7 +59,7 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
             old_sheet[sp.pegawai.nip] = sp
             old_file[sp.pegawai.nip] = path
             old_data[sp.pegawai.nip] = data
-    years = {d.plan.tahun for _, d in olds} | {sup.plan.tahun}
+    years = {d.plan.tahun for _, d in olds} | {sup.tahun}
     kinds = {d.plan.jenis_periode for _, d in olds}
     if len(years) > 1 or len(kinds) > 1:
         raise UserError(Masalah(", ".join(str(p) for p, _ in olds), what="berkas dari tahun atau jenis periode "
@@ -75,51 +72,19 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
         pegawai = [sp.pegawai for sp in old_sheet.values()]
     known = {nip: [(sl.id, str(sp.isian.rhk.get(sl.id, sl.teks) or "")) for sl in sp.slots]
              for nip, sp in old_sheet.items()}
-    roster = Roster(pegawai, sup, known)
-    result = RefreshResult()
-    keep: dict[str, list[RHKSlot]] = {}
-    for p in roster.pegawai:
-        old = old_sheet.get(p.nip)
-        notes = result.changes.setdefault(f"{p.nama} ({p.nip})", [])
-        drafts = {r.id: r for r in roster.drafts.get(p.nip, ())}
-        if old is None:
-            notes.append("pegawai baru: sheet baru")
-            continue
-        if old.pegawai.unit != p.unit:
-            notes.append(f"pindah unit: {old.pegawai.unit} -> {p.unit}")
-        old_ids = {s.id for s in old.slots}
-        for rid, r in drafts.items():
-            if rid not in old_ids:
-                notes.append(f"RHK baru dari atasan: {r.teks}")
-        kept = []
-        for slot in old.slots:
-            if slot.id in drafts:
-                if slot.issued and slot.teks != drafts[slot.id].teks:
-                    notes.append(f"RHK dari atasan berubah: {slot.teks!r} -> {drafts[slot.id].teks!r}")
-                continue
-            if slot.ditetapkan:
-                notes.append(f"RHK yang ditetapkan dibuka untuk revisi: {slot.teks!r} (tetapkan lagi sesudahnya)")
-            elif slot.issued:
-                notes.append(f"RHK atasan tidak ada lagi: {slot.teks!r} tetap di tempatnya, dicatat di sheet Arsip")
-            if slot.issued or has_entries(old, slot):
-                kept.append(RHKSlot(slot.id, slot.jenis, [], slot.teks, slot.intervensi))
-        keep[p.nip] = kept
-    in_roster = {p.nip for p in roster.pegawai}
-    for nip, sp in old_sheet.items():
-        if nip not in in_roster:
-            result.changes[f"{sp.pegawai.nama} ({nip})"] = [
-                "tidak ada lagi di roster: tidak diterbitkan ulang; nilainya tetap di berkas cadangan"]
+    roster = Roster(pegawai, sup, known, atasan_source=str(atasan))
+    keep, result.changes = carried_slots(roster, old_sheet)
     base = olds[0][1].plan
     split = "pegawai" if all(len(d.plan.sheets) == 1 for _, d in olds) else "unit"
     organisasi = {k: v for _, d in olds for k, v in d.plan.organisasi.items()}
     matriks = {(b.atasan_nip, nip, rid): text for _, d in olds for b in d.plan.matriks
                for (nip, rid), text in b.entries.items()}
-    plans = build_plans(roster, split=split, jenis_periode=base.jenis_periode, tahun=base.tahun,
+    plans = plans_for(roster, split=split, jenis_periode=base.jenis_periode, tahun=base.tahun,
                         instansi=base.instansi, settings=base.settings, password=base.password,
                         engine=base.engine, keep=keep)
     entries: dict[Path, list[dict]] = {}
     for stem, plan in plans:
-        _carry(plan, old_sheet, organisasi, matriks)
+        carry(plan, old_sheet, organisasi, matriks)
         # each workbook keeps its own Pengaturan (settings, instansi): those of the old file that held
         # its first pegawai; a workbook of new pegawai only takes the first file's
         source = next((old_data[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_data), olds[0][1])
@@ -152,20 +117,4 @@ def reissue(plan: WorkbookPlan, target: Path, *, backup: bool, now: datetime,
         shutil.copy2(target, copy)
     with atomic_target(target) as tmp:
         write_workbook(plan, tmp)
-    return copy, manifest_entry(target, plan, key, intervensi_label)
-
-
-def _carry(plan: WorkbookPlan, old_sheet: dict[str, SheetPlan], organisasi: dict, matriks: dict) -> None:
-    """Put every old value into the new plan, by stable id."""
-    for sheet in plan.sheets:
-        old = old_sheet.get(sheet.pegawai.nip)
-        if old is None:
-            continue
-        issued = {s.id for s in sheet.slots if s.issued}
-        sheet.isian = old.isian.without_rhk(issued)
-    plan.organisasi.update({k: v for k, v in organisasi.items() if k[0] in plan.units})
-    by_nip = {s.pegawai.nip: s for s in plan.sheets}
-    for block in plan.matriks:
-        ids = {s.id for s in by_nip[block.atasan_nip].slots}
-        block.entries = {(nip, rid): text for (sup, nip, rid), text in matriks.items()
-                         if sup == block.atasan_nip and rid in ids}
+    return copy, manifest_entry(target, plan, key)

@@ -7,7 +7,8 @@ from typing import Sequence
 
 from skpkit.cascade import check_roster
 from skpkit.model import JenisJabatan, JenisPeriode, Pegawai, Settings
-from skpkit.generator.build import Roster, build_plans
+from skpkit.issuing import Roster
+from skpkit.generator.layout import plans_for
 from skpkit.generator.files import atomic_target
 from skpkit.generator.write.workbook import write_workbook
 
@@ -25,7 +26,7 @@ def write_template(top: Pegawai, bawahan: Sequence[Pegawai], out: Path, *, tahun
               for p in bawahan if p.nip_atasan == top.nip]
     check_roster([top, *direct])
     roster = Roster([top, *direct])
-    stem, plan = next(iter(build_plans(roster, split="pegawai", jenis_periode=jenis_periode, tahun=tahun,
+    stem, plan = next(iter(plans_for(roster, split="pegawai", jenis_periode=jenis_periode, tahun=tahun,
                                        instansi=instansi, settings=Settings(jenis_periode=jenis_periode))))
     plan.sheets = plan.sheets[:1]
     plan.units = [top.unit]

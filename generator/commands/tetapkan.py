@@ -12,15 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from skpkit.evaluasi import is_blank
-from skpkit.generator.isian import indikator_value, rhk_value
 from skpkit.generator.manifest import write_manifest
-from skpkit.generator.plan import INDIKATOR_FIELDS, SheetPlan
+from skpkit.issuing import tetapkan_sheet
 from skpkit.generator.problems import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
+from skpkit.generator.rekap.checks import validate
 from skpkit.generator.commands.refresh import reissue
 
-__all__ = ["TetapkanResult", "tetapkan", "tetapkan_sheet", "DITETAPKAN"]
+__all__ = ["TetapkanResult", "tetapkan", "DITETAPKAN"]
 
 #: the ``_skp`` key of the date of penetapan
 DITETAPKAN = "ditetapkan"
@@ -32,32 +31,8 @@ class TetapkanResult:
     backups: list[Path] = field(default_factory=list)
     #: per pegawai (nama, NIP): RHK and indikator fixed
     fixed: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
-def tetapkan_sheet(sheet: SheetPlan) -> tuple[int, int]:
-    """Fix what is entered on one sheet as issued content; returns (RHK, indikator) fixed."""
-    n_rhk = n_ind = 0
-    for slot in sheet.slots:
-        rows = [(ind, {f: indikator_value(sheet, ind, f) for f in INDIKATOR_FIELDS}) for ind in slot.indikator]
-        planned = [(ind, v) for ind, v in rows if not (is_blank(v["indikator"]) and is_blank(v["target_min"])
-                                                        and is_blank(v["target_max"]))]
-        teks = rhk_value(sheet, slot, "rhk")
-        if is_blank(teks) and not planned:
-            continue
-        if not slot.issued:
-            slot.teks, slot.intervensi = str(teks or ""), str(rhk_value(sheet, slot, "intervensi") or "")
-            slot.issued = slot.ditetapkan = True
-            n_rhk += 1
-        for ind, v in planned:
-            if ind.issued:
-                continue
-            ind.teks = str(v["indikator"] or "")
-            ind.aspek, ind.satuan = str(v["aspek"] or ind.aspek), str(v["satuan"] or "")
-            ind.arah, ind.agregasi = str(v["arah"] or ind.arah), str(v["agregasi"] or ind.agregasi)
-            ind.target_min, ind.target_max = v["target_min"], v["target_max"]
-            ind.issued = True
-            n_ind += 1
-    return n_rhk, n_ind
+    #: what is wrong with the files read (the problems ``skp check`` names)
+    problems: list[Masalah] = field(default_factory=list)
 
 
 def tetapkan(files: Sequence[Path], *, tanggal: dt.date | None = None, key: bytes | None = None,
@@ -69,7 +44,7 @@ def tetapkan(files: Sequence[Path], *, tanggal: dt.date | None = None, key: byte
     datas = [(Path(f), get_reader("skp").read(Path(f))) for f in files]
     if not datas:
         raise UserError(Masalah("", what="tidak ada berkas untuk ditetapkan"))
-    result = TetapkanResult()
+    result = TetapkanResult(problems=[m for _, d in datas for m in validate(d).problems])
     entries: dict[Path, list[dict]] = {}
     heads: dict[Path, dict] = {}
     for path, data in datas:

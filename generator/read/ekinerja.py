@@ -9,20 +9,20 @@ both ratings and a predikat that the matrix does not give is named; the matrix w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineWorkbook
 from xlsxwriter.utility import xl_col_to_name
 
 from skpkit import rules
+from skpkit.ekinerja import EKinerjaRow
 from skpkit.errors import InputError
 from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
-from skpkit.generator.read.grid import text
+from skpkit.generator.workbook_data import text
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.read.roster import csv_rows, normalise_header
+from skpkit.generator.read.package import Source, open_source
+from skpkit.generator.read.table import normalise_header, table_rows
 
 __all__ = ["EKINERJA_COLUMNS", "EKinerjaRow", "looks_like_ekinerja", "read_ekinerja", "parse_periode"]
 
@@ -46,30 +46,6 @@ _BULAN = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agust
           "november", "desember")
 
 
-@dataclass(frozen=True)
-class EKinerjaRow:
-    """One pegawai-period of the e-Kinerja rekap (``periode`` 0: the year)."""
-
-    nip: str
-    nama: str
-    unit: str
-    periode: int
-    hasil: Rating | None
-    perilaku: Rating | None
-    predikat: Predikat | None
-    jabatan: str = ""
-    jenjang: str = ""
-    organisasi: str = ""
-
-
-def _rows(path: Path) -> tuple[str, list[list[Any]]]:
-    if path.suffix.lower() == ".csv":
-        return "", csv_rows(path)
-    wb = CalamineWorkbook.from_path(str(path))
-    name = wb.sheet_names[0]
-    return name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-
-
 def _header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
     for i, row in enumerate(rows[:10]):
         head = [normalise_header(c) for c in row]
@@ -83,11 +59,11 @@ def _header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def looks_like_ekinerja(path: Path) -> bool:
-    """Whether a .csv/.xlsx file carries an e-Kinerja rekap's columns (read only its first rows)."""
+def looks_like_ekinerja(source: Source) -> bool:
+    """Whether a .csv/.xlsx file carries an e-Kinerja rekap's columns."""
     try:
-        _, rows = _rows(path)
-    except Exception:  # noqa: BLE001 - not readable as such: not this kind
+        _, rows = table_rows(source)
+    except (UserError, ValueError, OSError):  # not readable as such: not this kind
         return False
     return _header(rows) is not None
 
@@ -118,12 +94,13 @@ def parse_periode(value: Any, jenis: JenisPeriode) -> int:
                      "tulis Triwulan I-IV, nama bulan, nomor periode, atau Tahunan")
 
 
-def read_ekinerja(path: str | Path, jenis: JenisPeriode, tahun: int | None,
+def read_ekinerja(source: str | Path | Source, jenis: JenisPeriode, tahun: int | None,
                   problems: list[Masalah]) -> list[EKinerjaRow]:
     """The rows of an e-Kinerja rekap; a row that cannot be read is named (file, sheet, cell) in ``problems``
     and left out. A file of another year (its ``TAHUN`` column) is refused as a whole."""
-    path = Path(path)
-    sheet, rows = _rows(path)
+    source = source if isinstance(source, Source) else open_source(source)
+    path = source.path
+    sheet, rows = table_rows(source)
     found = _header(rows)
     if found is None:
         raise UserError(Masalah(str(path), sheet, what="kolom rekap e-Kinerja tidak ditemukan",

@@ -1,25 +1,70 @@
-"""Parts of an .xlsx package read directly from the zip, for what python-calamine does not expose."""
+"""A returned spreadsheet file, opened once: its kind, its bounds, its parts, and its cells.
+
+:func:`open_source` reads the file's bytes once (after a size check) and everything else comes from
+those bytes: the kind (an OLE file is an encrypted workbook or an Excel 97-2003 ``.xls``; ``.ods`` and
+``.xlsb`` are named), the zip directory's bounds (declared sizes and ratio: a zip bomb is refused before
+anything is inflated), ``xl/workbook.xml`` and its relationships parsed with a real XML parser (lxml, no
+entities, no network; any namespace prefix, attribute order, and the transitional or strict conformance
+class), and each sheet's XML parsed when a verb asks for it (:meth:`Package.scan`: formula cells,
+protection, the grid's reach, refused past :class:`Limits` before any reader allocates it). Cell values
+come from python-calamine reading the same bytes (:meth:`Source.grid`), one sheet at a time, only the
+sheets asked for.
+"""
 
 from __future__ import annotations
 
-import re
+import io
 import zipfile
+import zlib
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
-from xml.etree import ElementTree
+from typing import Any, NamedTuple
 
+from lxml import etree
+from python_calamine import CalamineError, CalamineWorkbook
 from xlsxwriter.utility import xl_cell_to_rowcol
 
-__all__ = ["defined_names", "parse_range", "Range", "Cell", "SheetXml", "read_sheets", "read_cells", "sheet_members",
-           "shared_strings", "scan_formulas", "FormulaScan"]
+from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.workbook_data import Grid
 
-NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+__all__ = ["Damaged", "Limits", "Range", "SheetScan", "Source", "Package", "open_source", "parse_range", "OLE_MAGIC",
+           "SPREADSHEET_SUFFIXES", "MAIN_NS", "REL_NS", "read_cells", "Cell", "defined_names"]
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: files a unit may return that are looked at (and named when they cannot be read)
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+#: the SpreadsheetML namespace of the transitional and the strict conformance class
+MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+REL_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "http://purl.oclc.org/ooxml/officeDocument/relationships")
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 #: (sheet, first row, first col, last row, last col), 0-based
 Range = tuple[str, int, int, int, int]
-_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+)(?::(\$?[A-Z]+\$?\d+))?$")
-#: workbook.xml of a workbook this size is a few kB; refuse to parse more than this
-MAX_WORKBOOK_XML = 4 * 1024 * 1024
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Reading is bounded: a file past these is refused as a problem (zip bombs, giant sheets). The bounds
+    follow what skpkit itself writes: a unit of 2,000 pegawai is two sheets and about 880 MB of XML each."""
+
+    file_bytes: int = 1024 * 1024 * 1024
+    uncompressed_bytes: int = 4 * 1024 * 1024 * 1024
+    compression_ratio: float = 200.0
+    files_in_zip: int = 30_000
+    #: rows of one sheet (a ministry's roster is the largest sheet skpkit reads)
+    rows: int = 300_000
+
+
+class SheetScan(NamedTuple):
+    """One sheet's XML, scanned: which cells hold a formula (A1 references), whether the sheet is
+    protected, and how far its grid reaches (the largest row declared or used; a column past ZZ)."""
+
+    formulas: frozenset[str]
+    protected: bool
+    rows: int = 0
+    wide: bool = False
 
 
 def parse_range(text: str) -> Range | None:
@@ -34,33 +79,257 @@ def parse_range(text: str) -> Range | None:
     >>> parse_range("#REF!") is None
     True
     """
-    m = _REF.match(text.strip().lstrip("="))
-    if not m:
+    text = text.strip().lstrip("=")
+    sheet, sep, cells = text.rpartition("!")
+    if not sep or not sheet or not cells:
         return None
-    sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
-    r0, c0 = xl_cell_to_rowcol(m.group(3).replace("$", ""))
-    r1, c1 = xl_cell_to_rowcol(m.group(4).replace("$", "")) if m.group(4) else (r0, c0)
+    if sheet.startswith("'"):
+        if not sheet.endswith("'") or len(sheet) < 2:
+            return None
+        sheet = sheet[1:-1].replace("''", "'")
+    elif "'" in sheet or "," in sheet:
+        return None
+    first, _, last = cells.partition(":")
+    try:
+        r0, c0 = xl_cell_to_rowcol(first.replace("$", ""))
+        r1, c1 = xl_cell_to_rowcol(last.replace("$", "")) if last else (r0, c0)
+    except (ValueError, AttributeError, IndexError):
+        return None
+    if not first.replace("$", "")[:1].isalpha():
+        return None
     return sheet, r0, c0, r1, c1
 
 
-def defined_names(path: Path) -> dict[str, Range]:
-    """Workbook-level defined names of an .xlsx/.xlsm and the ranges they refer to.
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
 
-    Names scoped to one sheet, and names that are not a single range, are left out.
-    """
-    with zipfile.ZipFile(path) as z:
-        info = z.getinfo("xl/workbook.xml")
-        if info.file_size > MAX_WORKBOOK_XML:
-            raise ValueError(f"xl/workbook.xml has {info.file_size:,} bytes")
-        root = ElementTree.fromstring(z.read(info))
-    out: dict[str, Range] = {}
-    for node in root.iter(f"{NS}definedName"):
-        if node.get("localSheetId") is not None or not node.text:
-            continue
-        rng = parse_range(node.text)
-        if rng is not None:
-            out[node.get("name", "")] = rng
-    return out
+
+def _letters(ref: str) -> str:
+    return "".join(ch for ch in ref if ch.isalpha()).upper()
+
+
+def _unreadable(path: Path, e: BaseException) -> UserError:
+    return UserError(Masalah(str(path), what=f"berkas rusak atau terpotong ({e})"[:300],
+                             todo="minta pegawai mengirim ulang berkas"))
+
+
+@dataclass
+class Source:
+    """A file read once: its bytes, its kind (``xlsx``, ``ods``, ``xls``, ``csv``) and its cell values."""
+
+    path: Path
+    data: bytes
+    kind: str
+
+    @cached_property
+    def values(self) -> CalamineWorkbook:
+        """python-calamine over the bytes already read (no second open of the file)."""
+        try:
+            return CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+        except (CalamineError, ValueError, OSError) as e:
+            raise UserError(Masalah(str(self.path), what=f"tidak dapat dibuka ({e})"[:300],
+                                    todo="pastikan berkas utuh dan tidak berkata sandi")) from None
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self.values.sheet_names)
+
+    def grid(self, sheet: str) -> Grid:
+        """The values of ``sheet`` (0-based rows and columns; empty is ``None``)."""
+        return Grid(self.values.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+
+    def close(self) -> None:
+        self.__dict__.pop("values", None)
+
+
+@dataclass
+class Package(Source):
+    """An .xlsx/.xlsm file read once: the zip over its bytes, the parts parsed as they are asked for."""
+
+    limits: Limits = field(default_factory=Limits)
+
+    @cached_property
+    def zip(self) -> zipfile.ZipFile:
+        return zipfile.ZipFile(io.BytesIO(self.data))
+
+    def _xml(self, part: str):
+        """A part parsed; a damaged one is one line for the whole file (``berkas rusak``)."""
+        try:
+            return etree.fromstring(self.zip.read(part), _PARSER)
+        except KeyError:
+            raise UserError(Masalah(str(self.path), what=f"bagian {part} tidak ada: bukan buku kerja .xlsx yang utuh",
+                                    todo="minta pegawai mengirim ulang berkas")) from None
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as e:
+            raise Damaged(_unreadable(self.path, e).masalah) from None
+
+    @cached_property
+    def workbook_part(self) -> str:
+        """The workbook part named by the package's relationships (``xl/workbook.xml`` as Excel writes it)."""
+        try:
+            rels = self._xml("_rels/.rels")
+        except UserError:
+            return "xl/workbook.xml"
+        for rel in rels:
+            if str(rel.get("Type", "")).endswith("/officeDocument"):
+                return str(rel.get("Target", "")).lstrip("/")
+        return "xl/workbook.xml"
+
+    @cached_property
+    def workbook_xml(self):
+        root = self._xml(self.workbook_part)
+        if etree.QName(root).namespace not in MAIN_NS:
+            raise UserError(Masalah(str(self.path), what="bukan buku kerja Excel (namespace "
+                                    f"{etree.QName(root).namespace!r})", todo="simpan sebagai .xlsx"))
+        return root
+
+    @property
+    def strict(self) -> bool:
+        """Whether the workbook is of the strict conformance class (Excel's "Strict Open XML")."""
+        return etree.QName(self.workbook_xml).namespace == MAIN_NS[1]
+
+    def _m(self, tag: str) -> str:
+        return f"{{{etree.QName(self.workbook_xml).namespace}}}{tag}"
+
+    @cached_property
+    def parts(self) -> dict[str, str]:
+        """Sheet name -> its XML part, in workbook order."""
+        folder = self.workbook_part.rpartition("/")[0]
+        rel_part = f"{folder}/_rels/{self.workbook_part.rpartition('/')[2]}.rels"
+        target = {r.get("Id"): str(r.get("Target", "")) for r in self._xml(rel_part)}
+        out: dict[str, str] = {}
+        sheets = self.workbook_xml.find(self._m("sheets"))
+        for sheet in sheets if sheets is not None else ():
+            rid = next((v for k, v in sheet.attrib.items() if etree.QName(k).namespace in REL_NS
+                        and etree.QName(k).localname == "id"), None)
+            t = target.get(rid, "")
+            out[str(sheet.get("name", ""))] = t.lstrip("/") if t.startswith("/") else f"{folder}/{t}"
+        return out
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self.parts)
+
+    @cached_property
+    def names(self) -> dict[str, Range]:
+        """Workbook-level defined names that are one sheet range (names of one sheet, and formulas, left out)."""
+        out: dict[str, Range] = {}
+        block = self.workbook_xml.find(self._m("definedNames"))
+        for node in block if block is not None else ():
+            if node.get("localSheetId") is not None or not node.text:
+                continue
+            rng = parse_range(node.text)
+            if rng is not None:
+                out[str(node.get("name", ""))] = rng
+        return out
+
+    def check(self) -> None:
+        """Refuse a zip whose declared sizes or ratio are past :class:`Limits` (a zip bomb), before inflating."""
+        infos = self.zip.infolist()
+        total = sum(i.file_size for i in infos)
+        packed = max(sum(i.compress_size for i in infos), 1)
+        lim = self.limits
+        if len(infos) > lim.files_in_zip or total > lim.uncompressed_bytes or total / packed > lim.compression_ratio:
+            raise UserError(Masalah(str(self.path), what=f"berkas terlalu besar untuk dibaca ({total:,} byte setelah "
+                                    f"dibuka, {len(infos)} bagian)", todo="periksa berkas; bukan berkas SKP biasa"))
+
+    def scan(self, sheet: str) -> SheetScan:
+        """Formula cells, protection and the grid's reach of ``sheet``, from its XML parsed once; a grid past
+        :class:`Limits` is refused (before any reader allocates it)."""
+        part = self.parts.get(sheet)
+        if part is None:
+            return SheetScan(frozenset(), False)
+        root = self._xml(part)
+        ns = {"m": etree.QName(root).namespace}
+        rows = max((int(r) for r in root.xpath("m:sheetData/m:row/@r", namespaces=ns) if str(r).isdigit()), default=0)
+        last = root.xpath("m:sheetData/m:row/m:c[last()]/@r", namespaces=ns)
+        wide = any(_col_number(_letters(str(r))) > 702 for r in last)
+        dim = root.xpath("m:dimension/@ref", namespaces=ns)
+        if dim:
+            end = str(dim[0]).rpartition(":")[2]
+            digits = "".join(ch for ch in end if ch.isdigit())
+            rows = max(rows, int(digits) if digits else 0)
+            wide = wide or _col_number(_letters(end)) > 702
+        if wide:
+            _too_big(self.path, sheet, "kolom setelah ZZ")
+        if rows > self.limits.rows:
+            _too_big(self.path, sheet, f"baris {rows:,}")
+        formulas = frozenset(str(r) for r in root.xpath("m:sheetData/m:row/m:c[m:f]/@r", namespaces=ns))
+        protected = any(str(v) in ("1", "true") for v in root.xpath("m:sheetProtection/@sheet", namespaces=ns))
+        return SheetScan(formulas, protected, rows, wide)
+
+    def grid(self, sheet: str) -> Grid:
+        self.scan_bounds(sheet)
+        return super().grid(sheet)
+
+    def scan_bounds(self, sheet: str) -> None:
+        """The grid of ``sheet`` within :class:`Limits` (a scan, remembered for the sheet)."""
+        if sheet not in self._scans:
+            self._scans[sheet] = self.scan(sheet)
+
+    def scanned(self, sheet: str) -> SheetScan:
+        """:meth:`scan` of ``sheet``, parsed at most once."""
+        self.scan_bounds(sheet)
+        return self._scans[sheet]
+
+    @cached_property
+    def _scans(self) -> dict[str, SheetScan]:
+        return {}
+
+    def close(self) -> None:
+        super().close()
+        for key in ("zip", "workbook_xml", "_scans"):
+            self.__dict__.pop(key, None)
+
+
+class Damaged(UserError):
+    """A damaged part or a sheet past the bounds: the whole file is refused (not one sheet of it)."""
+
+
+def _too_big(path: Path, sheet: str, where: str) -> None:
+    raise Damaged(Masalah(str(path), sheet, what=f"lembar kerja terlalu besar untuk dibaca ({where})",
+                            todo="hapus isi di luar tabel (Ctrl+End menunjukkan sel terakhir), simpan, kirim ulang"))
+
+
+def _ole(path: Path, data: bytes) -> str:
+    if "EncryptedPackage".encode("utf-16-le") in data[: 1 << 20] or path.suffix.lower() != ".xls":
+        raise UserError(Masalah(str(path), what="berkas dilindungi kata sandi (terenkripsi)",
+                                todo="minta pegawai menyimpan ulang tanpa kata sandi berkas"))
+    return "xls"
+
+
+def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
+    """Read ``path`` once and tell what it is: a :class:`Package` for .xlsx/.xlsm, else a :class:`Source`
+    (``.ods``, ``.xls``, ``.csv``); a file of another kind, encrypted, damaged or past ``limits`` is one
+    :class:`UserError` naming the file and what to do."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UserError(Masalah(str(path), what="berkas tidak ditemukan", todo="periksa nama dan letaknya")) from None
+    if size > limits.file_bytes:
+        raise UserError(Masalah(str(path), what=f"berkas terlalu besar untuk dibaca ({size:,} byte)",
+                                todo="pisahkan berkasnya"))
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return Source(path, data, "csv")
+    if data[:8] == OLE_MAGIC:
+        return Source(path, data, _ole(path, data))
+    if suffix == ".xlsb":
+        raise UserError(Masalah(str(path), what="berkas format Excel biner (.xlsb), bukan .xlsx",
+                                todo="simpan sebagai Buku Kerja Excel (.xlsx), lalu kirim ulang"))
+    if suffix == ".ods":
+        return Source(path, data, "ods")
+    package = Package(path, data, "xlsx", limits)
+    try:
+        package.check()
+        package.workbook_xml  # noqa: B018 - parsed now, so a damaged package is named here
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as e:
+        raise _unreadable(path, e) from None
+    return package
 
 
 class Cell(NamedTuple):
@@ -71,137 +340,42 @@ class Cell(NamedTuple):
     error: bool = False
 
 
-def sheet_members(z: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its XML part in the package, in workbook order."""
-    root = ElementTree.fromstring(z.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    target = {r.get("Id"): r.get("Target", "") for r in rels}
-    out = {}
-    for sheet in root.iter(f"{NS}sheet"):
-        t = target.get(sheet.get(f"{REL_NS}id"), "")
-        out[sheet.get("name", "")] = t.lstrip("/") if t.startswith("/") else f"xl/{t}"
-    return out
-
-
-def shared_strings(z: zipfile.ZipFile) -> list[str]:
-    if "xl/sharedStrings.xml" not in z.namelist():
-        return []
-    out = []
-    for _, node in ElementTree.iterparse(z.open("xl/sharedStrings.xml")):
-        if node.tag == f"{NS}si":
-            out.append("".join(t.text or "" for t in node.iter(f"{NS}t")))
-            node.clear()
-    return out
-
-
-class SheetXml(NamedTuple):
-    """One sheet as stored: its cells, and whether its protection is on."""
-
-    cells: dict[tuple[int, int], Cell]
-    protected: bool
-
-
-def read_sheets(path: Path, sheets: set[str] | None = None) -> dict[str, SheetXml]:
-    """Every stored cell of ``sheets`` (default: all), with values and formula text, and each sheet's
-    protection, straight from the sheet XML in one streaming pass per sheet.
-
-    Rows and columns are 0-based. A formula's cached result is its value (``None`` when none is stored).
-    """
-    out: dict[str, SheetXml] = {}
-    with zipfile.ZipFile(path) as z:
-        strings = shared_strings(z)
-        for name, member in sheet_members(z).items():
-            if sheets is not None and name not in sheets:
-                continue
-            cells: dict[tuple[int, int], Cell] = {}
-            protected = False
-            for _, node in ElementTree.iterparse(z.open(member)):
-                if node.tag == f"{NS}sheetProtection":
-                    protected = node.get("sheet") in ("1", "true")
-                    continue
-                if node.tag != f"{NS}c":
-                    continue
-                kind, f, v = node.get("t", "n"), node.find(f"{NS}f"), node.find(f"{NS}v")
-                text = v.text if v is not None else None
-                if kind == "s" and text is not None:
-                    value: Any = strings[int(text)]
-                elif kind == "inlineStr":
-                    value = "".join(t.text or "" for t in node.iter(f"{NS}t"))
-                elif kind == "b":
-                    value = text == "1" if text is not None else None
-                elif kind in ("str", "e"):
-                    value = text if text is not None else ("" if kind == "str" else None)
-                else:
-                    value = float(text) if text not in (None, "") else None
-                # a cell of a shared formula (Excel writes them when it saves) has <f t="shared" si=".."/>
-                # without text: still a formula
-                formula = (f.text or f"shared:{f.get('si', '')}") if f is not None else None
-                cells[xl_cell_to_rowcol(node.get("r", "A1"))] = Cell(value, formula, kind == "e")
-                node.clear()
-            out[name] = SheetXml(cells, protected)
-    return out
-
-
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?=<f[ >/])')
-_PROTECTION = re.compile(rb'<sheetProtection\b[^>]*\bsheet="(?:1|true)"')
-_ROW = re.compile(rb'<row r="([0-9]+)"')
-_WIDE = re.compile(rb'<c r="[A-Z]{3}[0-9]')  # a column past ZZ (702)
-_DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+[0-9]+:)?([A-Z]+)([0-9]+)"')
-
-
-class FormulaScan(NamedTuple):
-    """One sheet's XML, scanned: which cells hold a formula (A1 references), whether the sheet is
-    protected, and how far its grid reaches (the largest row declared or used; a column past ZZ)."""
-
-    formulas: set[str]
-    protected: bool
-    rows: int = 0
-    wide: bool = False
-
-
-def _col_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def scan_formulas(path: Path, sheets: set[str] | None = None,
-                  stop: Callable[[str, FormulaScan], None] | None = None) -> dict[str, FormulaScan]:
-    """The formula cells, protection and grid reach of ``sheets`` (default: all), found by streaming the
-    sheet XML once (no parsing into elements, no values). ``stop(sheet, scan_so_far)`` is called as the scan
-    goes and may raise to end it early (a grid too large to read).
-
-    A cell of a shared formula (``<f t="shared" si="0"/>``, as Excel saves repeated formulas) counts.
-    """
-    out: dict[str, FormulaScan] = {}
-    with zipfile.ZipFile(path) as z:
-        for name, member in sheet_members(z).items():
-            if sheets is not None and name not in sheets:
-                continue
-            formulas: set[bytes] = set()
-            protected, rows, wide, tail, first = False, 0, False, b"", True
-            with z.open(member) as f:
-                while chunk := f.read(1 << 20):
-                    data = tail + chunk  # the overlap finds what a chunk boundary cut; sets drop repeats
-                    if first:
-                        dim = _DIMENSION.search(data[:4096])
-                        if dim:
-                            rows, wide = int(dim.group(2)), _col_number(dim.group(1)) > 702
-                        first = False
-                    formulas.update(_FORMULA_CELL.findall(data))
-                    protected = protected or _PROTECTION.search(data) is not None
-                    wide = wide or _WIDE.search(data) is not None
-                    found = _ROW.findall(data)
-                    if found:
-                        rows = max(rows, int(found[-1]))
-                    if stop is not None:
-                        stop(name, FormulaScan(set(), protected, rows, wide))
-                    tail = data[-256:]
-            out[name] = FormulaScan({ref.decode("ascii") for ref in formulas}, protected, rows, wide)
-    return out
-
-
 def read_cells(path: Path, sheets: set[str] | None = None) -> dict[str, dict[tuple[int, int], Cell]]:
-    """The cells of :func:`read_sheets`."""
-    return {name: sheet.cells for name, sheet in read_sheets(path, sheets).items()}
+    """Every stored cell of ``sheets`` (default: all) with its value and formula text, straight from the
+    sheet XML (for tests and benchmarks that compare what a spreadsheet program stored)."""
+    package = open_source(path)
+    assert isinstance(package, Package)
+    strings: list[str] = []
+    if "xl/sharedStrings.xml" in package.zip.namelist():
+        strings = ["".join(si.itertext()) for si in package._xml("xl/sharedStrings.xml")]
+    out: dict[str, dict[tuple[int, int], Cell]] = {}
+    for name, part in package.parts.items():
+        if sheets is not None and name not in sheets:
+            continue
+        root = package._xml(part)
+        m = "{" + etree.QName(root).namespace + "}"
+        cells: dict[tuple[int, int], Cell] = {}
+        for c in root.iter(m + "c"):
+            kind, f, v = c.get("t", "n"), c.find(m + "f"), c.find(m + "v")
+            text = v.text if v is not None else None
+            value: Any
+            if kind == "s" and text is not None:
+                value = strings[int(text)]
+            elif kind == "inlineStr":
+                value = "".join(c.itertext())
+            elif kind == "b":
+                value = text == "1" if text is not None else None
+            elif kind in ("str", "e"):
+                value = text if text is not None else ("" if kind == "str" else None)
+            else:
+                value = float(text) if text not in (None, "") else None
+            formula = (f.text or f"shared:{f.get('si', '')}") if f is not None else None
+            cells[xl_cell_to_rowcol(c.get("r", "A1"))] = Cell(value, formula, kind == "e")
+        out[name] = cells
+    return out
+
+
+def defined_names(path: Path) -> dict[str, Range]:
+    """Workbook-level defined names of an .xlsx/.xlsm and the ranges they refer to."""
+    package = open_source(path)
+    return package.names if isinstance(package, Package) else {}

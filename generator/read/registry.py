@@ -1,36 +1,34 @@
 """Every input kind behind one small interface, registered in one place (as tablib registers formats).
 
-A reader says whether a file is its kind (:meth:`Reader.detect`, cheap: a look at the file's name
-and parts, nothing decoded), reads it into the core's typed objects (:meth:`Reader.read`), and
-reports what it could not read as :class:`~skpkit.generator.problems.Masalah` rows in ``problems``
-or, when nothing of the file can be used, as a :class:`~skpkit.generator.problems.UserError`.
-Readers are looked up by kind (:func:`get_reader`) or by file (:func:`reader_for`).
+A reader says whether a file is its kind (:meth:`Reader.detect`, from the file already opened by
+:func:`~skpkit.generator.read.package.open_source`: its parts and sheet names, no sheet decoded), reads it
+into the core's typed objects (:meth:`Reader.read`), and reports what it could not read as
+:class:`~skpkit.generator.problems.Masalah` rows in ``problems`` or, when nothing of the file can be used,
+as a :class:`~skpkit.generator.problems.UserError`. Readers are looked up by kind (:func:`get_reader`) or
+by file (:func:`reader_for`). Each takes a path or an opened :class:`Source`; given a path it opens it
+once.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
-from xml.etree import ElementTree
+import zlib
 from pathlib import Path
 from typing import Any, Protocol
 
+from lxml import etree
 from python_calamine import CalamineError
 
-from skpkit.generator.read.container import carries_layout
 from skpkit.generator.layout import LAYOUT_FILES, labels
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.read.workbook import WorkbookData, read_workbook
 from skpkit.generator.read.ekinerja import EKinerjaRow, looks_like_ekinerja, read_ekinerja
+from skpkit.generator.read.package import Package, Source, open_source
 from skpkit.generator.read.roster import read_roster
+from skpkit.generator.read.workbook import WorkbookData, read_workbook
 from skpkit.model import JenisPeriode
 
 __all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader",
-           "EKinerjaReader", "sheet_names"]
-
-SPREADSHEETS = (".xlsx", ".xlsm")
-#: saved elsewhere from one of ours: read by position when they keep skpkit's hidden sheet
-SAVED_ELSEWHERE = (".ods", ".xls")
+           "EKinerjaReader", "opened", "is_ours", "require_ours"]
 
 
 class Reader(Protocol):
@@ -39,10 +37,10 @@ class Reader(Protocol):
     #: the kind's name: ``skp`` (our workbook), ``roster``, ``ekinerja``
     kind: str
 
-    def detect(self, path: Path) -> bool:
-        """Whether ``path`` is of this kind."""
+    def detect(self, source: Source) -> bool:
+        """Whether ``source`` is of this kind."""
 
-    def read(self, path: Path, problems: list[Masalah] | None = None) -> Any:
+    def read(self, source: Path | Source, problems: list[Masalah] | None = None) -> Any:
         """The file as the core's typed objects; parts that cannot be read go to ``problems``."""
 
 
@@ -68,46 +66,68 @@ def get_reader(kind: str) -> Reader:
         raise ValueError(f"unknown input kind {kind!r}; choose one of {sorted(READERS)}") from None
 
 
-def reader_for(path: Path, kinds: tuple[str, ...] | None = None) -> Reader:
-    """The first registered reader (of ``kinds``, in that order) that detects ``path``."""
+def opened(source: str | Path | Source) -> Source:
+    """``source`` opened once (a path is read by :func:`open_source`)."""
+    return source if isinstance(source, Source) else open_source(source)
+
+
+def reader_for(source: str | Path | Source, kinds: tuple[str, ...] | None = None) -> Reader:
+    """The first registered reader (of ``kinds``, in that order) that detects ``source``."""
+    src = opened(source)
     for kind in kinds or tuple(READERS):
         reader = get_reader(kind)
-        if reader.detect(Path(path)):
+        if reader.detect(src):
             return reader
-    raise UserError(Masalah(str(path), what="jenis berkas tidak dikenali" + (
+    raise UserError(Masalah(str(src.path), what="jenis berkas tidak dikenali" + (
         f" (diharapkan: {', '.join(kinds)})" if kinds else ""),
         todo="gunakan berkas hasil skp generate, atau roster .xlsx/.csv"))
 
 
-def sheet_names(path: Path) -> list[str]:
-    """Sheet names from xl/workbook.xml, without decoding any sheet ([] for anything but a readable zip)."""
+def is_ours(source: Source) -> bool:
+    """Whether ``source`` carries skpkit's hidden sheet (a workbook we wrote, as it is or re-saved by
+    Excel, LibreOffice or WPS, even as .ods or .xls)."""
+    meta = labels()["sheets"]["meta"]
+    if source.kind == "csv":
+        return False
     try:
-        with zipfile.ZipFile(path) as z:
-            text = z.read("xl/workbook.xml")[:1_000_000].decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return []
-    return re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', text)
+        return meta in source.sheet_names
+    except (UserError, CalamineError, ValueError, OSError):
+        return False
+
+
+def require_ours(source: Source) -> None:
+    """Refuse, in one line naming what it is, a file that is not one of our workbooks."""
+    if is_ours(source):
+        return
+    if source.kind == "ods":
+        raise UserError(Masalah(str(source.path), what="berkas format OpenDocument (.ods, LibreOffice), bukan .xlsx",
+                                todo="simpan sebagai Buku Kerja Excel (.xlsx) (di LibreOffice: Simpan Sebagai, "
+                                     "Excel 2007-365), lalu kirim ulang"))
+    if source.kind == "xls":
+        raise UserError(Masalah(str(source.path), what="berkas format Excel 97-2003 (.xls), bukan .xlsx",
+                                todo="buka di Excel dan simpan sebagai Buku Kerja Excel (.xlsx), lalu kirim ulang"))
+    raise UserError(Masalah(str(source.path), what="bukan berkas skpkit (sheet _skp tidak ada)",
+                            todo="gunakan berkas hasil skp generate atau skp template atasan"))
 
 
 class SkpWorkbookReader:
     """A workbook skpkit generated (any layout version in
-    :data:`~skpkit.generator.layout.LAYOUT_FILES`), read into plans and entries."""
+    :data:`~skpkit.generator.layout.LAYOUT_FILES`), read into the plan and what was entered."""
 
     kind = "skp"
     versions = tuple(LAYOUT_FILES)
 
-    def detect(self, path: Path) -> bool:
-        if path.suffix.lower() in SAVED_ELSEWHERE:
-            return carries_layout(path)
-        return path.suffix.lower() in SPREADSHEETS and labels()["sheets"]["meta"] in sheet_names(path)
+    def detect(self, source: Source) -> bool:
+        return is_ours(source)
 
-    def read(self, path: Path, problems: list[Masalah] | None = None) -> WorkbookData:
+    def read(self, source: Path | Source, problems: list[Masalah] | None = None) -> WorkbookData:
+        path = source.path if isinstance(source, Source) else Path(source)
         try:
-            return read_workbook(path, problems)
+            return read_workbook(opened(source), problems)
         except UserError:
             raise
-        except (CalamineError, OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError, ElementTree.ParseError,
-                UnicodeDecodeError, IndexError, TypeError) as e:  # a damaged part, found as it is read
+        except (CalamineError, OSError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, EOFError,
+                etree.XMLSyntaxError, UnicodeDecodeError, IndexError, TypeError) as e:  # a damaged part
             raise UserError(Masalah(str(path), what=f"berkas rusak: {type(e).__name__}: {e}"[:300],
                                     todo="minta pegawai mengirim ulang berkas (simpan ulang sebagai .xlsx)")) from None
 
@@ -117,14 +137,11 @@ class RosterReader:
 
     kind = "roster"
 
-    def detect(self, path: Path) -> bool:
-        suffix = path.suffix.lower()
-        if suffix == ".csv":
-            return True
-        return suffix in SPREADSHEETS and labels()["sheets"]["meta"] not in sheet_names(path)
+    def detect(self, source: Source) -> bool:
+        return source.kind == "csv" or isinstance(source, Package) and not is_ours(source)
 
-    def read(self, path: Path, problems: list[Masalah] | None = None, external: tuple[str, ...] = ()):
-        return read_roster(path, external)
+    def read(self, source: Path | Source, problems: list[Masalah] | None = None, external: tuple[str, ...] = ()):
+        return read_roster(source, external)
 
 
 class EKinerjaReader:
@@ -133,17 +150,14 @@ class EKinerjaReader:
 
     kind = "ekinerja"
 
-    def detect(self, path: Path) -> bool:
-        suffix = path.suffix.lower()
-        if suffix not in (".csv", ".xlsx"):
+    def detect(self, source: Source) -> bool:
+        if source.kind != "csv" and not isinstance(source, Package) or is_ours(source):
             return False
-        if suffix == ".xlsx" and labels()["sheets"]["meta"] in sheet_names(path):
-            return False
-        return looks_like_ekinerja(path)
+        return looks_like_ekinerja(source)
 
-    def read(self, path: Path, problems: list[Masalah] | None = None, jenis: JenisPeriode = JenisPeriode.TRIWULANAN,
-             tahun: int | None = None) -> list[EKinerjaRow]:
-        return read_ekinerja(path, jenis, tahun, problems if problems is not None else [])
+    def read(self, source: Path | Source, problems: list[Masalah] | None = None,
+             jenis: JenisPeriode = JenisPeriode.TRIWULANAN, tahun: int | None = None) -> list[EKinerjaRow]:
+        return read_ekinerja(opened(source), jenis, tahun, problems if problems is not None else [])
 
 
 register_reader(SkpWorkbookReader())

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineWorkbook
 from xlsxwriter.utility import xl_col_to_name
 
 from skpkit.cascade import check_roster
@@ -16,9 +12,11 @@ from skpkit.errors import InputError
 from skpkit.model import JenisJabatan, Jenjang, Pegawai
 from skpkit.nip import parse_nip
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.read.package import Source, open_source
 from skpkit.generator.read.roster_fields import jenis_struktural, roster_date, roster_number
+from skpkit.generator.read.table import normalise_header, table_rows
 
-__all__ = ["read_roster", "COLUMNS", "normalise_header", "decode_csv", "csv_rows"]
+__all__ = ["read_roster", "COLUMNS"]
 
 #: canonical column -> accepted header spellings (after :func:`normalise_header`)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -47,62 +45,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "golongan_id": ("golongan id", "gol akhir id", "gol id", "id golongan"),
 }
 REQUIRED = ("nip", "nama", "jabatan", "jenis_jabatan", "unit", "nip_atasan")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def normalise_header(text: Any) -> str:
-    """Fold a header for matching.
-
-    Examples
-    --------
-    >>> normalise_header("  NIP Atasan_Langsung ")
-    'nip atasan langsung'
-    >>> normalise_header("Pangkat/Gol. Ruang")
-    'pangkat gol ruang'
-    """
-    return _NON_ALNUM.sub(" ", str(text).casefold()).strip()
-
-
-def decode_csv(data: bytes) -> str:
-    """The text of a CSV file, by a stated rule: UTF-8 (a byte-order mark dropped) when the bytes are
-    valid UTF-8, else Windows-1252 (what Excel on Windows writes for "CSV"), else Latin-1.
-
-    Examples
-    --------
-    >>> decode_csv("NIP;Nama\\nx;Désirée".encode("cp1252")).splitlines()[1]
-    'x;Désirée'
-    >>> decode_csv("\\ufeffNIP".encode("utf-8"))
-    'NIP'
-    """
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
-def csv_rows(path: Path) -> list[list[str]]:
-    """The rows of a CSV file: decoded by :func:`decode_csv`, the delimiter (``,`` ``;`` or tab) sniffed."""
-    text = decode_csv(path.read_bytes())
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text, newline=""), dialect))
-
-
-def _rows(path: Path) -> tuple[str, list[list[Any]]]:
-    if path.suffix.lower() == ".csv":
-        return "", csv_rows(path)
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-    except Exception as e:  # calamine raises its own error types for unreadable files
-        raise UserError(Masalah(str(path), what=f"tidak dapat dibaca sebagai xlsx/csv ({e})",
-                                todo="simpan roster sebagai .xlsx atau .csv")) from None
-    names = wb.sheet_names
-    name = next((n for n in names if normalise_header(n) in ("roster", "pegawai", "daftar pegawai")), names[0])
-    return name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
 
 def _jenis(raw: Any, eselon: Any) -> JenisJabatan:
@@ -134,16 +76,18 @@ def _id(value: Any) -> str:
     return str(value).strip()
 
 
-def read_roster(path: str | Path, external: tuple[str, ...] = ()) -> list[Pegawai]:
+def read_roster(source: str | Path | Source, external: tuple[str, ...] = ()) -> list[Pegawai]:
     """Read and validate a roster; raise :class:`UserError` naming the cell at the first problem.
 
     ``external`` are NIP atasan that are allowed although not in the roster (the
     superior whose sheet the unit is generated from).
     """
-    path = Path(path)
-    if not path.exists():
-        raise UserError(Masalah(str(path), what="berkas roster tidak ditemukan"))
-    sheet, rows = _rows(path)
+    if not isinstance(source, Source):
+        if not Path(source).exists():
+            raise UserError(Masalah(str(source), what="berkas roster tidak ditemukan"))
+        source = open_source(source)
+    path = source.path
+    sheet, rows = table_rows(source, ("roster", "pegawai", "daftar pegawai"))
     header_i = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
     if header_i is None:
         raise UserError(Masalah(str(path), sheet, what="roster kosong"))

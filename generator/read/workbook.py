@@ -1,49 +1,34 @@
-"""Read a skpkit workbook back into plans and entries, through the same layout that wrote it.
+"""Read a skpkit workbook back into the core's plan and entries, through the same layout that wrote it.
 
-Values come from python-calamine (fast); a cell is addressed only through
-:class:`~skpkit.generator.layout.Geometry`. Whole numbers arrive as floats (1.0), empty
-cells as ``""``.
+The file is read once (:func:`~skpkit.generator.read.package.open_source`); values come from
+python-calamine over those bytes, formula cells and protection from the sheet XML, only for the sheets
+this needs (``_skp``, ``Pengaturan``, the pegawai sheets, ``Matriks Peran Hasil``; never the print
+sheets). A cell is addressed only through :class:`~skpkit.generator.layout.Geometry` or a defined name.
+Whole numbers arrive as floats (1.0), empty cells as ``None``.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-from python_calamine import CalamineWorkbook
 
 from skpkit.errors import InputError
 from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
 from skpkit.generator.layout import ENUMS, LAYOUT_FILES, Geometry, PengaturanGeometry, a1 as _a1, load_layout
-from skpkit.generator.plan import (
+from skpkit.plan import (
     INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
 )
-from skpkit.generator.choices import CHOICE_SEP
+from skpkit.plan import CHOICE_SEP
 from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.read.grid import Grid, text as _text
-from skpkit.generator.read.package import Range, defined_names
+from skpkit.generator.read.package import Damaged, Package, Range, Source, open_source
+from skpkit.generator.workbook_data import Grid, WorkbookData, text as _text
 
 __all__ = ["read_workbook", "WorkbookData", "Grid"]
-
-
-@dataclass
-class WorkbookData:
-    path: Path
-    plan: WorkbookPlan
-    geometry: Geometry
-    by_nip: dict[str, SheetPlan] = field(default_factory=dict)
-    #: the values of every pegawai sheet read, for checks against cached results
-    grids: dict[str, "Grid"] = field(default_factory=dict)
-
-    def rhk_of(self, nip: str) -> list[tuple[str, str]]:
-        """(id, text) of the RHK a pegawai wrote (slots with text)."""
-        sp = self.by_nip[nip]
-        return [(sl.id, sl.teks) for sl in sp.slots if sl.teks]
 
 
 def _cell(grids: dict[str, Grid], names: dict[str, Range], name: str, i: int = 0, j: int = 0) -> Any:
@@ -123,25 +108,22 @@ def _organisasi(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
     return units, org
 
 
-def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> WorkbookData:
-    """Read a skpkit workbook; raise :class:`UserError` if it is not one this layout can read.
+def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = None) -> WorkbookData:
+    """Read a skpkit workbook (a path, or a file already opened by
+    :func:`~skpkit.generator.read.package.open_source`); raise :class:`UserError` if it is not one this
+    layout can read.
 
     With ``problems`` (a list), a pegawai sheet that cannot be read (renamed or deleted, rows
     inserted, NIP turned into a number) is reported there and left out instead of failing the file.
     """
-    path = Path(path)
+    wb = source if isinstance(source, Source) else open_source(source)
+    path = wb.path
     lay = load_layout()
     names = lay["labels"]["sheets"]
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-    except Exception as e:
-        raise UserError(Masalah(str(path), what=f"tidak dapat dibuka ({e})",
-                                todo="pastikan berkas .xlsx utuh dan tidak berkata sandi")) from None
     if names["meta"] not in wb.sheet_names:
         raise UserError(Masalah(str(path), what="bukan berkas skpkit (sheet _skp tidak ada)",
                                 todo="gunakan berkas hasil skp generate atau skp template atasan"))
-    meta_rows = wb.get_sheet_by_name(names["meta"]).to_python(skip_empty_area=False)
-    meta = Grid(meta_rows)
+    meta = wb.grid(names["meta"])
     kv: dict[str, str] = {}
     r = 1
     while meta(r, 0) is not None:
@@ -155,12 +137,11 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
     lay = load_layout(int(version))  # each workbook is read with the layout it was written with
     jenis = JenisPeriode.parse(kv["jenis_periode"])
     g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]), lay)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        defined = defined_names(path)
+    if isinstance(wb, Package):
+        defined = wb.names
     else:  # an .ods or .xls saved from ours keeps the cells; find them by position
         defined = _names_by_position(wb, names["pengaturan"], lay, jenis.jumlah)
-    pengaturan = {sheet: Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
-                  for sheet in {rng[0] for rng in defined.values()} if sheet in wb.sheet_names}
+    pengaturan = {sheet: wb.grid(sheet) for sheet in {rng[0] for rng in defined.values()} if sheet in wb.sheet_names}
     missing: list[str] = []
     settings, scalars = _settings(pengaturan, defined, lay, missing)
     if missing and problems is not None:
@@ -183,6 +164,8 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
                    for x in row.get("choices", "").split("\n") if x]
         try:
             sheets.append(_read_sheet(wb, row["sheet"], pegawai, row, g, choices, path, grids))
+        except Damaged:
+            raise
         except UserError as e:
             if problems is None:
                 raise
@@ -192,8 +175,7 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
     # matriks
     matriks: list[MatriksBlock] = []
     k += 1
-    mgrid = Grid(wb.get_sheet_by_name(names["matriks"]).to_python(skip_empty_area=False)) \
-        if names["matriks"] in wb.sheet_names else Grid([])
+    mgrid = wb.grid(names["matriks"]) if names["matriks"] in wb.sheet_names else Grid([])
     if _text(meta(k, 0)) == "matriks":
         k += 1
         while meta(k, 0) is not None:
@@ -212,14 +194,18 @@ def read_workbook(path: str | Path, problems: list[Masalah] | None = None) -> Wo
         meta={x: v for x, v in kv.items() if x not in (
             "layout_version", "jenis_periode", "n_periode", "n_utama", "n_tambahan", "k", "tahun",
             "instansi", "engine", "xlwings_version")})
-    return WorkbookData(path, plan, g, by_nip, grids)
+    if isinstance(wb, Package):
+        scans = {sp.name: wb.scanned(sp.name) for sp in sheets}
+        return WorkbookData(path, plan, g, grids, {k: s.formulas for k, s in scans.items()},
+                            {k: s.protected for k, s in scans.items()}, wb.kind)
+    return WorkbookData(path, plan, g, grids, kind=wb.kind)
 
 
-def _names_by_position(wb: CalamineWorkbook, sheet: str, lay: dict, n_periode: int) -> dict[str, Range]:
+def _names_by_position(wb: Source, sheet: str, lay: dict, n_periode: int) -> dict[str, Range]:
     """The Pengaturan names of the layout, with the units counted down the organisasi block."""
     if sheet not in wb.sheet_names:
         return {}
-    grid = Grid(wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+    grid = wb.grid(sheet)
     first = PengaturanGeometry(1, lay).block_row("organisasi") + 2
     n_units = 0
     while grid(first + n_units, 0) is not None:
@@ -252,12 +238,12 @@ def _value(v: Any) -> Any:
     return v
 
 
-def _read_sheet(wb: CalamineWorkbook, name: str, pegawai: Pegawai, row: dict, g: Geometry,
+def _read_sheet(wb: Source, name: str, pegawai: Pegawai, row: dict, g: Geometry,
                 choices: list, path: Path, grids: dict) -> SheetPlan:
     if name not in wb.sheet_names:
         raise UserError(Masalah(str(path), name, what="sheet pegawai tidak ditemukan (diganti nama atau dihapus)",
                                 todo=f"kembalikan sheet {pegawai.nama} dengan nama {name!r}"))
-    grid = Grid(wb.get_sheet_by_name(name).to_python(skip_empty_area=False))
+    grid = wb.grid(name)
     lay = g.layout["pegawai"]
     _check_sheet(grid, name, pegawai, g, path, lay)
     grids[name] = grid

@@ -1,7 +1,24 @@
-"""``skp check``: what is wrong with a workbook that came back, against the manifest it was issued with."""
+"""One validation of a workbook that came back: every verb that reads a returned file (check, consolidate,
+refresh, tetapkan, print) reports the problems :func:`validate` finds in it, the same for the same file.
+
+What is wrong, each named at its file, sheet and cell:
+
+- what the reader could not read (a sheet renamed or deleted, rows moved, settings not found);
+- a NIP that is no NIP;
+- the sheet's protection removed, a formula overwritten with a value, a formula typed in an input cell
+  (files read from their XML; an .ods or .xls read by position is said to be so, as information);
+- an indikator that is invalid (target 0, realisasi that is not a number, ...);
+- a computed cell whose stored value is not what the rules give (the formula was changed);
+- with the manifest the file was issued with: issued content changed (cell, old, new), a sheet the manifest
+  does not list, a manifest entry whose fingerprint does not match.
+
+Periods not filled yet are information, not problems; a sheet of an earlier layout that shows an older
+rule's results is a note (:attr:`Temuan.notes`). Nothing here opens a file.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -9,26 +26,34 @@ from typing import Any
 
 from xlsxwriter.utility import xl_cell_to_rowcol
 
-from skpkit.errors import InputError
+from skpkit.errors import InputError, Invalid
+from skpkit.evaluasi import HasilPegawai
+from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
+from skpkit.generator.manifest import fingerprint, issued_value, manifest_pegawai
+from skpkit.generator.problems import Masalah
+from skpkit.generator.workbook_data import Grid, WorkbookData
 from skpkit.nip import parse_nip
-from skpkit.generator.read.container import Limits, check_container
-from skpkit.generator.layout import Geometry, a1
-from skpkit.generator.manifest import issued_value, fingerprint, manifest_pegawai
-from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.read.workbook import Grid, WorkbookData
-from skpkit.generator.read.package import FormulaScan
-from skpkit.generator.read.registry import get_reader
+from skpkit.plan import SheetPlan, cell_value, posisi_cells
+from skpkit.rules.nilai import Alasan
 
-__all__ = ["Temuan", "check_file", "issued_changes"]
+__all__ = ["Temuan", "validate", "issued_changes", "formula_refs"]
 
 
 @dataclass
 class Temuan:
-    """Findings for one file: problems (exit 1) and information (periods not filled yet)."""
+    """Findings for one file: problems (exit 1) and information (periods not filled yet, how it was read),
+    and the evaluation of each pegawai sheet that was valid enough to evaluate."""
 
     path: Path
     problems: list[Masalah] = field(default_factory=list)
     info: list[str] = field(default_factory=list)
+    #: findings that need no action (a sheet of an earlier layout showing an older rule's results): ``skp
+    #: check`` prints them as information, the rekap lists them beside the problems
+    notes: list[Masalah] = field(default_factory=list)
+    #: sheet name -> the sheet's evaluation (what the rekap and the checks of cached values use)
+    results: dict[str, HasilPegawai] = field(default_factory=dict)
+    #: sheets left out of the rekap (a NIP that is no NIP)
+    skipped: set[str] = field(default_factory=set)
 
 
 def _cell(grid: Grid, ref: str) -> Any:
@@ -36,11 +61,13 @@ def _cell(grid: Grid, ref: str) -> Any:
     return grid(r, c)
 
 
-def issued_changes(path: Path, data: WorkbookData, entries: dict[str, dict], key: bytes | None) -> list[Masalah]:
-    """Compare every issued cell with the manifest; verify the manifest's own fingerprint."""
+def issued_changes(data: WorkbookData, entries: dict[str, dict], key: bytes | None) -> list[Masalah]:
+    """Compare every issued cell with the manifest; verify the manifest entry's own fingerprint."""
+    path = data.path
     out: list[Masalah] = []
+    by_nip = data.by_nip
     for nip, entry in entries.items():
-        actual = data.by_nip.get(nip)
+        actual = by_nip.get(nip)
         sheet = actual.name if actual is not None else entry.get("sheet", "")
         if actual is not None and entry.get("sheet") != sheet:
             out.append(Masalah(str(path), sheet, "", f"manifest menyebut sheet {entry.get('sheet')!r} untuk NIP {nip}",
@@ -68,67 +95,149 @@ def formula_refs(g: Geometry, fungsional: bool) -> tuple[tuple[tuple[int, int], 
     return tuple(((r, c), a1(r, c)) for r, c in g.formula_cells(fungsional))
 
 
-def _structure(path: Path, data: WorkbookData, scans: dict[str, FormulaScan]) -> list[Masalah]:
-    """Formulas overwritten with values and protection removed, from the scan of the sheet XML that the
-    container check made (calamine sees values only; a full openpyxl load binds every merged range and
-    is a hundred times slower)."""
+def _structure(data: WorkbookData, sheet: SheetPlan) -> tuple[list[Masalah], set[str]]:
+    """Protection removed and formulas overwritten with values (from the sheet XML); the cells named."""
+    path, g = data.path, data.geometry
     out: list[Masalah] = []
-    for sheet in data.plan.sheets:
-        scan = scans.get(sheet.name)
-        if scan is None:
-            continue
-        if not scan.protected:
-            out.append(Masalah(str(path), sheet.name, "", "proteksi sheet dilepas",
-                               "minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)"))
-        grid = data.grids.get(sheet.name)
-        for (r, c), ref in formula_refs(data.geometry, sheet.pegawai.is_fungsional):
-            if ref not in scan.formulas:
-                v = grid(r, c) if grid is not None else None
-                out.append(Masalah(str(path), sheet.name, a1(r, c), f"rumus ditimpa dengan nilai {v!r}",
-                                   "minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa"))
+    if data.formulas is None or data.protected is None or sheet.name not in data.formulas:
+        return out, set()
+    if not data.protected.get(sheet.name, False):
+        out.append(Masalah(str(path), sheet.name, "", "proteksi sheet dilepas",
+                           "minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)"))
+    formulas = data.formulas[sheet.name]
+    grid = data.grids.get(sheet.name)
+    gone: set[str] = set()
+    for (r, c), ref in formula_refs(g, sheet.pegawai.is_fungsional):
+        if ref not in formulas:
+            gone.add(ref)
+            v = grid(r, c) if grid is not None else None
+            out.append(Masalah(str(path), sheet.name, ref, f"rumus ditimpa dengan nilai {v!r}",
+                               "minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa"))
+    cells = [(f, 0) for f in ("target_min", "target_max")] + [("realisasi", p) for p in range(1, g.n_periode + 1)]
+    for i in range(g.n_slots):
+        for j in range(g.k):
+            r = g.slot_row(i, j)
+            for name, p in cells:
+                ref = a1(r, g.col(name, p))
+                if ref in formulas:
+                    out.append(Masalah(str(path), sheet.name, ref, "rumus di sel isian: yang dibaca hanya nilai "
+                                       "tersimpannya (kosong bila berkas disimpan tanpa hasil hitung)",
+                                       "ketik angkanya, bukan rumus"))
+    return out, gone
+
+
+def _indikator(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[Masalah]:
+    """One problem per invalid indikator row (the first reason it shows), naming its cell."""
+    g = data.geometry
+    out: list[Masalah] = []
+    seen: set[tuple[int, int]] = set()
+    for hp in (*res.periode, res.tahunan):
+        for i, rows in enumerate(hp.indikator):
+            for j, hi in enumerate(rows):
+                if hi is None or not isinstance(hi.capaian, Invalid) or (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                reason = hi.capaian.reason
+                col = "realisasi" if "realisasi" in reason or reason == Alasan.BUKAN_ANGKA else "target_min"
+                c = g.col(col, hp.periode or 1) if col == "realisasi" else g.col(col)
+                out.append(Masalah(str(data.path), sheet.name, a1(g.slot_row(i, j), c),
+                                   f"indikator tidak valid: {reason}", Alasan.HINTS.get(reason, "perbaiki isian")))
     return out
 
 
-def check_file(path: Path, manifest: dict | None = None, key: bytes | None = None) -> Temuan:
-    """Everything wrong with one returned workbook; never raises for a bad file."""
-    path = Path(path)
-    found = Temuan(path)
-    problems: list[Masalah] = []
-    try:
-        scans = check_container(path, Limits())
-        data = get_reader("skp").read(path, problems)
-    except UserError as e:
-        found.problems.append(e.masalah)
-        return found
-    found.problems += problems
-    for sheet in data.plan.sheets:
+def _cached(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai, gone: set[str]) -> list[Masalah]:
+    """Computed cells whose stored value is not what the rules give (``gone``: cells already named as
+    overwritten)."""
+    g, path = data.geometry, data.path
+    grid = data.grids.get(sheet.name)
+    if grid is None:
+        return []
+    checks: list[tuple[int, int, Any]] = []
+    for p in g.periods():
+        hp = res.tahunan if p is None else res.periode[p - 1]
+        for key in ("hasil_saran", "hasil", "perilaku", "predikat"):
+            checks.append((g.evaluasi_row(key), g.value_col(p), getattr(hp, key)))
+        if sheet.pegawai.is_fungsional:
+            checks.append((g.evaluasi_row("angka_kredit"), g.value_col(p), hp.angka_kredit))
+            if g.ak_formula_keys():
+                checks.append((g.evaluasi_row("bulan_ak"), g.value_col(p), hp.bulan_ak))
+                if p is None:
+                    top = g.layout["labels"]["pegawai"]["tidak_berlaku"]
+                    checks += [(g.ak_posisi_row(k), g.value_col(None), v)
+                               for k, v in posisi_cells(res.posisi_ak, top).items()]
+        for i, rows in enumerate(hp.indikator):
+            checks.append((g.slot_row(i), g.col("rating_rhk", p), hp.rhk[i]))
+            for j, hi in enumerate(rows):
+                checks.append((g.slot_row(i, j), g.col("capaian", p), hi and hi.capaian))
+    differ: list[tuple[str, Any, Any]] = []
+    for r, c, want in checks:
+        got = grid(r, c)
+        if got is None or a1(r, c) in gone:
+            continue  # no stored value (a file saved by a program that keeps none), or already named
+        expect = cell_value(want)
+        same = (math.isclose(got, expect, rel_tol=1e-9, abs_tol=1e-9)
+                if isinstance(got, (int, float)) and isinstance(expect, float) else got == expect)
+        if not same:
+            differ.append((a1(r, c), got, expect))
+    version = g.layout.get("version", LAYOUT_VERSION)
+    if differ and version < LAYOUT_VERSION:
+        # the file's formulas are those of its layout version and a rule changed since (RULES.md section 2,
+        # in version 2): the sheet shows the old rule's result where the rules differ. One finding a sheet.
+        cell, got, expect = differ[0]
+        return [Masalah(str(path), sheet.name, cell,
+                        f"berkas tata letak versi {version}: {len(differ)} sel dihitung dengan aturan lama "
+                        f"(mis. {cell}: tersimpan {got!r}, aturan sekarang {expect!r})",
+                        "rekap memakai aturan sekarang; terbitkan ulang berkas dengan skp refresh agar sheet sama")]
+    return [Masalah(str(path), sheet.name, cell, f"nilai tersimpan {got!r} bukan hasil rumus ({expect!r}): rumus ditimpa?",
+                    "kembalikan rumus (minta berkas baru dengan skp refresh); rekap memakai hasil hitung ulang")
+            for cell, got, expect in differ]
+
+
+def _manifest(data: WorkbookData, manifest: dict, key: bytes | None) -> list[Masalah]:
+    path = data.path
+    listed = manifest_pegawai(manifest)
+    by_nip = data.by_nip
+    entries = {nip: e for nip, e in listed.items() if nip in by_nip or e["file"] == path.name}
+    if not entries:
+        return [Masalah(str(path), what="berkas tidak ada di manifest (unit lain?)",
+                        todo="periksa manifest yang dipakai")]
+    out = [Masalah(str(path), sheet.name, "", f"NIP {sheet.pegawai.nip} tidak ada di manifest: isi yang diterbitkan "
+                   "tidak dapat diperiksa", "gunakan manifest asli dari skp generate atau skp refresh")
+           for sheet in data.plan.sheets if sheet.pegawai.nip not in listed]
+    return out + issued_changes(data, entries, key)
+
+
+def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: dict | None = None,
+             key: bytes | None = None) -> Temuan:
+    """Everything wrong with one workbook read back (``read_problems``: what the reader reported), and each
+    valid sheet's evaluation. Never raises for a bad file."""
+    found = Temuan(data.path, list(read_problems))
+    plan = data.plan
+    if data.kind != "xlsx":
+        found.info.append(f"{data.path.suffix} dibaca menurut posisi; rumus dan proteksi tidak diperiksa "
+                          "(simpan sebagai .xlsx agar diperiksa)")
+    if manifest is not None:
+        found.problems += _manifest(data, manifest, key)
+    for sheet in plan.sheets:
         try:
             parse_nip(sheet.pegawai.nip)
         except InputError as e:
-            found.problems.append(Masalah(str(path), sheet.name, "", e.reason, e.hint))
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        found.info.append(f"{path.suffix} dibaca menurut posisi; rumus dan proteksi tidak diperiksa "
-                          "(simpan sebagai .xlsx agar diperiksa)")
-    else:
-        found.problems += _structure(path, data, scans)
-    if manifest is not None:
-        entries = {nip: e for nip, e in manifest_pegawai(manifest).items()
-                   if nip in data.by_nip or e["file"] == path.name}
-        if not entries:
-            found.problems.append(Masalah(str(path), what="berkas tidak ada di manifest (unit lain?)",
-                                          todo="periksa manifest yang dipakai"))
+            found.problems.append(Masalah(str(data.path), sheet.name, "", e.reason, e.hint))
+            found.skipped.add(sheet.name)
+            continue
+        res = found.results[sheet.name] = plan.evaluate(sheet)
+        structure, gone = _structure(data, sheet)
+        found.problems += structure
+        found.problems += _indikator(data, sheet, res)
+        cached = _cached(data, sheet, res, gone)
+        if data.geometry.layout.get("version", LAYOUT_VERSION) < LAYOUT_VERSION:
+            found.notes += cached
         else:
-            listed = manifest_pegawai(manifest)
-            for sheet in data.plan.sheets:
-                if sheet.pegawai.nip not in listed:
-                    found.problems.append(Masalah(str(path), sheet.name, "", f"NIP {sheet.pegawai.nip} tidak ada di "
-                                                  "manifest: isi yang diterbitkan tidak dapat diperiksa",
-                                                  "gunakan manifest asli dari skp generate atau skp refresh"))
-        found.problems += issued_changes(path, data, entries, key)
-    n = data.plan.jenis_periode.jumlah
-    for sheet in data.plan.sheets:
+            found.problems += cached
+    n = plan.jenis_periode.jumlah
+    for sheet in plan.sheets:
         filled = sheet.isian.periods_filled()
-        missing = [data.plan.jenis_periode.nama(p) for p in range(1, n + 1) if p not in filled]
+        missing = [plan.jenis_periode.nama(p) for p in range(1, n + 1) if p not in filled]
         if missing:
             found.info.append(f"{sheet.name}: periode belum diisi: {', '.join(missing)}")
     return found

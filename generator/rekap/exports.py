@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import asdict
 from pathlib import Path
 
-from skpkit.generator.rekap.rows import predikat_or_none
 from skpkit.generator.files import atomic_target
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.rekap.merge import Rekap
+from skpkit.generator.rekap.rows import predikat_of, record, shown
 from skpkit.generator.rekap.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS, periodik_rows, skp22_rows
-from skpkit.generator.rekap.merge import (
-    BELUM_COLUMNS, MASALAH_COLUMNS, PEGAWAI_COLUMNS, SIASN_COLUMNS, Rekap, ak_records, safe_text, unit_records,
+from skpkit.generator.rekap.tables import (
+    ak_table, belum_table, masalah_table, pegawai_table, safe_text, texts, unit_table,
 )
 
 __all__ = ["write_csv", "write_parquet", "siasn_rows"]
@@ -22,17 +22,17 @@ def write_csv(rekap: Rekap, folder: Path) -> list[Path]:
     file, and the two files in SIASN's codes and record shapes (:mod:`skpkit.generator.rekap.siasn`)."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = {
-        "rekap_pegawai": (PEGAWAI_COLUMNS, [asdict(b) for b in rekap.rows]),
-        "rekap_unit": unit_records(rekap),
-        "angka_kredit": ak_records(rekap),
-        "belum_lengkap": (BELUM_COLUMNS, [asdict(b) for b in rekap.belum]),
-        "masalah": (MASALAH_COLUMNS, [{**asdict(m), "file": Path(m.file).name} for m in rekap.masalah]),
+        "rekap_pegawai": pegawai_table(rekap),
+        "rekap_unit": unit_table(rekap),
+        "angka_kredit": ak_table(rekap),
+        "belum_lengkap": belum_table(rekap),
+        "masalah": masalah_table(rekap),
     }
     written = []
     for name, (cols, records) in tables.items():
         written.append(_csv(folder / f"{name}.csv", [label for _, label in cols],
                             ([safe_text(rec.get(k)) for k, _ in cols] for rec in records)))
-    written.append(_csv(folder / "siasn_rekonsiliasi.csv", SIASN_COLUMNS, siasn_rows(rekap)))
+    written.append(_csv(folder / "siasn_rekonsiliasi.csv", texts()["siasn"], siasn_rows(rekap)))
     for name, cols, records in (("siasn_skp22.csv", SKP22_COLUMNS, skp22_rows(rekap)),
                                 ("siasn_kinerja_periodik.csv", PERIODIK_COLUMNS, periodik_rows(rekap))):
         written.append(_csv(folder / name, cols, ([safe_text(rec.get(k)) for k in cols] for rec in records)))
@@ -45,9 +45,11 @@ def siasn_rows(rekap: Rekap) -> list[list]:
     for b in rekap.rows:
         if b.periode != 0:
             continue
-        done = bool(predikat_or_none(b.predikat))
-        out.append([b.nip, rekap.tahun, b.hasil if done else "", b.perilaku if done else "", safe_text(b.penilai_nama),
-                    b.penilai_nip, safe_text(b.penilai_jabatan), "SUDAH DINILAI" if done else "BELUM DINILAI"])
+        done = predikat_of(b.predikat) is not None
+        status = texts()["siasn_status"]
+        out.append([b.nip, rekap.tahun, shown(b.hasil) if done else "", shown(b.perilaku) if done else "",
+                    safe_text(b.penilai_nama), b.penilai_nip, safe_text(b.penilai_jabatan),
+                    status[0] if done else status[1]])
     return out
 
 
@@ -65,7 +67,7 @@ def write_parquet(rekap: Rekap, path: Path) -> Path:
     """Rekap Pegawai as Parquet (needs pandas with pyarrow)."""
     try:
         import pandas as pd
-        frame = pd.DataFrame([asdict(b) for b in rekap.rows], columns=[k for k, _ in PEGAWAI_COLUMNS] +
+        frame = pd.DataFrame([record(b) for b in rekap.rows], columns=[k for k, _ in pegawai_table(rekap)[0]] +
                              ["kurva_unit", "periode", "penilai_jabatan"])
         frame["nip"] = frame["nip"].astype("string")
         with atomic_target(path) as tmp:

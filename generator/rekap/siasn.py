@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skpkit.errors import MARK, InputError
+from skpkit.errors import InputError
 from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
 
@@ -31,11 +31,9 @@ PERIODIK_COLUMNS = ["tahun", "nipBaru", "pnsDinilaiId", "periodikId", "bulanMula
                     "penilaiJabatan", "penilaiGolongan", "penilaiUnorNama", "statusPenilai", "DATA_KURANG"]
 
 
-def _kode(enum, label: str) -> int | None:
-    try:
-        return enum.parse(label).kode if label and not label.startswith(MARK) else None
-    except InputError:
-        return None
+def _kode(enum, value) -> int | None:
+    """SIASN's code of a rating or predikat of the rekap (``None`` where there is none)."""
+    return value.kode if isinstance(value, enum) else None
 
 
 def _penilai(b, golongan: dict[str, str]) -> dict[str, Any]:
@@ -75,14 +73,14 @@ def periodik_rows(rekap) -> list[dict[str, Any]]:
     """One record per fungsional and rated period with months held in the jabatan (the AK record)."""
     golongan = {b.nip: b.golongan_id for b in rekap.rows if b.golongan_id}
     jenis = JenisPeriode.BULANAN if rekap.n_periode == 12 else JenisPeriode.TRIWULANAN
-    ak = {a["nip"]: a for a in rekap.ak}
+    ak = {a.nip: a for a in rekap.ak}
     settings = rekap.settings
     out = []
     for b in rekap.rows:
         a = ak.get(b.nip)
         if b.periode == 0 or a is None or not b.jenjang or _kode(Predikat, b.predikat) is None:
             continue
-        months = (a.get("bulan_periode") or [None] * b.periode)[b.periode - 1]
+        months = a.bulan_periode[b.periode - 1] if b.periode <= len(a.bulan_periode) else None
         if months is None:
             months = jenis.bulan
         if months == 0:

@@ -3,7 +3,6 @@ Angka Kredit, Belum Lengkap and Masalah."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable
 
@@ -11,15 +10,17 @@ import xlsxwriter
 
 from skpkit.model import Predikat
 from skpkit.generator.files import atomic_target
-from skpkit.generator.rekap.merge import (
-    BELUM_COLUMNS, MASALAH_COLUMNS, PEGAWAI_COLUMNS, RULE_SLOTS, Rekap, ak_records, unit_records,
-)
+from skpkit.generator.rekap.merge import RULE_SLOTS, Rekap
+from skpkit.generator.rekap.tables import ak_table, belum_table, masalah_table, pegawai_table, texts, unit_table
 
 __all__ = ["write_rekap"]
 
+#: the columns of angka kredit, shown with two decimals
+_AK_KEYS = ("angka_kredit", "periode_", "jumlah", "tahunan", "ak_", "kumulatif_", "kurang_")
+
 
 def _table(wb, ws, columns: list[tuple[str, str]], records: Iterable[dict], fmt: dict,
-           widths: dict | None = None) -> None:
+           widths: dict | None = None, ak: bool = False) -> None:
     """A header row and one row per record, written in row order (the workbook streams rows to disk)."""
     for c, (_, label) in enumerate(columns):
         ws.set_column(c, c, (widths or {}).get(columns[c][0], 16))
@@ -32,7 +33,8 @@ def _table(wb, ws, columns: list[tuple[str, str]], records: Iterable[dict], fmt:
             if v is None or v == "":
                 ws.write_blank(r, c, None, fmt["cell"])
             elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                ws.write_number(r, c, v, fmt["ak"] if key.startswith(("angka_kredit", "ak_", "kurang")) else fmt["cell"])
+                ws.write_number(r, c, v, fmt["ak"] if key == "angka_kredit" or ak and key.startswith(_AK_KEYS)
+                                else fmt["cell"])
             else:
                 ws.write_string(r, c, str(v), fmt["text"] if key in ("nip", "penilai_nip") else fmt["cell"])
     ws.freeze_panes(1, 2 if len(columns) > 4 else 0)
@@ -56,20 +58,19 @@ def write_rekap(rekap: Rekap, out: Path) -> Path:
                                         "text_wrap": True}),
                "cell": wb.add_format(base), "text": wb.add_format({**base, "num_format": "@"}),
                "ak": wb.add_format({**base, "num_format": "0.00"})}
-        ws = wb.add_worksheet("Rekap Pegawai")
-        _table(wb, ws, PEGAWAI_COLUMNS, (asdict(b) for b in rekap.rows), fmt,
+        sheets = texts()["sheets"]
+        ws = wb.add_worksheet(sheets["pegawai"])
+        _table(wb, ws, *pegawai_table(rekap), fmt,
                {"nip": 21, "nama": 28, "unit": 28, "jabatan": 30, "penilai_nama": 26, "penilai_nip": 21,
                 "file": 30})
-        cols, records = unit_records(rekap)
-        wu = wb.add_worksheet("Rekap Unit")
+        cols, records = unit_table(rekap)
+        wu = wb.add_worksheet(sheets["unit"])
         _table(wb, wu, cols, records, fmt, {"unit": 30, **{f"aturan_{k}": 34 for k in range(RULE_SLOTS)}})
         _chart(wb, wu, rekap, records, fmt)
-        cols, records = ak_records(rekap)
-        _table(wb, wb.add_worksheet("Angka Kredit"), cols, records, fmt, {"nip": 21, "nama": 28, "unit": 28})
-        _table(wb, wb.add_worksheet("Belum Lengkap"), BELUM_COLUMNS, (asdict(b) for b in rekap.belum), fmt,
+        _table(wb, wb.add_worksheet(sheets["ak"]), *ak_table(rekap), fmt, {"nip": 21, "nama": 28, "unit": 28}, ak=True)
+        _table(wb, wb.add_worksheet(sheets["belum"]), *belum_table(rekap), fmt,
                {"nip": 21, "nama": 28, "unit": 28, "apa": 48, "file": 30})
-        _table(wb, wb.add_worksheet("Masalah"), MASALAH_COLUMNS,
-               ({**asdict(m), "file": Path(m.file).name} for m in rekap.masalah), fmt,
+        _table(wb, wb.add_worksheet(sheets["masalah"]), *masalah_table(rekap), fmt,
                {"file": 34, "what": 60, "todo": 50})
         wb.close()
     return out
@@ -89,7 +90,8 @@ def _chart(wb, ws, rekap: Rekap, records: list[dict], fmt: dict) -> None:
     units = [u for u in rekap.units if u.periode == latest]
     label = units[0].periode_nama
     top = len(records) + 3  # the table, a blank row, then the block
-    ws.write_string(top, 0, f"Data grafik: {label}", fmt["header"])
+    chart_text = texts()["chart"]
+    ws.write_string(top, 0, chart_text["data"].format(periode=label), fmt["header"])
     for k, p in enumerate(Predikat, start=1):
         ws.write_string(top, k, p.value, fmt["header"])
     for i, u in enumerate(units, start=top + 1):
@@ -102,8 +104,8 @@ def _chart(wb, ws, rekap: Rekap, records: list[dict], fmt: dict) -> None:
     for k, p in enumerate(Predikat, start=1):
         chart.add_series({"name": [name, top, k], "categories": [name, first, 0, last, 0],
                           "values": [name, first, k, last, k]})
-    chart.set_title({"name": f"Distribusi predikat per unit ({label})", "name_font": {"size": 10}})
-    chart.set_x_axis({"name": "Jumlah pegawai"})
+    chart.set_title({"name": chart_text["title"].format(periode=label), "name_font": {"size": 10}})
+    chart.set_x_axis({"name": chart_text["x"]})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 120 + 40 * len(units)})
     ws.insert_chart(last + 2, 0, chart)

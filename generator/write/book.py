@@ -7,7 +7,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.generator.isian import cell_value
+from skpkit.plan import cell_value
 
 __all__ = ["Book", "FastSheet", "Styles", "write_value", "write_formula", "protect", "as_text"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from skpkit.generator.write.book import Book, protect
-from skpkit.generator.plan import WorkbookPlan
+from skpkit.plan import WorkbookPlan
 from skpkit.generator.write.sheets import arsip, cetak, matriks, meta, pegawai, pengaturan, petunjuk, rekap_unit, xlwings_conf
 from skpkit.generator.write.sheets.context import make_context
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.write.book import write_value
-from skpkit.generator.isian import rhk_value
 from skpkit.generator.layout import a1
 from skpkit.generator.write.sheets.context import Context
 
@@ -31,8 +30,8 @@ def write(ctx: Context, ws: Worksheet) -> None:
     r = 4
     for sp, i, sl in ctx.arsip:
         for j, ind in enumerate(sl.indikator):
-            values = [sp.pegawai.nama, sp.pegawai.nip, sp.name, sl.id, rhk_value(sp, sl, "rhk") or "",
-                      rhk_value(sp, sl, "intervensi"), a1(g.slot_row(i, j), g.col("indikator"))]
+            values = [sp.pegawai.nama, sp.pegawai.nip, sp.name, sl.id, sp.rhk_value(sl, "rhk") or "",
+                      sp.rhk_value(sl, "intervensi"), a1(g.slot_row(i, j), g.col("indikator"))]
             for c, v in enumerate(values):
                 ws.write_string(r, c, str(v), s.nip if c == 1 else s.text)
             for p in range(1, g.n_periode + 1):

@@ -18,85 +18,20 @@ from xlsxwriter.worksheet import Worksheet
 from skpkit.model import BERAKHLAK, JenisPeriode
 from skpkit.rules import bulat
 from skpkit.generator.write.book import as_text
-from skpkit.generator.choices import CHOICE_SEP
+from skpkit.plan import CHOICE_SEP
 from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import Geometry, a1, quote_sheet
-from skpkit.generator.plan import SheetPlan
+from skpkit.plan import SheetPlan
+from skpkit.generator.cetak_geometry import CetakGeometry
 from skpkit.generator.write.sheets.context import Context
 
-__all__ = ["CetakGeometry", "write"]
-
-IDENT = ("nama", "nip", "pangkat", "jabatan", "unit")
-LAST_COL = 7
-_EVAL_KEYS = ("organisasi", "hasil", "perilaku", "predikat", "angka_kredit")
-_DOK_KEYS = ("organisasi", "hasil", "perilaku", "predikat")
-
-
-@dataclass(frozen=True)
-class CetakGeometry:
-    """Rows of the forms on a print sheet (0-based): each form's first and last row."""
-
-    n_slots: int
-    k: int
-    n_periode: int
-
-    @property
-    def rows(self) -> int:
-        return self.n_slots * self.k
-
-    # SKP: title 0-2, identity 3-8, HASIL KERJA 10-11, rows, PERILAKU, LAMPIRAN, signatures
-    @property
-    def skp_hasil(self) -> int:
-        return 12
-
-    @property
-    def skp_perilaku(self) -> int:
-        return self.skp_hasil + self.rows + 1
-
-    @property
-    def skp_lampiran(self) -> int:
-        return self.skp_perilaku + 2 + len(BERAKHLAK) + 1
-
-    @property
-    def skp_sign(self) -> int:
-        return self.skp_lampiran + 1 + 3 + 1
-
-    @property
-    def skp_end(self) -> int:
-        return self.skp_sign + 5
-
-    def evaluasi_start(self, p: int) -> int:
-        return self.skp_end + 2 + (p - 1) * self.evaluasi_height
-
-    @property
-    def evaluasi_height(self) -> int:
-        return 10 + 2 + self.rows + 1 + len(_EVAL_KEYS) + 1 + 6 + 1
-
-    def evaluasi_end(self, p: int) -> int:
-        return self.evaluasi_start(p) + self.evaluasi_height - 2
-
-    @property
-    def dokumen_start(self) -> int:
-        return self.evaluasi_start(self.n_periode + 1)
-
-    @property
-    def dokumen_end(self) -> int:
-        return self.dokumen_start + 3 + 3 * 6 + len(_DOK_KEYS) + 4 + 1 + 6
-
-    def forms(self) -> dict[str, tuple[int, int]]:
-        """Form -> (first, last row): ``skp``, ``evaluasi-1`` ... ``evaluasi-n``, ``dokumen``."""
-        out = {"skp": (0, self.skp_end)}
-        out.update({f"evaluasi-{p}": (self.evaluasi_start(p), self.evaluasi_end(p))
-                    for p in range(1, self.n_periode + 1)})
-        out["dokumen"] = (self.dokumen_start, self.dokumen_end)
-        return out
-
+__all__ = ["write"]
 
 def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     """The print sheet of ``sp``; ``shown`` holds what each cell of the pegawai's sheet shows (the cached
     values of these formulas, so the forms print right before any recalculation)."""
     g, lab = ctx.g, ctx.labels["cetak"]
-    cg = CetakGeometry(g.n_slots, g.k, g.n_periode)
+    cg = ctx.cg
     for c, w in enumerate(ctx.layout["cetak"]["widths"]):
         ws.set_column(c, c, w)
     src = Src(quote_sheet(sp.name), shown)
@@ -108,7 +43,7 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    ws.print_area(0, 0, cg.dokumen_end, LAST_COL)
+    ws.print_area(0, 0, cg.dokumen_end, cg.last_col)
     ws.set_h_pagebreaks([cg.skp_perilaku] + [cg.evaluasi_start(p) for p in range(1, g.n_periode + 1)]
                         + [cg.dokumen_start])
     ws.set_header(lab["header"].format(nama=sp.pegawai.nama.replace("&", "&&"), nip=sp.pegawai.nip,
@@ -154,10 +89,10 @@ def _label(ws: Worksheet, r: int, c0: int, c1: int, text: str, fmt) -> None:
 def _title(ctx: Context, ws: Worksheet, r: int, title: str, second: str, shows: str) -> None:
     """The form's title, the instansi, and its period line (``second`` is the formula, ``shows`` its text)."""
     s = ctx.s
-    ws.merge_range(r, 0, r, LAST_COL, title, s.form_title)
-    ws.merge_range(r + 1, 0, r + 1, LAST_COL, "", s.form_subtitle)
+    ws.merge_range(r, 0, r, ctx.cg.last_col, title, s.form_title)
+    ws.merge_range(r + 1, 0, r + 1, ctx.cg.last_col, "", s.form_subtitle)
     ws.write_formula(r + 1, 0, "=Instansi", s.form_subtitle, ctx.plan.instansi)
-    ws.merge_range(r + 2, 0, r + 2, LAST_COL, "", s.form_subtitle)
+    ws.merge_range(r + 2, 0, r + 2, ctx.cg.last_col, "", s.form_subtitle)
     ws.write_formula(r + 2, 0, second, s.form_subtitle, shows)
 
 
@@ -168,16 +103,16 @@ def _identity(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: str, blocks
         spans = ((0, 1, 2, 3), (4, 4, 5, 7))
         for (l0, l1, v0, v1), block in zip(spans, blocks):
             _label(ws, r, l0, v1, lab["identitas"][block], s.header)
-            for i, key in enumerate(IDENT, start=1):
+            for i, key in enumerate(ctx.cg.identity_keys, start=1):
                 _label(ws, r + i, l0, l1, lab["identitas_rows"][key], s.label)
                 _link(ws, r + i, v0, v1, src, g.identity(key), g.identity_col(block), s.text)
-        return r + len(IDENT) + 1
+        return r + len(ctx.cg.identity_keys) + 1
     for block in blocks:
-        _label(ws, r, 0, LAST_COL, lab["identitas"][block], s.header)
-        for i, key in enumerate(IDENT, start=1):
+        _label(ws, r, 0, ctx.cg.last_col, lab["identitas"][block], s.header)
+        for i, key in enumerate(ctx.cg.identity_keys, start=1):
             _label(ws, r + i, 0, 2, lab["identitas_rows"][key], s.label)
-            _link(ws, r + i, 3, LAST_COL, src, g.identity(key), g.identity_col(block), s.text)
-        r += len(IDENT) + 1
+            _link(ws, r + i, 3, ctx.cg.last_col, src, g.identity(key), g.identity_col(block), s.text)
+        r += len(ctx.cg.identity_keys) + 1
     return r
 
 
@@ -224,7 +159,7 @@ def _sign_block(ctx: Context, ws: Worksheet, r: int, c0: int, c1: int, g: Geomet
 
 
 def _signatures(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: Src, blocks: tuple[str, ...]) -> None:
-    spans = {1: ((4, LAST_COL),), 2: ((0, 3), (4, LAST_COL)), 3: ((0, 2), (3, 4), (5, LAST_COL))}[len(blocks)]
+    spans = {1: ((4, ctx.cg.last_col),), 2: ((0, 3), (4, ctx.cg.last_col)), 3: ((0, 2), (3, 4), (5, ctx.cg.last_col))}[len(blocks)]
     for (c0, c1), block in zip(spans, blocks):
         _sign_block(ctx, ws, r, c0, c1, g, src, block)
 
@@ -246,7 +181,7 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
     _title(ctx, ws, 0, lab["skp_title"], second, shows)
     _identity(ctx, ws, 3, g, src, ("pegawai", "penilai"))
     r = cg.skp_hasil - 2
-    _label(ws, r, 0, LAST_COL, lab["hasil"], s.section)
+    _label(ws, r, 0, cg.last_col, lab["hasil"], s.section)
     for c, head in enumerate(lab["skp_head"]):
         ws.write_string(r + 1, c, head, s.header)
     for i in range(g.n_slots):
@@ -272,12 +207,12 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
             ws.write_formula(out, 5, formula, s.text, shown)
             _put(ws, out, 6, src, row, g.col("satuan"), s.text)
     r = cg.skp_perilaku
-    _label(ws, r, 0, LAST_COL, lab["perilaku"], s.section)
+    _label(ws, r, 0, cg.last_col, lab["perilaku"], s.section)
     heads = lab["perilaku_head"]
     ws.write_string(r + 1, 0, heads[0], s.header)
     ws.write_string(r + 1, 1, heads[1], s.header)
     ws.merge_range(r + 1, 2, r + 1, 4, heads[2], s.header)
-    ws.merge_range(r + 1, 5, r + 1, LAST_COL, heads[3], s.header)
+    ws.merge_range(r + 1, 5, r + 1, cg.last_col, heads[3], s.header)
     pl = ctx.layout["pegawai"]["perilaku"]
     for i, (nilai, panduan) in enumerate(BERAKHLAK):
         out = r + 2 + i
@@ -285,13 +220,13 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
         ws.write_string(out, 0, str(i + 1), s.text)
         ws.write_string(out, 1, nilai, s.text)
         ws.merge_range(out, 2, out, 4, "• " + panduan.replace("; ", "\n• "), s.text)
-        _link(ws, out, 5, LAST_COL, src, g.perilaku_row(i), g.col(pl["ekspektasi_columns"][0]), s.text)
+        _link(ws, out, 5, cg.last_col, src, g.perilaku_row(i), g.col(pl["ekspektasi_columns"][0]), s.text)
     r = cg.skp_lampiran
-    _label(ws, r, 0, LAST_COL, lab["lampiran"], s.section)
+    _label(ws, r, 0, cg.last_col, lab["lampiran"], s.section)
     wide = g.col("realisasi", 1)
     for i, key in enumerate(ctx.layout["pegawai"]["lampiran"], start=1):
         _label(ws, r + i, 0, 2, ctx.labels["pegawai"]["lampiran_rows"][key], s.label)
-        _link(ws, r + i, 3, LAST_COL, src, g.lampiran_row(key), wide, s.text)
+        _link(ws, r + i, 3, cg.last_col, src, g.lampiran_row(key), wide, s.text)
     _signatures(ctx, ws, cg.skp_sign, g, src, ("pegawai", "penilai"))
 
 
@@ -302,7 +237,7 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
     line = lab["periode"] + periode + " "
     _title(ctx, ws, r0, lab["evaluasi_title"], "=" + text_literal(line) + "&Tahun", f"{line}{ctx.plan.tahun}")
     r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai")) + 1
-    _label(ws, r, 0, LAST_COL, lab["hasil"], s.section)
+    _label(ws, r, 0, cg.last_col, lab["hasil"], s.section)
     for c, head in enumerate(lab["evaluasi_head"]):
         ws.write_string(r + 1, c, head, s.header)
     first = r + 2
@@ -324,11 +259,11 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
             _put(ws, out, 6, src, row, g.col("umpan_balik", p), s.text)
             _put(ws, out, 7, src, row, g.col("rating_indikator", p), s.text)
     r = first + g.n_slots * g.k + 1
-    for i, key in enumerate(_EVAL_KEYS):
+    for i, key in enumerate(cg.evaluasi_keys):
         _label(ws, r + i, 0, 3, lab["evaluasi_rows"][key], s.label)
         formula, shown = _rounded(src, g.evaluasi_row(key), g.value_col(p))
-        _text(ws, r + i, 4, LAST_COL, formula, s.form_result if key == "predikat" else s.text, shown)
-    _signatures(ctx, ws, r + len(_EVAL_KEYS) + 1, g, src, ("penilai",))
+        _text(ws, r + i, 4, cg.last_col, formula, s.form_result if key == "predikat" else s.text, shown)
+    _signatures(ctx, ws, r + len(cg.evaluasi_keys) + 1, g, src, ("penilai",))
 
 
 def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
@@ -337,14 +272,14 @@ def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src:
     _title(ctx, ws, r0, lab["dokumen_title"], "=" + text_literal(lab["tahunan"]) + "&Tahun",
            f"{lab['tahunan']}{ctx.plan.tahun}")
     r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai", "atasan"))
-    for i, key in enumerate(_DOK_KEYS):
+    for i, key in enumerate(cg.dokumen_keys):
         _label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
-        _link(ws, r + i, 3, LAST_COL, src, g.evaluasi_row(key), g.value_col(None),
+        _link(ws, r + i, 3, cg.last_col, src, g.evaluasi_row(key), g.value_col(None),
               s.form_result if key == "predikat" else s.text)
-    r += len(_DOK_KEYS)
+    r += len(cg.dokumen_keys)
     wide = g.col("realisasi", 1)
     for i, key in enumerate(ctx.layout["pegawai"]["dokumen"]):
         ws.set_row(r + i, 36)
         _label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
-        _link(ws, r + i, 3, LAST_COL, src, g.dokumen_row(key), wide, s.text)
+        _link(ws, r + i, 3, cg.last_col, src, g.dokumen_row(key), wide, s.text)
     _signatures(ctx, ws, r + 5, g, src, ("pegawai", "penilai", "atasan"))

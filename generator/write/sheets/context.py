@@ -7,12 +7,10 @@ from typing import Any
 
 from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.write.book import Book, Styles
-from skpkit.generator.choices import choice_ids
 from skpkit.rules.engine import get_engine
-from skpkit.generator.isian import evaluate_sheet, rhk_value
 from skpkit.generator.layout import Geometry, PengaturanGeometry, load_layout
-from skpkit.generator.plan import RHKSlot, SheetPlan, WorkbookPlan
-from skpkit.generator.write.sheets.names import cetak_names
+from skpkit.plan import RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.generator.cetak_geometry import CetakGeometry, cetak_names
 
 __all__ = ["Context", "make_context", "matriks_rows"]
 
@@ -36,6 +34,8 @@ class Context:
     matriks: list[tuple[str, int]]
     #: pegawai sheet name -> its print sheet (``Cetak <nama>``)
     cetak: dict[str, str]
+    #: where the printed forms sit on a print sheet
+    cg: CetakGeometry
 
     @property
     def labels(self) -> dict:
@@ -59,11 +59,11 @@ def matriks_rows(plan: WorkbookPlan, layout: dict) -> list[tuple[str, int]]:
 def make_context(plan: WorkbookPlan, wb: Book) -> Context:
     layout = load_layout()
     n = plan.jenis_periode.jumlah
-    results = {sp.name: evaluate_sheet(sp, n, plan.organisasi, plan.jenis_periode, plan.settings, tahun=plan.tahun)
-               for sp in plan.sheets}
+    results = {sp.name: plan.evaluate(sp) for sp in plan.sheets}
     arsip = [(sp, i, sl) for sp in plan.sheets for i, sl in enumerate(sp.slots)
-             if (rid := rhk_value(sp, sl, "intervensi")) and rid not in {c for c, _ in choice_ids(plan, sp)}]
+             if (rid := sp.rhk_value(sl, "intervensi")) and rid not in {c for c, _ in plan.choices_of(sp)}]
     cetak = cetak_names([sp.name for sp in plan.sheets], layout["labels"]["sheets"])
-    return Context(plan, layout, Geometry(n, plan.n_utama, plan.n_tambahan, plan.k, layout),
-                   PengaturanGeometry(len(plan.units), layout), get_engine(plan.engine), wb,
-                   Styles(wb, layout["styles"]), results, arsip, matriks_rows(plan, layout), cetak)
+    g = Geometry(n, plan.n_utama, plan.n_tambahan, plan.k, layout)
+    return Context(plan, layout, g, PengaturanGeometry(len(plan.units), layout), get_engine(plan.engine), wb,
+                   Styles(wb, layout["styles"]), results, arsip, matriks_rows(plan, layout), cetak,
+                   CetakGeometry(g.n_slots, g.k, g.n_periode, layout))

@@ -8,7 +8,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.write.book import write_formula, write_value
 from skpkit.generator.layout import a1
-from skpkit.generator.plan import Identitas, SheetPlan
+from skpkit.plan import Identitas, SheetPlan
 from skpkit.generator.write.sheets.context import Context
 
 __all__ = ["write"]

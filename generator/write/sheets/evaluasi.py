@@ -9,9 +9,9 @@ from skpkit.rules import ak
 from skpkit.isian import IsianPerilakuSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, Rating
 from skpkit.generator.write.book import write_formula, write_value
-from skpkit.generator.isian import posisi_cells
+from skpkit.plan import posisi_cells
 from skpkit.generator.layout import a1
-from skpkit.generator.plan import TAHUNAN, SheetPlan
+from skpkit.plan import TAHUNAN, SheetPlan
 from skpkit.generator.write.sheets.context import Context
 
 __all__ = ["write_perilaku", "write"]

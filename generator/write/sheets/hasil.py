@@ -9,10 +9,9 @@ from skpkit.errors import MARK, Invalid
 from skpkit.evaluasi import HasilPegawai
 from skpkit.rules.indikator import cek_target
 from skpkit.generator.write.book import write_formula, write_value
-from skpkit.generator.choices import CHOICE_SEP, choice_label, intervensi_label, sheet_choice
-from skpkit.generator.isian import indikator_value, rhk_value
+from skpkit.plan import CHOICE_SEP, choice_label
 from skpkit.generator.layout import a1, quote_sheet
-from skpkit.generator.plan import INDIKATOR_FIELDS, PERIOD_FIELDS, RHKSlot, SheetPlan
+from skpkit.plan import INDIKATOR_FIELDS, PERIOD_FIELDS, RHKSlot, SheetPlan
 from skpkit.generator.write.sheets.context import Context
 
 __all__ = ["write", "validations", "conditional"]
@@ -48,7 +47,7 @@ def _choices(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
             sup = quote_sheet(sp.choices_sheet)
             id_ref = f"{sup}{a1(g.slot_row(i), g.col('id_rhk'), True)}"
             text_ref = f"{sup}{a1(g.slot_row(i), g.col('rhk'), True)}"
-            known = sheet_choice(ctx.plan, sp.choices_sheet, i)
+            known = ctx.plan.sheet_choice(sp.choices_sheet, i)
             ws.write_formula(r, cid, f'=IF({text_ref}="","",{id_ref})', s.hidden, known[0] if known[1] else "")
             ws.write_formula(r, clabel, f'=IF({text_ref}="","",{id_ref}&"{CHOICE_SEP}"&{text_ref})',
                              s.hidden, choice_label(*known) if known[1] else "")
@@ -67,9 +66,9 @@ def _slot(ctx: Context, ws: Worksheet, sp: SheetPlan, i: int, slot: RHKSlot, res
     for col in (g.col("no"), g.col("intervensi"), g.col("rhk")):
         ws.merge_range(r0, col, last, col, "", s.text if col == g.col("no") else fmt)
     ws.write_string(r0, g.col("no"), str(i + 1 if g.slot_is_utama(i) else i - g.n_utama + 1), s.text)
-    label = intervensi_label(ctx.plan, sp, rhk_value(sp, slot, "intervensi") or "")
+    label = ctx.plan.intervensi_label(sp, sp.rhk_value(slot, "intervensi") or "")
     write_value(ws, r0, g.col("intervensi"), label or None, fmt)
-    write_value(ws, r0, g.col("rhk"), rhk_value(sp, slot, "rhk") or None, fmt)
+    write_value(ws, r0, g.col("rhk"), sp.rhk_value(slot, "rhk") or None, fmt)
     for j, ind in enumerate(slot.indikator):
         _indikator(ctx, ws, sp, i, j, ind, res)
     for p in g.periods():
@@ -88,7 +87,7 @@ def _indikator(ctx: Context, ws: Worksheet, sp: SheetPlan, i: int, j: int, ind, 
     r = g.slot_row(i, j)
     ws.write_string(r, g.col("id_indikator"), ind.id, s.hidden)
     for field in INDIKATOR_FIELDS:
-        v = indikator_value(sp, ind, field)
+        v = sp.indikator_value(ind, field)
         num = field.startswith("target")
         fmt = (s.issued_num if num else s.issued) if ind.issued else (s.input_num if num else s.input)
         write_value(ws, r, g.col(field), v if v != "" else None, fmt)
@@ -162,7 +161,7 @@ def _cek_value(hi) -> str:
 
 def _cek_baris_value(sp: SheetPlan, ind) -> str:
     """What the row check shows: the reason of the period-independent checks, or 'ok'."""
-    row = cek_target(*(indikator_value(sp, ind, f) for f in ("target_min", "target_max", "arah", "agregasi")))
+    row = cek_target(*(sp.indikator_value(ind, f) for f in ("target_min", "target_max", "arah", "agregasi")))
     return "ok" if row is None else row.reason
 
 

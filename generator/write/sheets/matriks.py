@@ -6,7 +6,6 @@ from __future__ import annotations
 from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.write.book import write_value
-from skpkit.generator.choices import sheet_choice
 from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import a1, quote_sheet
 from skpkit.generator.write.sheets.context import Context
@@ -35,7 +34,7 @@ def write(ctx: Context, ws: Worksheet) -> None:
             # the superior's RHK by its number and text (its id stays in the superior's hidden column)
             text_ref = f"{sup}{a1(g.slot_row(i), g.col('rhk'), True)}"
             head = lab["kolom_rhk"].format(no=i + 1)
-            known = sheet_choice(plan, block.atasan_sheet, i)
+            known = plan.sheet_choice(block.atasan_sheet, i)
             ws.write_formula(row + 1, 2 + i, f'=IF({text_ref}="",{text_literal(head)},{text_literal(head + ": ")}&{text_ref})',
                              s.header, f"{head}: {known[1]}" if known[1] else head)
         for k, p in enumerate(block.bawahan):

@@ -7,10 +7,10 @@ import json
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.generator.choices import choice_label
-from skpkit.generator.plan import SheetPlan
+from skpkit.plan import choice_label
+from skpkit.plan import SheetPlan
 from skpkit.generator.write.sheets.context import Context
-from skpkit.generator.write.sheets.xlwings_conf import xlwings_version
+from skpkit.generator.xlwings_needs import xlwings_version
 
 __all__ = ["write", "PEGAWAI_COLUMNS"]
 

@@ -15,7 +15,7 @@ from skpkit.errors import InputError
 from skpkit.generator.write.book import write_value
 from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import col_index
-from skpkit.generator.plan import Identitas, SheetPlan
+from skpkit.plan import Identitas, SheetPlan
 from skpkit.generator.write.sheets import dokumen, evaluasi, hasil
 from skpkit.generator.write.sheets.context import Context
 

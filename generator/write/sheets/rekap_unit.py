@@ -12,7 +12,7 @@ from skpkit.model import Predikat
 from skpkit.generator.write.book import write_formula
 from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import a1, quote_sheet
-from skpkit.generator.plan import SheetPlan
+from skpkit.plan import SheetPlan
 from skpkit.generator.write.sheets.context import Context
 
 __all__ = ["write"]

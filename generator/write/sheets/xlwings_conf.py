@@ -9,19 +9,10 @@ from pathlib import Path
 from xlsxwriter.worksheet import Worksheet
 
 from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.xlwings_needs import CONF, SHEET
 from skpkit.generator.write.sheets.context import Context
 
-__all__ = ["add", "write", "xlwings_vba_project", "xlwings_version", "UDF_MODULES", "SHEET", "XLWINGS_VERSION",
-           "CONF"]
-
-#: the module xlwings imports the UDFs from
-UDF_MODULES = "skpkit.addin.functions"
-SHEET = "xlwings.conf"
-#: the xlwings release skpkit's ``addin`` extra pins: its VBA (in every .xlsm) loads ``xlwings64-<version>.dll``
-XLWINGS_VERSION = "0.37.8"
-#: the workbook's xlwings settings, with the upper-case keys xlwings documents
-CONF = (("UDF MODULES", UDF_MODULES), ("DEBUG UDFS", "False"), ("USE UDF SERVER", "False"))
-
+__all__ = ["add", "write", "xlwings_vba_project"]
 
 def xlwings_vba_project() -> bytes:
     """vbaProject.bin of the standalone workbook that xlwings ships (its RunPython and UDF plumbing)."""
@@ -32,15 +23,6 @@ def xlwings_vba_project() -> bytes:
     template = Path(xlwings.__file__).parent / "quickstart_standalone.xlsm"
     with zipfile.ZipFile(template) as z:
         return z.read("xl/vbaProject.bin")
-
-
-def xlwings_version() -> str:
-    """The installed xlwings version: the VBA it ships is what a generated .xlsm carries."""
-    try:
-        import xlwings
-    except ImportError:
-        raise UserError(Masalah("", what="--engine xlwings perlu xlwings", todo="pip install 'skpkit[addin]'")) from None
-    return xlwings.__version__
 
 
 def add(ctx: Context) -> Worksheet:

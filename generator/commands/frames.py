@@ -1,4 +1,5 @@
-"""The pandas API: filled workbooks, a rekap and the SIASN export as DataFrames, for an analyst at a BKD.
+"""The pandas API: filled workbooks, a rekap and the SIASN export as DataFrames, for an analyst at a BKD
+(``skpkit.read_filled``, ``read_rekap``, ``read_siasn``).
 
 NIP is the ``string`` dtype (never a number); ratings and predikat are ordered categoricals, worst
 first, so ``df.predikat >= "Baik"`` and sorting work as the regulation orders them.
@@ -10,6 +11,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from skpkit.generator.rekap.rows import record
+from skpkit.generator.rekap.tables import texts
 from skpkit.model import Predikat, Rating
 
 if TYPE_CHECKING:  # pandas loads on first use: ``import skpkit`` stays light
@@ -17,15 +20,8 @@ if TYPE_CHECKING:  # pandas loads on first use: ``import skpkit`` stays light
 
 __all__ = ["read_filled", "read_rekap", "read_siasn", "FRAME_COLUMNS"]  # and RATING_DTYPE, PREDIKAT_DTYPE
 
-#: Rekap Pegawai's columns (and read_filled's): key -> header in the rekap workbook
-FRAME_COLUMNS = {
-    "nip": "NIP", "nama": "Nama", "unit": "Unit Kerja", "jabatan": "Jabatan", "jenis_jabatan": "Jenis Jabatan",
-    "jenjang": "Jenjang", "periode_nama": "Periode", "organisasi": "Predikat Organisasi",
-    "hasil_saran": "Rating Hasil Kerja (saran)", "hasil": "Rating Hasil Kerja",
-    "perilaku_saran": "Rating Perilaku Kerja (saran)", "perilaku": "Rating Perilaku Kerja",
-    "predikat": "Predikat Kinerja", "angka_kredit": "Angka Kredit", "penilai_nama": "Pejabat Penilai",
-    "penilai_nip": "NIP Pejabat Penilai", "file": "Berkas", "sheet": "Sheet",
-}
+#: Rekap Pegawai's columns (and read_filled's): key -> header in the rekap workbook (the layout's labels)
+FRAME_COLUMNS = dict(texts()["pegawai"])
 _RATINGS = ("hasil_saran", "hasil", "perilaku_saran", "perilaku")
 
 
@@ -77,13 +73,14 @@ def read_filled(paths: Iterable[str | Path] | str | Path) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    from skpkit.generator.rekap.rows import find_files, read_filled as read_one
+    from skpkit.generator.commands.consolidate import read_filled as read_one
+    from skpkit.generator.read.inputs import find_files
 
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     rows, masalah = [], []
     for f in find_files(Path(p) for p in paths):
         result = read_one(f)
-        rows += [asdict(b) for b in result.rows]
+        rows += [record(b) for b in result.rows]
         masalah += [asdict(m) for m in result.masalah]
     frame = pd.DataFrame(rows, columns=[*FRAME_COLUMNS, "periode", "kurva_unit"])
     frame["periode"] = frame["periode"].astype("int64")
@@ -108,7 +105,7 @@ def read_rekap(path: str | Path) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    frame = pd.read_excel(path, sheet_name="Rekap Pegawai", engine="calamine", dtype=object)
+    frame = pd.read_excel(path, sheet_name=texts()["sheets"]["pegawai"], engine="calamine", dtype=object)
     frame = frame.rename(columns={v: k for k, v in FRAME_COLUMNS.items()})
     frame = frame.replace({"": None})
     return _typed(frame)

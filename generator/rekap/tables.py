@@ -1,0 +1,96 @@
+"""The rekap's tables as columns (key, header) and records of shown values, for the rekap workbook
+(:mod:`.workbook`) and its flat copies (:mod:`.exports`). Every header is the layout's
+(``labels.rekap_berkas`` of ``workbook_templates/layout.json``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from skpkit.generator.layout import labels
+from skpkit.generator.rekap.merge import RULE_SLOTS, Rekap
+from skpkit.generator.rekap.rows import record
+from skpkit.model import Predikat
+
+__all__ = ["Columns", "texts", "pegawai_table", "unit_table", "ak_table", "belum_table", "masalah_table",
+           "safe_text"]
+
+Columns = list[tuple[str, str]]
+
+
+def texts() -> dict[str, Any]:
+    """The rekap file's labels."""
+    return labels()["rekap_berkas"]
+
+
+def safe_text(value: Any) -> Any:
+    """Text a spreadsheet could take for a formula gets a leading apostrophe (flat files only).
+
+    Examples
+    --------
+    >>> safe_text("=HYPERLINK(1)"), safe_text("-5 hari"), safe_text(3)
+    ("'=HYPERLINK(1)", "'-5 hari", 3)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def _columns(key: str) -> Columns:
+    return list(texts()[key].items())
+
+
+def pegawai_table(rekap: Rekap) -> tuple[Columns, list[dict]]:
+    return _columns("pegawai"), [record(b) for b in rekap.rows]
+
+
+def belum_table(rekap: Rekap) -> tuple[Columns, list[dict]]:
+    return _columns("belum"), [record(b) for b in rekap.belum]
+
+
+def masalah_table(rekap: Rekap) -> tuple[Columns, list[dict]]:
+    return _columns("masalah"), [{**record(m), "file": Path(m.file).name} for m in rekap.masalah]
+
+
+def unit_table(rekap: Rekap) -> tuple[Columns, list[dict]]:
+    t = texts()["unit"]
+    cols = [("unit", t["unit"]), ("periode_nama", t["periode_nama"]), ("organisasi", t["organisasi"])]
+    cols += [(f"n_{p.name}", p.value) for p in Predikat] + [("n", t["n"])]
+    for k in range(RULE_SLOTS):
+        cols += [(f"aturan_{k}", t["aturan"].format(k=k + 1)), (f"jumlah_{k}", t["jumlah"]),
+                 (f"batas_{k}", t["batas"]), (f"ok_{k}", t["ok"])]
+    cols.append(("semua", t["semua"]))
+    records = []
+    for u in rekap.units:
+        rec: dict[str, Any] = {"unit": u.unit, "periode_nama": u.periode_nama, "organisasi": u.organisasi,
+                               "n": u.n, **{f"n_{p.name}": u.jumlah[p] for p in Predikat}}
+        for k, a in enumerate(u.aturan):
+            rec.update({f"aturan_{k}": a.teks, f"jumlah_{k}": a.jumlah, f"batas_{k}": a.batas,
+                        f"ok_{k}": t["ya"] if a.terpenuhi else t["tidak"]})
+        rec["semua"] = (t["ya"] if all(a.terpenuhi for a in u.aturan) else t["tidak"]) if u.aturan else \
+            t["tanpa_organisasi"]
+        records.append(rec)
+    return cols, records
+
+
+def ak_table(rekap: Rekap) -> tuple[Columns, list[dict]]:
+    """The ``Angka Kredit`` sheet: per fungsional, the AK of each period and of the year (months from the TMT
+    jabatan), the AK carried in, and the cumulative AK and shortfall toward the next pangkat and jenjang."""
+    n = rekap.n_periode
+    names = [x.periode_nama for x in rekap.units if x.periode][:n] if rekap.units else []
+    cols: Columns = []
+    for key, label in _columns("ak"):
+        if key == "periode":
+            cols += [(f"periode_{p}", names[p - 1] if p - 1 < len(names) else f"Periode {p}")
+                     for p in range(1, n + 1)]
+        else:
+            cols.append((key, label))
+    lab = labels()["pegawai"]
+    records = []
+    for a in rekap.ak:
+        rec = record(a)
+        rec.update({f"periode_{p}": "" if v is None else v for p, v in enumerate(a.periode, start=1)})
+        if a.ak_jenjang is None:  # the top of the ladder: no next jenjang
+            rec["kurang_jenjang"], rec["syarat"] = lab["tidak_berlaku"], lab["puncak_jenjang"]
+        records.append(rec)
+    return cols, records
