@@ -1,19 +1,48 @@
-"""The error boundary of a command: what goes wrong with the user's files and disk becomes one line
-naming the file, with what to do; a traceback only with ``--debug`` (or ``SKP_DEBUG=1``)."""
+"""Problems in a user's file (:class:`Masalah`: where, what, what to do) and the error boundary of a command:
+what goes wrong with the user's files and disk becomes one line naming the file, with what to do; a
+traceback only with ``--debug`` (or ``SKP_DEBUG=1``)."""
 
 from __future__ import annotations
 
 import errno
 import json
 import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 from xml.etree import ElementTree
 
 from xlsxwriter.exceptions import FileCreateError
 
 from skpkit.errors import InputError
-from skpkit.generator.problems import Masalah, UserError
 
-__all__ = ["USER_FAULTS", "as_masalah"]
+__all__ = ["Masalah", "UserError", "USER_FAULTS", "as_masalah"]
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """One problem, as a line on the terminal and a row of the rekap's ``Masalah`` sheet."""
+
+    file: str
+    sheet: str = ""
+    cell: str = ""
+    what: str = ""
+    todo: str = ""
+
+    def __str__(self) -> str:
+        where = ", ".join(x for x in (Path(self.file).name if self.file else "",
+                                      f"sheet {self.sheet!r}" if self.sheet else "",
+                                      f"sel {self.cell}" if self.cell else "") if x)
+        tail = f" ({self.todo})" if self.todo else ""
+        return f"{where}: {self.what}{tail}" if where else f"{self.what}{tail}"
+
+
+class UserError(Exception):
+    """Bad input the user can fix: the command prints one line and exits 1, writing nothing."""
+
+    def __init__(self, masalah: Masalah) -> None:
+        self.masalah = masalah
+        super().__init__(str(masalah))
+
 
 #: exceptions that come from the user's files, folders or disk, not from a bug in skpkit
 USER_FAULTS: tuple[type[BaseException], ...] = (

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 
 __all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "backup_name", "folder_lock"]
 

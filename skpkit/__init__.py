@@ -17,7 +17,13 @@ Examples
 """
 
 from importlib import import_module
+from pkgutil import extend_path
 from typing import Any
+
+# pyproject maps the top folders generator/, addin/ and workbook_templates/ into this package. Run from a
+# source checkout, this folder is found first; the installed package (an editable install's link tree)
+# holds the mapped folders, so it joins the search path of the subpackages.
+__path__ = extend_path(__path__, __name__)
 
 from skpkit import evaluasi as _evaluasi_module, rules
 from skpkit.evaluasi import IsianPegawai

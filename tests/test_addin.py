@@ -256,7 +256,7 @@ def test_xlwings_version_pinned_and_recorded(tmp_path):
 
     import skpkit
     from skpkit.addin.install import version_note
-    from skpkit.generator.xlwings_needs import XLWINGS_VERSION
+    from skpkit.generator.layout.xlwings import XLWINGS_VERSION
 
     pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text()
     assert f'addin = ["xlwings=={XLWINGS_VERSION}"]' in pyproject

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 from skpkit.generator.read.workbook import read_workbook
-from skpkit.generator.cetak_geometry import CetakGeometry
+from skpkit.generator.layout.cetak import CetakGeometry
 from libreoffice import require_libreoffice
 
 
@@ -135,7 +135,7 @@ def test_a_workbook_without_print_sheets_is_named():
     from pathlib import Path
 
     from skpkit.generator.commands.cetak import print_pdf
-    from skpkit.generator.problems import UserError
+    from skpkit.generator.errors import UserError
 
     require_libreoffice()
     v1 = Path(__file__).parent / "fixtures" / "layout_v1" / "SKP-2027-sekretariat.xlsx"

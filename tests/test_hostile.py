@@ -391,11 +391,11 @@ def test_random_single_cell_edits_never_crash(tmp_path_factory, sheet, row, col,
     try:
         data = get_reader("skp").read(edited)
     except Exception as e:  # the reader refuses it as a whole: that must be a named problem
-        from skpkit.generator.problems import UserError
+        from skpkit.generator.errors import UserError
 
         assert isinstance(e, UserError), e
         return
-    from skpkit.generator.problems import UserError
+    from skpkit.generator.errors import UserError
 
     try:
         result = skpkit.refresh([edited], V1 / "SKP-2027-sekretariat-daerah.xlsx", out=tmp / "baru")

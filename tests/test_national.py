@@ -104,7 +104,7 @@ def test_jabatan_struktural_without_eselon_names_the_cell(tmp_path):
     rows = _siasn_rows()
     rows[1][13] = ""
     rows[1][12] = ""
-    with pytest.raises(skpkit.generator.problems.UserError) as e:
+    with pytest.raises(skpkit.generator.errors.UserError) as e:
         read_roster(siasn_roster(tmp_path / "siasn.xlsx", rows))
     assert e.value.masalah.cell == "M3" and "eselon" in e.value.masalah.what  # ESELON_ID, the first eselon column
 

@@ -46,6 +46,18 @@ def test_one_import_name_in_the_project_metadata():
     assert meta["package-dir"] == {"skpkit": "skpkit", **{f"skpkit.{f}": f for f in FOLDERS[1:]}}
 
 
+def test_every_package_folder_is_installed():
+    """A folder with an ``__init__.py`` that pyproject does not list would be missing from the wheel."""
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    folder_of = {v: k for k, v in meta["package-dir"].items()}
+    found = set()
+    for top in FOLDERS:
+        for init in (ROOT / top).rglob("__init__.py"):
+            rel = init.parent.relative_to(ROOT / top).parts
+            found.add(".".join((folder_of[top], *rel)))
+    assert found == set(meta["packages"])
+
+
 def test_modules_stay_small():
     big = {str(p.relative_to(ROOT)): n for p in SOURCES if (n := len(p.read_text().splitlines())) > 400}
     assert big == {}

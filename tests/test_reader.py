@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from skpkit.plan import TAHUNAN
-from skpkit.generator.problems import UserError
+from skpkit.generator.errors import UserError
 from skpkit.generator.read.workbook import read_workbook
 from synthetic import roster, write_filled
 

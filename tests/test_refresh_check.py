@@ -21,7 +21,7 @@ from skpkit.issuing import Roster
 from skpkit.generator.commands.check import check_file
 from skpkit.generator.commands.cli import main
 from skpkit.generator.commands.generate import GenerateOptions, generate
-from skpkit.generator.manifest import load_manifest
+from skpkit.generator.read.manifest import load_manifest
 from skpkit.generator.read.workbook import read_workbook
 from skpkit.generator.commands.refresh import refresh
 from skpkit.issuing import DEFAULTS

@@ -24,7 +24,7 @@ from skpkit.model import JenisPeriode
 from skpkit.generator.commands.check import Temuan, check_file
 from skpkit.generator.commands.consolidate import Summary, consolidate as _consolidate_files
 from skpkit.generator.commands.generate import GenerateOptions, default_year, generate as _generate_files, load_roster
-from skpkit.generator.manifest import load_manifest, verify_manifest
+from skpkit.generator.read.manifest import load_manifest, verify_manifest
 from skpkit.generator.commands.refresh import RefreshResult, refresh as _refresh_files
 
 __all__ = ["generate", "consolidate", "check", "refresh", "sample_roster"]

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from skpkit.generator.cetak_geometry import CetakGeometry, cetak_names
+from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
 from skpkit.generator.layout import a1, labels
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Package, open_source
 from skpkit.generator.read.registry import get_reader, is_ours
 from skpkit.generator.rekap.checks import validate

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Limits, open_source
 from skpkit.generator.read.registry import get_reader, require_ours
 from skpkit.generator.rekap.checks import Temuan, validate

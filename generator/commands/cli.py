@@ -11,7 +11,7 @@ import click
 from skpkit import __version__
 from skpkit.model import JenisJabatan, JenisPeriode, Pegawai
 from skpkit.generator.errors import USER_FAULTS, as_masalah
-from skpkit.generator.problems import UserError
+from skpkit.generator.errors import UserError
 
 PERIODE = click.Choice([j.value for j in JenisPeriode])
 
@@ -105,7 +105,7 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
              quiet: bool) -> None:
     """Write one workbook per unit (or pegawai) with the superior's RHK cascaded, and manifest.json."""
     from skpkit.generator.commands.generate import GenerateOptions, generate as run, load_roster
-    from skpkit.generator.manifest import load_key
+    from skpkit.generator.read.manifest import load_key
 
     roster = load_roster(roster_path, atasan_path)
     year = tahun or (roster.atasan.tahun if roster.atasan else _default_year())
@@ -159,7 +159,7 @@ def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, perio
     Everything is recomputed from what was entered; a bad file becomes a row of the
     'Masalah' sheet and the rest is consolidated. Exit code 1 only when nothing could be read.
     """
-    from skpkit.generator.manifest import load_key
+    from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.consolidate import consolidate as run
 
     summary = run(list(paths), out, manifest=manifest, periode=_periode_option(periode), csv_dir=csv_dir,
@@ -183,7 +183,7 @@ def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, perio
 def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None, out: Path | None,
             no_backup: bool, key_path: Path | None) -> None:
     """Re-issue FILES from the changed superior's workbook, carrying every entered value by stable id."""
-    from skpkit.generator.manifest import load_key
+    from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.refresh import refresh as run
 
     result = run(list(files), atasan_path, roster_path=roster_path, out=out, backup=not no_backup,
@@ -232,7 +232,7 @@ def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: 
 def tetapkan(files: tuple[Path, ...], tanggal, no_backup: bool, key_path: Path | None) -> None:
     """Penetapan: take the filled plans (RHK, indikator, targets) of FILES as agreed. They become issued
     content (locked, in the manifest beside each file), so skp check reports a changed target."""
-    from skpkit.generator.manifest import load_key
+    from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.tetapkan import tetapkan as run
 
     result = run(list(files), tanggal=tanggal.date() if tanggal else None, key=load_key(key_path),
@@ -254,7 +254,7 @@ def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None)
     """What is wrong with returned workbooks. Exit code 1 if any file has a problem;
     periods not yet filled are information only."""
     from skpkit.generator.commands.check import check_file
-    from skpkit.generator.manifest import load_key, load_manifest, verify_manifest
+    from skpkit.generator.read.manifest import load_key, load_manifest, verify_manifest
 
     data = load_manifest(manifest) if manifest else None
     key = load_key(key_path)
@@ -300,7 +300,7 @@ def template_atasan(out: Path, nip: str, nama: str, jabatan: str, unit: str, jen
     """The superior's workbook for the top of the tree: their RHK and matriks peran hasil to fill."""
     from skpkit.errors import InputError
     from skpkit.nip import parse_nip
-    from skpkit.generator.problems import Masalah
+    from skpkit.generator.errors import Masalah
     from skpkit.generator.read.roster import read_roster
     from skpkit.generator.commands.template import write_template
 

@@ -15,9 +15,9 @@ from typing import Iterator, Sequence
 
 from tqdm import tqdm
 
-from skpkit.generator.manifest import load_manifest, verify_manifest
-from skpkit.generator.parallel import bounded_map
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.read.manifest import load_manifest, verify_manifest
+from skpkit.generator.commands.parallel import bounded_map
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.inputs import find_files
 from skpkit.generator.read.package import Limits, open_source
 from skpkit.generator.read.registry import get_reader, require_ours

@@ -13,7 +13,7 @@ from typing import Iterator
 from skpkit.generator.commands.consolidate import read_filled
 from skpkit.generator.rekap.rows import FileResult
 from skpkit.generator.read.package import Limits
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 
 __all__ = ["collect_dask"]
 

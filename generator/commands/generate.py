@@ -14,11 +14,11 @@ from skpkit.model import JenisPeriode
 from skpkit.issuing import Roster
 from skpkit.generator.layout import plans_for
 from skpkit.generator.files import atomic_target, backup_name, clean_temporaries, folder_lock
-from skpkit.generator.parallel import bounded_map
+from skpkit.generator.commands.parallel import bounded_map
 from skpkit.plan import WorkbookPlan
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
-from skpkit.generator.manifest import ManifestWriter, manifest_entry
+from skpkit.generator.write.manifest import ManifestWriter, manifest_entry
 from skpkit.generator.write.workbook import write_workbook
 
 __all__ = ["GenerateOptions", "generate", "load_roster", "default_year"]
@@ -54,7 +54,7 @@ class GenerateOptions:
 
 
 def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
-    """Read and check both inputs; raises :class:`~skpkit.generator.problems.UserError` before anything is written."""
+    """Read and check both inputs; raises :class:`~skpkit.generator.errors.UserError` before anything is written."""
     atasan = get_reader("skp").read(atasan_path).plan if atasan_path else None
     external = tuple(atasan.by_nip) if atasan else ()
     return Roster(get_reader("roster").read(roster_path, external=external), atasan,

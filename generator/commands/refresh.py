@@ -17,9 +17,9 @@ from skpkit.issuing import Roster, carried_slots, carry
 
 from skpkit.generator.layout import plans_for
 from skpkit.generator.files import atomic_target, backup_name
-from skpkit.generator.manifest import manifest_entry, write_manifest
+from skpkit.generator.write.manifest import manifest_entry, write_manifest
 from skpkit.plan import SheetPlan, WorkbookPlan
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.workbook import WorkbookData
 from skpkit.generator.read.registry import get_reader
 from skpkit.generator.rekap.checks import validate

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from skpkit.generator.manifest import write_manifest
+from skpkit.generator.write.manifest import write_manifest
 from skpkit.issuing import tetapkan_sheet
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
 from skpkit.generator.rekap.checks import validate
 from skpkit.generator.commands.refresh import reissue

@@ -19,8 +19,8 @@ from skpkit.ekinerja import EKinerjaRow
 from skpkit.errors import InputError
 from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
-from skpkit.generator.workbook_data import text
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.layout.stored import text
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Source, open_source
 from skpkit.generator.read.table import normalise_header, table_rows
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from skpkit.generator.problems import UserError
+from skpkit.generator.errors import UserError
 from skpkit.generator.read.ekinerja import looks_like_ekinerja
 from skpkit.generator.read.package import SPREADSHEET_SUFFIXES, Limits, open_source
 

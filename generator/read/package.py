@@ -25,8 +25,8 @@ from lxml import etree
 from python_calamine import CalamineError, CalamineWorkbook
 from xlsxwriter.utility import xl_cell_to_rowcol
 
-from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.workbook_data import Grid
+from skpkit.generator.errors import Masalah, UserError
+from skpkit.generator.layout.stored import Grid
 
 __all__ = ["Damaged", "Limits", "Range", "SheetScan", "Source", "Package", "open_source", "parse_range", "OLE_MAGIC",
            "SPREADSHEET_SUFFIXES", "MAIN_NS", "REL_NS", "read_cells", "Cell", "defined_names"]

@@ -3,8 +3,8 @@
 A reader says whether a file is its kind (:meth:`Reader.detect`, from the file already opened by
 :func:`~skpkit.generator.read.package.open_source`: its parts and sheet names, no sheet decoded), reads it
 into the core's typed objects (:meth:`Reader.read`), and reports what it could not read as
-:class:`~skpkit.generator.problems.Masalah` rows in ``problems`` or, when nothing of the file can be used,
-as a :class:`~skpkit.generator.problems.UserError`. Readers are looked up by kind (:func:`get_reader`) or
+:class:`~skpkit.generator.errors.Masalah` rows in ``problems`` or, when nothing of the file can be used,
+as a :class:`~skpkit.generator.errors.UserError`. Readers are looked up by kind (:func:`get_reader`) or
 by file (:func:`reader_for`). Each takes a path or an opened :class:`Source`; given a path it opens it
 once.
 """
@@ -20,7 +20,7 @@ from lxml import etree
 from python_calamine import CalamineError
 
 from skpkit.generator.layout import LAYOUT_FILES, labels
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.ekinerja import EKinerjaRow, looks_like_ekinerja, read_ekinerja
 from skpkit.generator.read.package import Package, Source, open_source
 from skpkit.generator.read.roster import read_roster

@@ -11,7 +11,7 @@ from skpkit.cascade import check_roster
 from skpkit.errors import InputError
 from skpkit.model import JenisJabatan, Jenjang, Pegawai
 from skpkit.nip import parse_nip
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Source, open_source
 from skpkit.generator.read.roster_fields import jenis_struktural, roster_date, roster_number
 from skpkit.generator.read.table import normalise_header, table_rows

@@ -8,7 +8,7 @@ import io
 import re
 from typing import Any
 
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Source
 
 __all__ = ["decode_csv", "csv_rows", "table_rows", "normalise_header"]

@@ -24,9 +24,9 @@ from skpkit.plan import (
     SheetPlan, WorkbookPlan,
 )
 from skpkit.plan import CHOICE_SEP
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Damaged, Package, Range, Source, open_source
-from skpkit.generator.workbook_data import Grid, WorkbookData, text as _text
+from skpkit.generator.layout.stored import Grid, WorkbookData, text as _text
 
 __all__ = ["read_workbook", "WorkbookData", "Grid"]
 

@@ -8,6 +8,7 @@ What is wrong, each named at its file, sheet and cell:
 - the sheet's protection removed, a formula overwritten with a value, a formula typed in an input cell
   (files read from their XML; an .ods or .xls read by position is said to be so, as information);
 - an indikator that is invalid (target 0, realisasi that is not a number, ...);
+- a rating the penilai typed that is no rating (a BerAKHLAK value, a rating hasil or perilaku);
 - a computed cell whose stored value is not what the rules give (the formula was changed);
 - with the manifest the file was issued with: issued content changed (cell, old, new), a sheet the manifest
   does not list, a manifest entry whose fingerprint does not match.
@@ -29,11 +30,13 @@ from xlsxwriter.utility import xl_cell_to_rowcol
 from skpkit.errors import InputError, Invalid
 from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
-from skpkit.generator.manifest import fingerprint, issued_value, manifest_pegawai
-from skpkit.generator.problems import Masalah
-from skpkit.generator.workbook_data import Grid, WorkbookData
+from skpkit.sidik import fingerprint, issued_value, manifest_pegawai
+from skpkit.generator.errors import Masalah
+from skpkit.generator.layout.stored import Grid, WorkbookData
 from skpkit.nip import parse_nip
-from skpkit.plan import SheetPlan, cell_value, posisi_cells
+from skpkit.model import Rating
+from skpkit.plan import TAHUNAN, SheetPlan, cell_value, posisi_cells
+from skpkit.rules.hasil import final
 from skpkit.rules.nilai import Alasan
 
 __all__ = ["Temuan", "validate", "issued_changes", "formula_refs"]
@@ -145,6 +148,28 @@ def _indikator(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[
     return out
 
 
+def _ratings(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[Masalah]:
+    """A rating typed by the penilai (a BerAKHLAK value, an override) that is no rating, at its cell."""
+    g, e = data.geometry, sheet.isian
+    out: list[Masalah] = []
+    hint = Rating.hint()
+    col = g.layout["pegawai"]["perilaku"]["rating_column"]
+    for p in g.periods():
+        key = TAHUNAN if p is None else p
+        for name, row in (("hasil_penilai", "hasil_penilai"), ("perilaku_penilai", "perilaku_penilai")):
+            value = getattr(e, name).get(key)
+            if isinstance(final(value, None), Invalid):
+                out.append(Masalah(str(data.path), sheet.name, a1(g.evaluasi_row(row), g.value_col(p)),
+                                   final(value, None).reason, hint))
+        if p is None:
+            continue
+        for i, value in sorted((i, r.rating.get(p)) for i, r in e.perilaku.items()):
+            if isinstance(final(value, None), Invalid):
+                out.append(Masalah(str(data.path), sheet.name, a1(g.perilaku_row(i), g.col(col, p)),
+                                   final(value, None).reason, hint))
+    return out
+
+
 def _cached(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai, gone: set[str]) -> list[Masalah]:
     """Computed cells whose stored value is not what the rules give (``gone``: cells already named as
     overwritten)."""
@@ -229,6 +254,7 @@ def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: di
         structure, gone = _structure(data, sheet)
         found.problems += structure
         found.problems += _indikator(data, sheet, res)
+        found.problems += _ratings(data, sheet, res)
         cached = _cached(data, sheet, res, gone)
         if data.geometry.layout.get("version", LAYOUT_VERSION) < LAYOUT_VERSION:
             found.notes += cached

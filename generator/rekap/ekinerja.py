@@ -14,7 +14,7 @@ from typing import Sequence
 from skpkit import rules
 from skpkit.ekinerja import EKinerjaRow
 from skpkit.errors import InputError
-from skpkit.generator.problems import Masalah
+from skpkit.generator.errors import Masalah
 from skpkit.generator.rekap.merge import Rekap, units_of
 from skpkit.generator.rekap.rows import TAHUNAN_LABEL, Baris, predikat_of
 from skpkit.model import JenisPeriode

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from skpkit.generator.files import atomic_target
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.rekap.merge import Rekap
 from skpkit.generator.rekap.rows import predikat_of, record, shown
 from skpkit.generator.rekap.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS, periodik_rows, skp22_rows

@@ -15,8 +15,8 @@ from typing import Sequence
 
 from skpkit import rules
 from skpkit.errors import InputError
-from skpkit.generator.manifest import manifest_pegawai
-from skpkit.generator.problems import Masalah
+from skpkit.sidik import manifest_pegawai
+from skpkit.generator.errors import Masalah
 from skpkit.generator.rekap.rows import TAHUNAN_LABEL, Baris, BarisAK, BelumLengkap, FileResult, predikat_of
 from skpkit.model import Predikat, Settings
 

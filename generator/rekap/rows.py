@@ -17,8 +17,8 @@ from typing import Any, Callable
 from skpkit.errors import InputError, Invalid  # noqa: F401 (Invalid: the examples use it)
 from skpkit.issuing import has_content
 from skpkit.evaluasi import HasilPegawai
-from skpkit.generator.problems import Masalah
-from skpkit.generator.workbook_data import WorkbookData
+from skpkit.generator.errors import Masalah
+from skpkit.generator.layout.stored import WorkbookData
 from skpkit.model import Jenjang, Predikat, Rating, Settings
 from skpkit.plan import SheetPlan, cell_value
 from skpkit.rules import ak as aturan_ak

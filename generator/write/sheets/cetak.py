@@ -22,7 +22,7 @@ from skpkit.plan import CHOICE_SEP
 from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import Geometry, a1, quote_sheet
 from skpkit.plan import SheetPlan
-from skpkit.generator.cetak_geometry import CetakGeometry
+from skpkit.generator.layout.cetak import CetakGeometry
 from skpkit.generator.write.sheets.context import Context
 
 __all__ = ["write"]

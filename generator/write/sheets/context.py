@@ -10,7 +10,7 @@ from skpkit.generator.write.book import Book, Styles
 from skpkit.rules.engine import get_engine
 from skpkit.generator.layout import Geometry, PengaturanGeometry, load_layout
 from skpkit.plan import RHKSlot, SheetPlan, WorkbookPlan
-from skpkit.generator.cetak_geometry import CetakGeometry, cetak_names
+from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
 
 __all__ = ["Context", "make_context", "matriks_rows"]
 

@@ -10,7 +10,7 @@ from xlsxwriter.worksheet import Worksheet
 from skpkit.plan import choice_label
 from skpkit.plan import SheetPlan
 from skpkit.generator.write.sheets.context import Context
-from skpkit.generator.xlwings_needs import xlwings_version
+from skpkit.generator.layout.xlwings import xlwings_version
 
 __all__ = ["write", "PEGAWAI_COLUMNS"]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.generator.problems import Masalah, UserError
-from skpkit.generator.xlwings_needs import CONF, SHEET
+from skpkit.generator.errors import Masalah, UserError
+from skpkit.generator.layout.xlwings import CONF, SHEET
 from skpkit.generator.write.sheets.context import Context
 
 __all__ = ["add", "write", "xlwings_vba_project"]

@@ -4,7 +4,7 @@ from, the xlwings release whose VBA it carries, and the installed xlwings, for t
 from __future__ import annotations
 
 from skpkit.generator.layout import load_layout
-from skpkit.generator.problems import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError
 
 __all__ = ["UDF_MODULES", "XLWINGS_VERSION", "SHEET", "CONF", "xlwings_version"]
 

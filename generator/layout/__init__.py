@@ -1,4 +1,7 @@
-"""Where everything sits in a workbook, computed from ``workbook_templates/layout.json``.
+"""Where everything sits in a workbook, computed from ``workbook_templates/layout.json``: the one shared
+description that the writer, the readers, the checks and ``skp print`` all ask (this package: a pegawai
+sheet's :class:`Geometry`; :mod:`.pengaturan`, :mod:`.cetak` for the settings and print sheets;
+:mod:`.stored` for a workbook as read back; :mod:`.xlwings` for what the add-in's workbooks need).
 
 The writer and the reader both ask a :class:`Geometry` (a pegawai sheet) or a
 :class:`PengaturanGeometry` for cells, so a cell address is decided in one place; every
@@ -302,7 +305,7 @@ ENUMS: dict[str, type] = {e.__name__: e for e in (
 
 
 # the Pengaturan sheet's positions live in their own module; reachable here with the rest of the layout
-from skpkit.generator.pengaturan_geometry import PengaturanGeometry  # noqa: E402
+from skpkit.generator.layout.pengaturan import PengaturanGeometry  # noqa: E402
 
 
 def least_slots(version: int = LAYOUT_VERSION) -> SlotCounts:
