@@ -157,7 +157,7 @@ def _indikator(ind: IsianIndikator, periode: int | None, n: int, s: Settings) ->
     else:
         lo = rules.target_periode(ind.target_min, ind.agregasi, p, n)
         hi = rules.target_periode(ind.target_max, ind.agregasi, p, n)
-    cap = _safe(rules.capaian, real, lo, hi, ind.arah, maks=s.capaian_maks)
+    cap = _safe(rules.capaian, real, lo, hi, ind.arah, settings=s)
     rating = _safe(rules.rating_indikator, real, lo, hi, ind.arah)
     return HasilIndikator(real, lo, hi, cap, rating)
 
@@ -168,7 +168,7 @@ def _rhk(rows: Sequence[HasilIndikator | None], s: Settings):
         return None
     if any(isinstance(r.rating, Invalid) for r in used):
         return Invalid(ERROR_INDIKATOR)
-    return rules.rating_rhk([r.rating for r in used], porsi_di_atas=s.porsi_di_atas)
+    return rules.rating_rhk([r.rating for r in used], settings=s)
 
 
 def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
@@ -186,21 +186,20 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
         else:
             saran = rules.rating_hasil_kerja(
                 [x for r, x in used if r.jenis is JenisRHK.UTAMA],
-                [x for r, x in used if r.jenis is JenisRHK.TAMBAHAN], porsi_di_atas=s.porsi_di_atas,
-                porsi_di_bawah=s.porsi_di_bawah)
+                [x for r, x in used if r.jenis is JenisRHK.TAMBAHAN], settings=s)
     hasil = final(isian._get(isian.override_hasil, k), saran)
     if periode is None:
         p_saran = _safe(rules.rating_perilaku_tahunan,
                         [None if isinstance(v, Invalid) else v for v in perilaku_periodik])
     else:
         p_saran = _safe(rules.rating_perilaku, [isian._get(v, k) for v in isian.perilaku],
-                        min_di_atas=s.perilaku_min_di_atas)
+                        settings=s)
     perilaku = final(isian._get(isian.override_perilaku, k), p_saran)
     pred = _carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
     ak = bulan = None
     if isian.jenjang is not None and not is_blank(isian.jenjang):
         bulan = _safe(aturan_ak.bulan_dinilai, isian.tmt_jabatan, isian.tahun, periode, n,
-                      batas_hari=s.tmt_batas_hari)
+                      settings=s)
         if pred is None or isinstance(pred, Invalid):
             ak = pred
         elif isinstance(bulan, Invalid):

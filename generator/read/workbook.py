@@ -23,7 +23,8 @@ from skpkit.plan import (
     INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
 )
-from skpkit.plan import CHOICE_SEP
+from skpkit.plan import split_choice
+from skpkit.generator.layout.tables import MatriksGeometry, parse_meta
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Damaged, Package, Range, Source, open_source
 from skpkit.generator.layout.stored import Grid, WorkbookData, text as _text
@@ -54,12 +55,11 @@ def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
 
     values = {sc["field"]: _cell(grids, names, sc["name"]) for sc in p["scalars"] if found(sc["name"])}
     kw: dict[str, Any] = {}
-    for f in ("capaian_maks", "porsi_di_atas", "porsi_di_bawah", "perilaku_min_di_atas", "tmt_batas_hari",
-              "kurva_maks_terbesar", "kurva_min_dominan", "kurva_min_pendamping", "kurva_maks_sangat_baik"):
-        v = values.get(f)
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
-            kw[f] = int(v) if f in ("perilaku_min_di_atas", "tmt_batas_hari") else float(v)
     default = Settings()
+    for f, v in values.items():  # every numeric setting the layout names, as the type of its default
+        kind = type(getattr(default, f, None))
+        if kind in (int, float) and isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+            kw[f] = kind(v)
     for t, spec in p["tables"].items():
         if not found(t):
             continue
@@ -123,12 +123,8 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
     if names["meta"] not in wb.sheet_names:
         raise UserError(Masalah(str(path), what="bukan berkas skpkit (sheet _skp tidak ada)",
                                 todo="gunakan berkas hasil skp generate atau skp template atasan"))
-    meta = wb.grid(names["meta"])
-    kv: dict[str, str] = {}
-    r = 1
-    while meta(r, 0) is not None:
-        kv[_text(meta(r, 0))] = _text(meta(r, 1))
-        r += 1
+    table = parse_meta(wb.grid(names["meta"]), _text, lay)
+    kv = table.facts
     version = kv.get("layout_version", "")
     if not version.isdigit() or int(version) not in LAYOUT_FILES:
         raise UserError(Masalah(str(path), names["meta"], "B2",
@@ -149,19 +145,13 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
                                 + ", ".join(missing) + ": dipakai nilai bawaan skpkit",
                                 todo="kembalikan sheet Pengaturan (nama dan isinya) atau minta berkas baru"))
     grids: dict[str, Grid] = {}
-    # pegawai table in _skp
-    r += 1
-    cols = [_text(meta(r + 1, c)) for c in range(40) if meta(r + 1, c) is not None]
     sheets: list[SheetPlan] = []
-    k = r + 2
-    while meta(k, 0) is not None:
-        row = {c: _text(meta(k, i)) for i, c in enumerate(cols)}
+    for row in table.pegawai:
         pegawai = Pegawai(row["nip"], row["nama"], row["jabatan"], JenisJabatan.parse(row["jenis_jabatan"]),
                           row["unit"], row["nip_atasan"], row["pangkat"],
                           Jenjang.parse(row["jenjang"]) if row["jenjang"] else None,
                           pns_id=row.get("pns_id", ""), golongan_id=row.get("golongan_id", ""))
-        choices = [tuple(x.split(CHOICE_SEP, 1)) if CHOICE_SEP in x else (x, "")
-                   for x in row.get("choices", "").split("\n") if x]
+        choices = [split_choice(x) for x in row.get("choices", "").split("\n") if x]
         try:
             sheets.append(_read_sheet(wb, row["sheet"], pegawai, row, g, choices, path, grids))
         except Damaged:
@@ -170,20 +160,10 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
             if problems is None:
                 raise
             problems.append(e.masalah)
-        k += 1
     by_nip = {sp.pegawai.nip: sp for sp in sheets}
-    # matriks
-    matriks: list[MatriksBlock] = []
-    k += 1
     mgrid = wb.grid(names["matriks"]) if names["matriks"] in wb.sheet_names else Grid([])
-    if _text(meta(k, 0)) == "matriks":
-        k += 1
-        while meta(k, 0) is not None:
-            nip, mrow = _text(meta(k, 0)), int(meta(k, 1))
-            sup = by_nip.get(nip)
-            if sup is not None:
-                matriks.append(_read_matriks(mgrid, mrow, sup, g))
-            k += 1
+    mg = MatriksGeometry(lay)
+    matriks = [_read_matriks(mgrid, mrow, by_nip[nip], mg) for nip, mrow in table.matriks if nip in by_nip]
     units, organisasi = _organisasi(pengaturan, defined, lay, g.n_periode)
     plan = WorkbookPlan(
         instansi=_text(scalars.get("instansi")) or kv.get("instansi", ""),
@@ -262,7 +242,7 @@ def _read_sheet(wb: Source, name: str, pegawai: Pegawai, row: dict, g: Geometry,
         jenis = JenisRHK.UTAMA if g.slot_is_utama(i) else JenisRHK.TAMBAHAN
         teks = _text(grid(r0, g.col("rhk")))
         interv = _text(grid(r0, g.col("intervensi")))
-        interv_id = interv.split(CHOICE_SEP, 1)[0].strip() if interv else ""
+        interv_id = split_choice(interv)[0] if interv else ""
         inds = []
         for j in range(g.k):
             r = g.slot_row(i, j)
@@ -350,16 +330,16 @@ def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Pat
                                     "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
 
 
-def _read_matriks(grid: Grid, row: int, sup: SheetPlan, g: Geometry) -> MatriksBlock:
+def _read_matriks(grid: Grid, row: int, sup: SheetPlan, mg: MatriksGeometry) -> MatriksBlock:
     bawahan: list[Pegawai] = []
     entries: dict[tuple[str, str], str] = {}
-    r = row + 2
-    while grid(r, 0) is not None:
-        nip = _text(grid(r, 0))
-        bawahan.append(Pegawai(nip, _text(grid(r, 1)), "", JenisJabatan.PELAKSANA, ""))
+    k = 0
+    while grid(r := mg.bawahan_row(row, k), mg.nip_col) is not None:
+        nip = _text(grid(r, mg.nip_col))
+        bawahan.append(Pegawai(nip, _text(grid(r, mg.nama_col)), "", JenisJabatan.PELAKSANA, ""))
         for i, sl in enumerate(sup.slots):
-            v = _text(grid(r, 2 + i))
+            v = _text(grid(r, mg.rhk_col(i)))
             if v:
                 entries[(nip, sl.id)] = v
-        r += 1
+        k += 1
     return MatriksBlock(sup.name, sup.pegawai.nip, bawahan, entries)

@@ -66,7 +66,7 @@ def tanggal(x: object) -> dt.date | None:
     raise InputError(TMT_SALAH, "isi TMT jabatan sebagai tanggal (DD-MM-YYYY) di roster, lalu skp refresh")
 
 
-def bulan_mulai(tmt: object, tahun: int, *, batas_hari: int = DEFAULT.tmt_batas_hari) -> int:
+def bulan_mulai(tmt: object, tahun: int, *, batas_hari: int | None = None, settings: Settings = DEFAULT) -> int:
     """The first month of ``tahun`` that earns AK: 1 when the TMT is before the year (or blank), 13 when
     after it; in the year, the TMT's month when its day is at most ``batas_hari``, else the next month.
 
@@ -82,11 +82,11 @@ def bulan_mulai(tmt: object, tahun: int, *, batas_hari: int = DEFAULT.tmt_batas_
         return 1
     if d.year > tahun:
         return 13
-    return d.month + (1 if d.day > batas_hari else 0)
+    return d.month + (1 if d.day > (settings.tmt_batas_hari if batas_hari is None else batas_hari) else 0)
 
 
 def bulan_dinilai(tmt: object, tahun: int, periode: int | None = None, jumlah_periode: int = 4, *,
-                  batas_hari: int = DEFAULT.tmt_batas_hari) -> int:
+                  batas_hari: int | None = None, settings: Settings = DEFAULT) -> int:
     """Months of period ``periode`` (1-based; ``None``: the year) held in the jabatan, from
     :func:`bulan_mulai` to December: a period before the TMT earns nothing.
 
@@ -97,7 +97,7 @@ def bulan_dinilai(tmt: object, tahun: int, periode: int | None = None, jumlah_pe
     >>> bulan_dinilai(dt.date(2027, 5, 15), 2027), bulan_dinilai(None, 2027, 2, 12)
     (7, 1)
     """
-    mulai = bulan_mulai(tmt, tahun, batas_hari=batas_hari)
+    mulai = bulan_mulai(tmt, tahun, batas_hari=batas_hari, settings=settings)
     if periode is None:
         first, last = 1, 12
     else:

@@ -37,9 +37,8 @@ def _rate_hasil(utama: list[Rating], lift: int, porsi_di_atas: float, porsi_di_b
     return Rating.SESUAI
 
 
-def rating_hasil_kerja(utama: Iterable, tambahan: Iterable = (), *,
-                       porsi_di_atas: float = _DEFAULT.porsi_di_atas,
-                       porsi_di_bawah: float = _DEFAULT.porsi_di_bawah) -> Rating | None:
+def rating_hasil_kerja(utama: Iterable, tambahan: Iterable = (), *, porsi_di_atas: float | None = None,
+                       porsi_di_bawah: float | None = None, settings: Settings = _DEFAULT) -> Rating | None:
     """Suggested rating hasil kerja from the RHK ratings (project default after BKN's e-Kinerja wording).
 
     ``None`` until every RHK utama is rated.
@@ -56,7 +55,8 @@ def rating_hasil_kerja(utama: Iterable, tambahan: Iterable = (), *,
     if not parts or None in parts:
         return None
     lift = sum(t is Rating.DI_ATAS for t in ratings(tambahan))
-    return _rate_hasil(parts, lift, porsi_di_atas, porsi_di_bawah)
+    return _rate_hasil(parts, lift, settings.porsi_di_atas if porsi_di_atas is None else porsi_di_atas,
+                       settings.porsi_di_bawah if porsi_di_bawah is None else porsi_di_bawah)
 
 
 def rating_hasil_pimpinan(predikat_organisasi, *, settings: Settings = _DEFAULT) -> Rating | None:
@@ -94,9 +94,8 @@ def final(override: Any, saran: Any) -> Any:
         return Invalid(e.reason)
 
 
-def rating_hasil_kerja_array(values, jenis="Utama", kelompok=None, *,
-                             porsi_di_atas: float = _DEFAULT.porsi_di_atas,
-                             porsi_di_bawah: float = _DEFAULT.porsi_di_bawah) -> np.ndarray:
+def rating_hasil_kerja_array(values, jenis="Utama", kelompok=None, *, porsi_di_atas: float | None = None,
+                             porsi_di_bawah: float | None = None, settings: Settings = _DEFAULT) -> np.ndarray:
     """Array form of :func:`rating_hasil_kerja`: one row per RHK with its ``jenis`` (Utama/Tambahan); per
     row, the rating hasil kerja of its group (``kelompok``: pegawai-period).
 
@@ -107,6 +106,8 @@ def rating_hasil_kerja_array(values, jenis="Utama", kelompok=None, *,
     >>> [str(x) for x in out]
     ['Di Atas Ekspektasi', 'Di Atas Ekspektasi', 'Di Atas Ekspektasi']
     """
+    porsi_di_atas = settings.porsi_di_atas if porsi_di_atas is None else porsi_di_atas
+    porsi_di_bawah = settings.porsi_di_bawah if porsi_di_bawah is None else porsi_di_bawah
     n = kolom.length(values, jenis, kelompok)
     c, why = kolom.encode(values, Rating, n)
     j, j_why = kolom.encode(jenis, JenisRHK, n)

@@ -75,8 +75,8 @@ def _checked(realisasi, target_min, target_max, arah) -> tuple[float | None, flo
     return r, lo, hi, arah
 
 
-def capaian(realisasi, target_min, target_max=None, arah="naik", *,
-            maks: float = _DEFAULT.capaian_maks) -> float | None:
+def capaian(realisasi, target_min, target_max=None, arah="naik", *, maks: float | None = None,
+            settings: Settings = _DEFAULT) -> float | None:
     """Capaian (percent) of one indikator: realisasi against its target.
 
     ``naik``: realisasi / target-max x 100; ``turun``: target-min / realisasi x 100,
@@ -89,8 +89,8 @@ def capaian(realisasi, target_min, target_max=None, arah="naik", *,
     target_min, target_max : float
         The target range; ``target_max=None`` means a single-number target.
     arah : {"naik", "turun"}
-    maks : float
-        The cap (``Pengaturan``), 200 by default.
+    maks : float, optional
+        The cap; default ``settings.capaian_maks`` (``CapaianMaks`` in Pengaturan, 200 by default).
 
     Raises
     ------
@@ -108,6 +108,7 @@ def capaian(realisasi, target_min, target_max=None, arah="naik", *,
     >>> capaian(None, 5) is None
     True
     """
+    maks = settings.capaian_maks if maks is None else maks
     r, lo, hi, arah = _checked(realisasi, target_min, target_max, arah)
     if r is None:
         return None
@@ -186,8 +187,8 @@ def _checked_array(realisasi, target_min, target_max, arah):
     return r, lo, hi, turun, reasons
 
 
-def capaian_array(realisasi, target_min, target_max=None, arah="naik", *,
-                  maks: float = _DEFAULT.capaian_maks) -> np.ndarray:
+def capaian_array(realisasi, target_min, target_max=None, arah="naik", *, maks: float | None = None,
+                  settings: Settings = _DEFAULT) -> np.ndarray:
     """Array form of :func:`capaian`.
 
     Examples
@@ -195,6 +196,7 @@ def capaian_array(realisasi, target_min, target_max=None, arah="naik", *,
     >>> capaian_array([45, None, 0, 3], [40, 40, 5, 0], [50, 50, 6, 0], ["naik", "naik", "turun", "naik"]).tolist()
     [90.0, None, 200.0, Invalid('target 0')]
     """
+    maks = settings.capaian_maks if maks is None else maks
     r, lo, hi, turun, reasons = _checked_array(realisasi, target_min, target_max, arah)
     with np.errstate(divide="ignore", invalid="ignore"):
         c = np.where(turun, np.where(r == 0, maks, lo / r * 100), r / hi * 100)

@@ -21,7 +21,7 @@ __all__ = ["rating_perilaku", "rating_perilaku_tahunan", "rating_perilaku_array"
 _DEFAULT = Settings()
 
 
-def rating_perilaku(nilai: Iterable, *, min_di_atas: int = _DEFAULT.perilaku_min_di_atas) -> Rating | None:
+def rating_perilaku(nilai: Iterable, *, min_di_atas: int | None = None, settings: Settings = _DEFAULT) -> Rating | None:
     """Suggested rating perilaku kerja from the per-value BerAKHLAK ratings (project default).
 
     ``None`` if no value is rated.
@@ -38,7 +38,8 @@ def rating_perilaku(nilai: Iterable, *, min_di_atas: int = _DEFAULT.perilaku_min
         return None
     if Rating.DI_BAWAH in parts:
         return Rating.DI_BAWAH
-    return Rating.DI_ATAS if parts.count(Rating.DI_ATAS) >= min_di_atas else Rating.SESUAI
+    least = settings.perilaku_min_di_atas if min_di_atas is None else min_di_atas
+    return Rating.DI_ATAS if parts.count(Rating.DI_ATAS) >= least else Rating.SESUAI
 
 
 def rating_perilaku_tahunan(periodik: Sequence) -> Rating | None:
@@ -59,7 +60,7 @@ def rating_perilaku_tahunan(periodik: Sequence) -> Rating | None:
     return max(score, key=score.__getitem__) if score else None
 
 
-def rating_perilaku_array(nilai, *, min_di_atas: int = _DEFAULT.perilaku_min_di_atas) -> np.ndarray:
+def rating_perilaku_array(nilai, *, min_di_atas: int | None = None, settings: Settings = _DEFAULT) -> np.ndarray:
     """Array form of :func:`rating_perilaku`: one row per pegawai-period, one column per value.
 
     Examples
@@ -67,6 +68,7 @@ def rating_perilaku_array(nilai, *, min_di_atas: int = _DEFAULT.perilaku_min_di_
     >>> [str(x) for x in rating_perilaku_array([["Di Atas Ekspektasi"] * 4 + [None] * 3, [None] * 7])]
     ['Di Atas Ekspektasi', 'None']
     """
+    min_di_atas = settings.perilaku_min_di_atas if min_di_atas is None else min_di_atas
     table = np.asarray(nilai, dtype=object)
     if table.ndim != 2:
         raise ValueError("rating_perilaku needs a 2-D table: one row per pegawai-period")

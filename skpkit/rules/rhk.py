@@ -32,11 +32,11 @@ def rate_parts(parts: list[Rating], porsi: float) -> Rating:
     return Rating.SESUAI
 
 
-def rating_rhk(values: Iterable, *, porsi_di_atas: float = _DEFAULT.porsi_di_atas) -> Rating | None:
+def rating_rhk(values: Iterable, *, porsi_di_atas: float | None = None, settings: Settings = _DEFAULT) -> Rating | None:
     """Suggested rating of one RHK from its indikator ratings (project default).
 
     Di Bawah if any indikator is Di Bawah; Di Atas if none is and at least
-    ``porsi_di_atas`` of them are Di Atas; else Sesuai. ``None`` until every
+    ``porsi_di_atas`` of them are Di Atas (default: ``settings``'); else Sesuai. ``None`` until every
     indikator is rated.
 
     Examples
@@ -51,7 +51,7 @@ def rating_rhk(values: Iterable, *, porsi_di_atas: float = _DEFAULT.porsi_di_ata
     parts = ratings(values)
     if not parts or None in parts:
         return None
-    return rate_parts(parts, porsi_di_atas)
+    return rate_parts(parts, settings.porsi_di_atas if porsi_di_atas is None else porsi_di_atas)
 
 
 def groups(kelompok, n: int) -> tuple[np.ndarray, int]:
@@ -74,7 +74,8 @@ def first_per_group(mask: np.ndarray, inverse: np.ndarray, values: np.ndarray, k
     return out
 
 
-def rating_rhk_array(values, kelompok=None, *, porsi_di_atas: float = _DEFAULT.porsi_di_atas) -> np.ndarray:
+def rating_rhk_array(values, kelompok=None, *, porsi_di_atas: float | None = None,
+                     settings: Settings = _DEFAULT) -> np.ndarray:
     """Array form of :func:`rating_rhk`: per row, the rating of its RHK (``kelompok``).
 
     Examples
@@ -83,6 +84,7 @@ def rating_rhk_array(values, kelompok=None, *, porsi_di_atas: float = _DEFAULT.p
     >>> [str(x) for x in out]
     ['Di Atas Ekspektasi', 'Di Atas Ekspektasi', 'Sesuai Ekspektasi']
     """
+    porsi_di_atas = settings.porsi_di_atas if porsi_di_atas is None else porsi_di_atas
     n = kolom.length(values, kelompok)
     c, why = kolom.encode(values, Rating, n)
     inv, k = groups(kelompok, n)

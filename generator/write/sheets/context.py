@@ -11,6 +11,7 @@ from skpkit.rules.engine import get_engine
 from skpkit.generator.layout import Geometry, PengaturanGeometry, load_layout
 from skpkit.plan import RHKSlot, SheetPlan, WorkbookPlan
 from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
+from skpkit.generator.layout.tables import MatriksGeometry
 
 __all__ = ["Context", "make_context", "matriks_rows"]
 
@@ -49,11 +50,8 @@ class Context:
 
 def matriks_rows(plan: WorkbookPlan, layout: dict) -> list[tuple[str, int]]:
     """(superior NIP, first row) of each matriks peran hasil block, in plan order."""
-    row, out = layout["matriks"]["first_row"], []
-    for block in plan.matriks:
-        out.append((block.atasan_nip, row))
-        row += 2 + len(block.bawahan) + 1
-    return out
+    starts = MatriksGeometry(layout).starts([len(b.bawahan) for b in plan.matriks])
+    return [(block.atasan_nip, row) for block, row in zip(plan.matriks, starts)]
 
 
 def make_context(plan: WorkbookPlan, wb: Book) -> Context:
