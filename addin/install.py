@@ -4,6 +4,8 @@ UDFs run through a COM server that exists only there; on macOS and the web use x
 from __future__ import annotations
 
 import csv
+import io
+import locale
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 from skpkit.errors import InputError
 from skpkit.addin.needs import UDF_MODULES, XLWINGS_VERSION
 
-__all__ = ["install", "status", "import_functions", "CONF", "require_excel_platform", "updated_conf", "UDF_MODULE",
+__all__ = ["install", "status", "import_functions", "CONF", "conf_text", "conf_encoding", "require_excel_platform", "updated_conf", "UDF_MODULE",
            "version_note"]
 
 #: xlwings' user configuration, read by its add-in
@@ -28,11 +30,41 @@ def require_excel_platform(what: str) -> None:
                          "'skp generate' or xlwings Lite ('skp addin lite')")
 
 
+def conf_encoding() -> str:
+    """The encoding of ``xlwings.conf``: the system's ANSI code page on Windows (cp1252 in most of Indonesia),
+    which is what xlwings' VBA (``Line Input``) and its own Python (``open(..., "w")``) use.
+
+    Examples
+    --------
+    >>> conf_encoding() == locale.getpreferredencoding(False)
+    True
+    """
+    return locale.getpreferredencoding(False)
+
+
+def conf_text(conf: dict[str, str]) -> bytes:
+    """``xlwings.conf``'s bytes: one quoted ``"KEY","value"`` line each, Windows line ends, the code page's
+    encoding (a character it lacks becomes ``?``, never a failed install).
+
+    Examples
+    --------
+    >>> conf_text({"UDF MODULES": "skpkit.addin.functions"})
+    b'"UDF MODULES","skpkit.addin.functions"\\r\\n'
+    """
+    out = io.StringIO(newline="")
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(conf.items())
+    return out.getvalue().encode(conf_encoding(), errors="replace")
+
+
 def _read_conf() -> dict[str, str]:
     if not CONF.exists():
         return {}
-    with CONF.open(newline="", encoding="utf-8") as f:
-        return {row[0]: row[1] for row in csv.reader(f) if len(row) >= 2}
+    data = CONF.read_bytes()
+    try:
+        text = data.decode("utf-8")  # written by an earlier release
+    except UnicodeDecodeError:
+        text = data.decode(conf_encoding(), errors="replace")
+    return {row[0]: row[1] for row in csv.reader(io.StringIO(text, newline="")) if len(row) >= 2}
 
 
 def updated_conf(conf: dict[str, str]) -> dict[str, str]:
@@ -86,8 +118,7 @@ def install() -> list[str]:
     conf = updated_conf(_read_conf())
     conf["INTERPRETER_WIN" if sys.platform == "win32" else "INTERPRETER_MAC"] = sys.executable
     CONF.parent.mkdir(parents=True, exist_ok=True)
-    with CONF.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f, quoting=csv.QUOTE_ALL).writerows(conf.items())
+    CONF.write_bytes(conf_text(conf))
     return [f"{k} = {v}" for k, v in conf.items()]
 
 

@@ -15,7 +15,7 @@ from xlsxwriter.exceptions import FileCreateError
 
 from skpkit.errors import InputError
 
-__all__ = ["Masalah", "UserError", "USER_FAULTS", "as_masalah"]
+__all__ = ["Masalah", "UserError", "USER_FAULTS", "as_masalah", "sharing_violation"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,23 @@ USER_FAULTS: tuple[type[BaseException], ...] = (
 )
 
 
+#: Windows' "the file is being used by another process" and "another process has locked a portion of it"
+_SHARING = (32, 33)
+
+
+def sharing_violation(e: OSError) -> bool:
+    """Whether ``e`` is Windows refusing a file another program (Excel) holds open.
+
+    Examples
+    --------
+    >>> e = PermissionError(13, "Access is denied")
+    >>> e.winerror = 32
+    >>> sharing_violation(e), sharing_violation(PermissionError(13, "denied"))
+    (True, False)
+    """
+    return getattr(e, "winerror", None) in _SHARING
+
+
 def as_masalah(e: BaseException) -> Masalah:
     """One problem, in the user's words, for an exception of :data:`USER_FAULTS`.
 
@@ -70,6 +87,9 @@ def as_masalah(e: BaseException) -> Masalah:
         if e.errno in (errno.ENOSPC, errno.EDQUOT):
             return Masalah(where, what="disk penuh: berkas tidak ditulis (yang sudah ada tetap utuh)",
                            todo="kosongkan ruang disk atau pilih folder lain")
+        if sharing_violation(e):
+            return Masalah(where, what="berkas sedang dibuka program lain (Excel?): tidak dapat dibaca atau ditulis",
+                           todo="tutup berkas di Excel lalu jalankan lagi")
         if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return Masalah(where, what="tidak ada izin menulis atau membaca",
                            todo="buka izin folder, atau pilih folder lain")

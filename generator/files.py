@@ -8,11 +8,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from skpkit.generator.errors import Masalah, UserError
+from filelock import FileLock, Timeout
 
-__all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "backup_name", "folder_lock"]
+from skpkit.generator.errors import Masalah, UserError, sharing_violation
+
+__all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "LOCK_NAME", "backup_name",
+           "folder_lock"]
 
 TMP_MARK = ".skptmp-"
+#: the lock file of a folder a verb writes into
+LOCK_NAME = ".skp.lock"
 
 
 def check_writable(target: Path) -> None:
@@ -38,40 +43,18 @@ def backup_name(path: Path, now: datetime) -> Path:
 
 @contextmanager
 def folder_lock(folder: Path, what: str) -> Iterator[None]:
-    """One run at a time in ``folder``: a second one is refused with one line (a lock left by a run that
-    died is taken over)."""
-    lock = folder / ".skp.lock"
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            try:
-                pid = int(lock.read_text().strip() or 0)
-            except (OSError, ValueError):
-                pid = 0
-            if pid and _alive(pid):
-                raise UserError(Masalah(str(folder), what=f"folder sedang dipakai {what} lain (proses {pid})",
-                                        todo="tunggu sampai selesai, atau pakai folder lain")) from None
-            lock.unlink(missing_ok=True)
-    else:  # pragma: no cover - a lock re-created between our two tries
-        raise UserError(Masalah(str(folder), what=f"folder sedang dipakai {what} lain"))
+    """One run at a time in ``folder``: a second one is refused with one line. The lock is the operating
+    system's (filelock: ``fcntl`` on Linux and macOS, ``msvcrt`` on Windows), so a run that died holds none."""
+    lock = FileLock(folder / LOCK_NAME, timeout=0)
     try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
+        lock.acquire()
+    except Timeout:
+        raise UserError(Masalah(str(folder), what=f"folder sedang dipakai {what} lain",
+                                todo="tunggu sampai selesai, atau pakai folder lain")) from None
+    try:
         yield
     finally:
-        lock.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        lock.release()
 
 
 def clean_temporaries(folder: Path) -> int:
@@ -97,9 +80,10 @@ def atomic_target(target: Path) -> Iterator[Path]:
         yield tmp
         try:
             os.replace(tmp, target)
-        except PermissionError:
-            raise UserError(Masalah(str(target), what="berkas tidak dapat ditimpa (sedang dibuka?)",
-                                    todo="tutup berkas lalu jalankan lagi")) from None
+        except PermissionError as e:
+            what = ("berkas sedang dibuka program lain (Excel?): tidak ditimpa" if sharing_violation(e)
+                    else "berkas tidak dapat ditimpa (sedang dibuka, atau hanya-baca)")
+            raise UserError(Masalah(str(target), what=what, todo="tutup berkas lalu jalankan lagi")) from None
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -31,7 +31,7 @@ from skpkit.evaluasi import IsianPegawai
 #: one pegawai's evaluation from what was entered (:func:`skpkit.evaluasi.evaluasi`)
 evaluasi_pegawai = _evaluasi_module.evaluasi
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _LAZY = {
     "generate": "skpkit.generator.commands.api", "consolidate": "skpkit.generator.commands.api", "check": "skpkit.generator.commands.api",

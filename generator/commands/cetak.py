@@ -8,12 +8,13 @@ consolidate``) is printed as it is (landscape, fitted to the width, header row r
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath  # noqa: F401 (the examples)
 from typing import Sequence
 
 from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
@@ -43,13 +44,43 @@ class PrintResult:
     problems: list[Masalah] = field(default_factory=list)
 
 
+def profile_arg(folder: PurePath) -> str:
+    """LibreOffice's option for a user profile in ``folder``, as a file URI on any system.
+
+    Examples
+    --------
+    >>> profile_arg(PureWindowsPath(r"C:\\Users\\Sekretaris\\AppData\\Local\\Temp\\skp-print\\profile"))
+    '-env:UserInstallation=file:///C:/Users/Sekretaris/AppData/Local/Temp/skp-print/profile'
+    >>> profile_arg(PurePosixPath("/tmp/skp print/profile"))
+    '-env:UserInstallation=file:///tmp/skp%20print/profile'
+    """
+    return f"-env:UserInstallation={folder.as_uri()}"
+
+
+def _installed() -> list[Path]:
+    """Where LibreOffice's installers put the program: Windows (both Program Files), macOS."""
+    out = [Path(os.environ[var]) / "LibreOffice" / "program" / "soffice.exe"
+           for var in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432") if os.environ.get(var)]
+    return out + [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+
+
 def soffice() -> str:
-    """The LibreOffice program, or a one-line error naming it."""
+    """The LibreOffice program: ``SKP_SOFFICE`` if set, else ``soffice`` (or ``libreoffice``) on PATH, else
+    where its installer puts it; or a one-line error naming it."""
+    chosen = os.environ.get("SKP_SOFFICE", "").strip()
+    if chosen:
+        if Path(chosen).is_file():
+            return chosen
+        raise UserError(Masalah(chosen, what="SKP_SOFFICE menunjuk berkas yang tidak ada",
+                                todo="isi SKP_SOFFICE dengan letak soffice.exe, atau hapus agar dicari sendiri"))
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
+        exe = next((str(p) for p in _installed() if p.is_file()), None)
+    if exe is None:
         raise UserError(Masalah("", what="LibreOffice (soffice) tidak ditemukan: skp print membuat PDF dengannya",
-                                todo="pasang LibreOffice (Debian/Ubuntu: apt-get install libreoffice-calc-nogui; "
-                                     "Windows: libreoffice.org), atau cetak sheet 'Cetak ...' dari Excel"))
+                                todo="pasang LibreOffice (libreoffice.org; Debian/Ubuntu: apt-get install "
+                                     "libreoffice-calc-nogui), atau isi SKP_SOFFICE dengan letak soffice.exe, atau "
+                                     "cetak sheet 'Cetak ...' dari Excel"))
     return exe
 
 
@@ -109,7 +140,7 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
         profile.mkdir(parents=True)
         (profile / "registrymodifications.xcu").write_text(_XCU)
         pdfdir = work / "pdf"
-        cmd = [exe, f"-env:UserInstallation={profile.parent.as_uri()}", "--headless", "--norestore",
+        cmd = [exe, profile_arg(profile.parent), "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(pdfdir), *[str(c) for c, _ in jobs]]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
         for copy, target in jobs:

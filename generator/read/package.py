@@ -25,7 +25,7 @@ from lxml import etree
 from python_calamine import CalamineError, CalamineWorkbook
 from xlsxwriter.utility import xl_cell_to_rowcol
 
-from skpkit.generator.errors import Masalah, UserError
+from skpkit.generator.errors import Masalah, UserError, as_masalah
 from skpkit.generator.layout.stored import Grid
 
 __all__ = ["Damaged", "Limits", "Range", "SheetScan", "Source", "Package", "open_source", "parse_range", "OLE_MAGIC",
@@ -312,7 +312,11 @@ def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
     if size > limits.file_bytes:
         raise UserError(Masalah(str(path), what=f"berkas terlalu besar untuk dibaca ({size:,} byte)",
                                 todo="pisahkan berkasnya"))
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:  # held open by another program (Windows), no permission, gone
+        e.filename = e.filename or str(path)
+        raise UserError(as_masalah(e)) from None
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return Source(path, data, "csv")
