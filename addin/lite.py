@@ -8,9 +8,7 @@ in Pyodide's core as it is. ``skp addin lite --out main.py`` writes this module 
 into one ``main.py`` to paste into the xlwings Lite editor (:func:`main_py`).
 """
 
-from __future__ import annotations
-
-from typing import Any
+from typing import Any, Literal, get_args
 
 from skpkit import rules
 from skpkit.errors import InputError, Invalid
@@ -35,6 +33,10 @@ __all__ = ["SKP_CAPAIAN", "SKP_RATING_INDIKATOR", "SKP_RATING_RHK", "SKP_RATING_
            "SKP_PREDIKAT", "SKP_ANGKA_KREDIT", "SKP_KURVA", "SKP_NIP", "FUNCTIONS"]
 
 Cells = Any  # one value, or a list of rows (ndim=2)
+#: the predikat kinerja organisasi of a unit: one of five words, offered in Excel as a list (xlwings Lite
+#: turns a Literal into a dropdown); held equal to :class:`skpkit.model.PredikatOrganisasi` by the tests
+Organisasi = Literal["Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"]
+ORGANISASI = get_args(Organisasi)
 
 
 def _safe(rule, *args, **kwargs):
@@ -165,10 +167,10 @@ def SKP_ANGKA_KREDIT(predikat: Cells, jenjang: Cells, bulan: Cells = 12, persen_
 
 
 @func
-@arg("organisasi", ndim=2, doc="Predikat kinerja organisasi unit")
+@arg("organisasi", doc="Predikat kinerja organisasi unit: Istimewa, Baik, Butuh Perbaikan, Kurang, Sangat Kurang")
 @arg("predikat", ndim=2, doc="Predikat pegawai unit (kolom)")
 @guard
-def SKP_KURVA(organisasi: Cells, predikat: Cells, maks_terbesar: Cells = None, min_dominan: Cells = None,
+def SKP_KURVA(organisasi: Organisasi, predikat: Cells, maks_terbesar: Cells = None, min_dominan: Cells = None,
               min_pendamping: Cells = None, maks_sangat_baik: Cells = None) -> Any:
     """Cek pola distribusi (kurva): satu baris per aturan: aturan, terpenuhi, jumlah, batas."""
     s = settings_from(kurva=(maks_terbesar, min_dominan, min_pendamping, maks_sangat_baik))

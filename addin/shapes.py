@@ -8,6 +8,7 @@ result goes back in the shape of the first argument, one cell as one value.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import wraps
 from typing import Any, Callable
 
 from skpkit import rules
@@ -75,13 +76,14 @@ def columns(first: Any, *others: Any) -> tuple[list, ...]:
 
 
 def guard(fn: Callable) -> Callable:
-    """Whatever goes wrong becomes a cell text, never a traceback."""
+    """Whatever goes wrong becomes a cell text, never a traceback. The wrapper keeps the function's name,
+    docstring and annotations (xlwings reads the type hints to describe the arguments to Excel)."""
+    @wraps(fn)
     def run(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except (InputError, ValueError, TypeError, KeyError) as e:
             return f"{MARK} {getattr(e, 'reason', str(e))}"
-    run.__name__, run.__doc__, run.__wrapped__ = fn.__name__, fn.__doc__, fn
     return run
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -54,6 +54,10 @@ def folder_lock(folder: Path, what: str) -> Iterator[None]:
     try:
         yield
     finally:
+        # Removed while still held, so a run waiting on this file finds it gone and makes a new one
+        # (filelock checks); on Windows an open file cannot be removed and filelock removes it on release.
+        with suppress(OSError):
+            (folder / LOCK_NAME).unlink()
         lock.release()
 
 

@@ -112,20 +112,47 @@ def _pyodide_dir() -> Path | None:
     return next((Path(c) for c in candidates if c and (Path(c) / "pyodide" / "pyodide.asm.wasm").exists()), None)
 
 
-def test_main_py_runs_in_pyodide(tmp_path):
-    node, where = shutil.which("node"), _pyodide_dir()
+def _xlwings_wheel() -> Path | None:
+    """xlwings' pure wheel (what xlwings Lite loads), as ``.ci/run`` downloads it into tests/lite/wheels."""
+    named = os.environ.get("SKP_XLWINGS_WHEEL")
+    found = [Path(named)] if named else sorted((HERE / "lite" / "wheels").glob("xlwings-*-py3-none-any.whl"))
+    return next((p for p in found if p.exists()), None)
+
+
+def _needs(what: str) -> None:
+    if os.environ.get("SKP_REQUIRE_PYODIDE"):
+        pytest.fail(f"{what} is missing and SKP_REQUIRE_PYODIDE is set")
+    pytest.skip(f"{what} not found: the xlwings Lite module is run in Pyodide in CI")
+
+
+def test_organisasi_choices_are_the_predikat_organisasi():
+    from skpkit.model import PredikatOrganisasi
+
+    assert list(lite.ORGANISASI) == [p.value for p in PredikatOrganisasi]
+
+
+def test_main_py_runs_in_pyodide_through_xlwings_lite_decorators(tmp_path):
+    node, where, wheel = shutil.which("node"), _pyodide_dir(), _xlwings_wheel()
     if node is None or where is None:
-        reason = "Node.js" if node is None else "the npm package pyodide (npm install --prefix tests/lite pyodide@0.27)"
-        if os.environ.get("SKP_REQUIRE_PYODIDE"):
-            pytest.fail(f"{reason} is missing and SKP_REQUIRE_PYODIDE is set")
-        pytest.skip(f"{reason} not found: the xlwings Lite module is run in Pyodide in CI")
+        _needs("Node.js" if node is None else "the npm package pyodide (npm install --prefix tests/lite)")
+    if wheel is None:
+        _needs("xlwings' pure wheel (pip download --no-deps --only-binary=:all: --platform any xlwings==0.37.8 "
+               "-d tests/lite/wheels)")
     (tmp_path / "main.py").write_text(main_py(), encoding="utf-8")
     (tmp_path / "cases.json").write_text(json.dumps(CASES), encoding="utf-8")
     done = subprocess.run([node, str(HERE / "lite" / "run_in_pyodide.js"), str(tmp_path / "main.py"),
                            str(tmp_path / "cases.json")], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "SKP_PYODIDE_DIR": str(where)})
+                          env={**os.environ, "SKP_PYODIDE_DIR": str(where), "SKP_XLWINGS_WHEEL": str(wheel)})
     assert done.returncode == 0, done.stderr[-2000:]
     out = json.loads(done.stdout)
-    assert out["numpy"] is False and out["version"].startswith("3.")
+    assert out["numpy"] is False and out["version"].startswith("3.14")
+    # registered by xlwings' own Lite decorators: every function, its ranges as matrices, the organisasi list
+    meta = out["meta"]
+    functions = {f["name"]: f for f in meta["functions"]}
+    assert set(functions) == set(lite.FUNCTIONS)
+    params = {p["name"]: p for p in functions["SKP_CAPAIAN"]["parameters"]}
+    assert params["realisasi"]["dimensionality"] == "matrix" and "Realisasi" in params["realisasi"]["description"]
+    enum = next(e for e in meta["enums"] if e["id"] == "SKP_KURVA.ORGANISASI")
+    assert [v["stringValue"] for v in enum["values"]] == list(lite.ORGANISASI)
     for (name, _), got, want in zip(CASES, out["results"], _golden()):
         assert _close(got, want), (name, got, want)
