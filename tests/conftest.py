@@ -41,7 +41,9 @@ def recalculated(tmp_path_factory):
 
     require_libreoffice()
     tmp = tmp_path_factory.mktemp("recalc")
-    people = roster(130, unit_size=13, seed=7)
+    # 533 pegawai-periods (the README promises at least 500); seed 3 holds every angka kredit case (a jenjang
+    # at the top, a shortfall of 0, a TMT in the year)
+    people = roster(65, unit_size=13, seed=3)
     plans = []
     for k, (stem, plan) in enumerate(plans_for(Roster(people), tahun=2027, instansi="Uji")):
         if k % 3 == 2:

@@ -294,8 +294,6 @@ class Workbook:
     def evaluate(self, formula: str, sheet: str):
         if formula.startswith("shared:"):
             raise Unsupported("a shared formula (a file saved by Excel)")
-        if formula.startswith("shared:"):
-            raise Unsupported("a shared formula (a file saved by Excel)")
         tree = self.trees.get(formula)
         if tree is None:
             tree = self.trees[formula] = parse(formula)

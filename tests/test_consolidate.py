@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
+import edits
 from skpkit import rules
 from skpkit.rules import ak
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Pegawai
@@ -110,7 +111,7 @@ def test_acceptance_three_bad_files(demo, tmp_path):
     (folder / "rusak.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     _encrypt(next(folder.glob("SKP-*.xlsx")), folder / "sandi.xlsx")
     nip_file = _one_pegawai_file(tmp_path, "nip")
-    wb = openpyxl.load_workbook(nip_file)
+    wb = edits.load(nip_file)
     ws = wb.worksheets[2]
     g = read_workbook(nip_file).geometry
     ws.cell(g.identity("nip") + 1, 3).value = 199203042019031004
@@ -132,11 +133,7 @@ def _encrypt(src: Path, dst: Path) -> None:
         OOXMLFile(f).encrypt("rahasia", out)
 
 
-def _edit(src: Path, dst: Path, fn) -> Path:
-    wb = openpyxl.load_workbook(src)
-    fn(wb)
-    wb.save(dst)
-    return dst
+_edit = edits.edit
 
 
 def test_broken_corpus_each_reported_rest_kept(demo, tmp_path):
@@ -286,7 +283,7 @@ def test_manifest_check_finds_changed_issued_content(demo, tmp_path):
     src = folder / "SKP-2027-sekretariat.xlsx"
     data = read_workbook(src)
     sheet, g = data.plan.sheets[1], data.geometry
-    wb = openpyxl.load_workbook(src)
+    wb = edits.load(src)
     wb[sheet.name].cell(g.slot_row(0) + 1, g.col("target_max") + 1, 1)
     wb.save(src)
     code, output = _consolidate(str(folder), "--out", str(tmp_path / "rekap.xlsx"),

@@ -142,5 +142,9 @@ def test_a_one_character_mutation_is_caught(plans, tmp_path, monkeypatch, method
         return text.replace(old, new)
 
     monkeypatch.setattr(NativeFormulas, method, mutated)
-    found = _drift(_write_all(plans, tmp_path))
+    # one unit, and only the sheets that hold the boundary cases (with the settings they read)
+    unit = plans[1:2]
+    sheets = {"Pengaturan"} | {s.name for s in unit[0][1].sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"}
+    assert len(sheets) >= 2
+    found = [line for p in _write_all(unit, tmp_path) for line in drift(p, sheets)]
     assert found, f"a mutated {method} formula was not caught"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import openpyxl
+from skpkit.generator.read.package import read_cells
 import pytest
 from xlsxwriter.worksheet import Worksheet
 
@@ -30,9 +30,7 @@ def formulas(tmp_path_factory):
         random_fill(plan, seed=k)
         path = tmp / f"{stem}.xlsx"
         write_workbook(plan, path)
-        wb = openpyxl.load_workbook(path)
-        out += [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
-                if isinstance(c.value, str) and c.value.startswith("=")]
+        out += ["=" + c.formula for cells in read_cells(path).values() for c in cells.values() if c.formula]
     return out
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import edits
 import skpkit
 from skpkit.generator.commands.cli import main
 from skpkit.generator.read.registry import get_reader
@@ -139,12 +140,11 @@ def test_units_differing_only_in_case_are_refused(tmp_path):
 def test_realisasi_typed_as_text_is_named_not_counted(unit):
     """class: silent wrong results (text 'inf', '1_000' as realisasi)"""
     tmp, _, files = unit
-    import openpyxl
 
     data = get_reader("skp").read(files[0])
     sheet = next(s for s in data.plan.sheets if s.pegawai.jenis_jabatan.value != "Administrator")
     g = data.geometry
-    wb = openpyxl.load_workbook(files[0])
+    wb = edits.load(files[0])
     ws = wb[sheet.name]
     r = g.slot_row(0)
     for col, value in (("indikator", "Laporan"), ("target_min", 10), ("arah", "naik"), ("agregasi", "jumlah")):
@@ -182,10 +182,9 @@ def test_refresh_keeps_each_files_own_pengaturan(tmp_path):
     for f in V1.glob("SKP-2027-*.xlsx"):
         if "sekretariat-daerah" not in f.name:
             shutil.copy2(f, work / f.name)
-    import openpyxl
 
     target = work / "SKP-2027-sekretariat.xlsx"
-    wb = openpyxl.load_workbook(target)
+    wb = edits.load(target)
     ws = wb["Pengaturan"]
     ws["B8"] = 150  # CapaianMaks of this file only
     wb.save(target)
@@ -376,7 +375,7 @@ def test_random_single_cell_edits_never_crash(tmp_path_factory, sheet, row, col,
 
     tmp = tmp_path_factory.mktemp("edit")
     src = V1 / "SKP-2027-pimpinan-dinas.xlsx"
-    wb = openpyxl.load_workbook(src)
+    wb = edits.load(src)
     cell = wb[sheet].cell(row + 1, col + 1)
     if isinstance(cell, openpyxl.cell.cell.MergedCell):
         return
@@ -460,10 +459,9 @@ def test_not_a_workbook_at_all(unit, content):
 @pytest.mark.parametrize("cell", ["B3", "B4", "B8", "B9", "B10"])  # Instansi, Tahun, CapaianMaks, PorsiDiAtas, PerilakuMinDiAtas
 def test_pengaturan_cells_typed_wrong(tmp_path, cell, value):
     """class: one file stops the whole consolidation (a yellow Pengaturan cell typed as text or 1e308)"""
-    import openpyxl
 
     src = V1 / "SKP-2027-pimpinan-dinas.xlsx"
-    wb = openpyxl.load_workbook(src)
+    wb = edits.load(src)
     wb["Pengaturan"][cell] = value
     if isinstance(value, str):
         wb["Pengaturan"][cell].data_type = "s"
@@ -478,10 +476,9 @@ def test_pengaturan_cells_typed_wrong(tmp_path, cell, value):
                                   "clear meta"])
 def test_structure_edited(tmp_path, edit):
     """class: one file stops the whole consolidation (Pengaturan renamed, the hidden _skp sheet edited)"""
-    import openpyxl
 
     src = V1 / "SKP-2027-sekretariat.xlsx"
-    wb = openpyxl.load_workbook(src)
+    wb = edits.load(src)
     if edit == "rename Pengaturan":
         wb["Pengaturan"].title = "Setelan"
     elif edit == "delete _skp":
@@ -559,12 +556,11 @@ def test_saved_as_ods_or_xls_still_read(tmp_path, kind):
 
 def test_formula_typed_as_realisasi_is_named(tmp_path):
     """class: silent wrong results (a formula typed as realisasi, the file saved without its result, read as empty)"""
-    import openpyxl
 
     src = V1 / "SKP-2027-pimpinan-dinas.xlsx"
     data = get_reader("skp").read(src)
     g = data.geometry
-    wb = openpyxl.load_workbook(src)  # openpyxl stores no results: the formula's value is empty when read
+    wb = edits.load(src)  # openpyxl stores no results: the formula's value is empty when read
     from skpkit.generator.layout import a1
 
     ref = a1(g.slot_row(0), g.col("realisasi", 3))

@@ -12,6 +12,7 @@ import pytest
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
+import edits
 import skpkit
 from skpkit.model import JenisJabatan, Jenjang
 from skpkit.generator.read.workbook import read_workbook
@@ -91,7 +92,7 @@ def test_siasn_roster_goes_through_generate_with_tmt_and_ak_awal_issued(tmp_path
     assert grid(g.evaluasi_row("bulan_ak"), g.value_col(None)) == 7.0  # 15 May: from June
     assert sp.pegawai.pns_id == "E5F6"
     # issued: a changed TMT is named by skp check with the manifest, old and new value
-    wb = openpyxl.load_workbook(files[[f for f in files].index(d.path)])
+    wb = edits.load(files[[f for f in files].index(d.path)])
     wb[sp.name].cell(g.identity("tmt_jabatan") + 1, col + 1).value = dt.datetime(2027, 1, 1)
     wb.save(d.path)
     found = skpkit.check([d.path], manifest=tmp_path / "out" / "manifest.json")

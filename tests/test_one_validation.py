@@ -7,21 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
+import edits
 import skpkit
 from skpkit.generator.commands.cli import main
 from skpkit.generator.read.workbook import read_workbook
-
-
-def _edit(src: Path, dst: Path, fn) -> Path:
-    wb = openpyxl.load_workbook(src)
-    fn(wb)
-    wb.save(dst)
-    return dst
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +31,7 @@ def corpus(tmp_path_factory, demo_session):
     def cell(wb, sheet, row, col, value):
         wb[sheet.name].cell(row, col + 1, value)
 
-    edits = {
+    changes = {
         "teks-di-realisasi": lambda wb: cell(wb, first, r0, g.col("realisasi", 1), "3 laporan"),
         "target-nol": lambda wb: (cell(wb, first, r0, g.col("target_min"), 0), cell(wb, first, r0, g.col("target_max"), 0)),
         "rumus-ditimpa": lambda wb: cell(wb, second, g.evaluasi_row("predikat") + 1, g.value_col(1), "Sangat Baik"),
@@ -51,8 +44,8 @@ def corpus(tmp_path_factory, demo_session):
         "rating-tidak-dikenal": lambda wb: cell(wb, first, g.evaluasi_row("hasil_penilai") + 1, g.value_col(1), "bagus"),
     }
     files = []
-    for name, fn in edits.items():
-        files.append(_edit(src, tmp / f"{name}.xlsx", fn))
+    for name, fn in changes.items():
+        files.append(edits.edit(src, tmp / f"{name}.xlsx", fn))
     return tmp, files, demo / "terisi" / "manifest.json"
 
 

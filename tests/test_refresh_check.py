@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+import edits
 from skpkit.issuing import Roster
 from skpkit.generator.commands.check import check_file
 from skpkit.generator.commands.cli import main
@@ -58,7 +59,7 @@ def _change_superior(src: Path, dst: Path) -> dict:
     data = read_workbook(src)
     sheet = data.plan.sheets[0]
     g = data.geometry
-    wb = openpyxl.load_workbook(src)
+    wb = edits.load(src)
     ws = wb[sheet.name]
     rhk_col = g.col("rhk") + 1
     ws.cell(g.slot_row(0) + 1, rhk_col, "Meningkatnya kualitas layanan publik digital (revisi)")
@@ -128,7 +129,7 @@ def test_check_names_an_edited_target(demo, tmp_path):
     g = data.geometry
     ind = sheet.slots[0].indikator[0]
     assert sheet.isian.get(ind.id, "target_min") is not None
-    wb = openpyxl.load_workbook(src)
+    wb = edits.load(src)
     ws = wb[sheet.name]
     ws.cell(g.slot_row(0) + 1, g.col("target_min") + 1, 1)
     edited = tmp_path / src.name
@@ -166,7 +167,7 @@ def test_check_with_key_and_structure(tmp_path):
     path = max(files, key=lambda f: len(read_workbook(f).plan.sheets))
     book = read_workbook(path)
     sheet, g = book.plan.sheets[1], book.geometry
-    wb = openpyxl.load_workbook(path)
+    wb = edits.load(path)
     ws = wb[sheet.name]
     ws.protection.sheet = False
     ws.cell(g.evaluasi_row("predikat") + 1, g.value_col(1) + 1, "Sangat Baik")
@@ -191,7 +192,7 @@ def test_check_catches_every_single_cell_change(tmp_path_factory, data):
     old = entry["issued"][ref]
     new = data.draw(st.one_of(st.just(None), st.integers(1, 999), st.text("abcXYZ -", min_size=1, max_size=8))
                     .filter(lambda v: v != old and (not isinstance(v, str) or v.strip())))
-    wb = openpyxl.load_workbook(path)
+    wb = edits.load(path)
     wb[entry["sheet"]][ref] = new
     wb.save(path)
     found = check_file(path, manifest, key)

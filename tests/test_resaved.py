@@ -15,11 +15,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
+import edits
 import skpkit
 from libreoffice import require_libreoffice
 
@@ -83,7 +83,7 @@ def shuffled(src: Path, dst: Path, seed: int = 1) -> Path:
 
 def by_openpyxl(src: Path, dst: Path) -> Path:
     """``src`` loaded and saved by openpyxl (formulas kept, their stored results dropped)."""
-    wb = openpyxl.load_workbook(src)
+    wb = edits.load(src)
     wb.save(dst)
     return dst
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
+import edits
 from skpkit.issuing import Roster
 
 from skpkit.generator.layout import plans_for
@@ -28,7 +28,7 @@ def test_changed_settings_recompute(tmp_path):
     random_fill(plan, seed=3)
     path = tmp_path / "a.xlsx"
     write_workbook(plan, path)
-    wb = openpyxl.load_workbook(path)
+    wb = edits.load(path)
     for name, value in CHANGES.items():
         sheet, ref = next(iter(wb.defined_names[name].destinations))
         wb[sheet][ref.replace("$", "")] = value

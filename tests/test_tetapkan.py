@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
+import edits
 import skpkit
 from skpkit.generator.commands.cli import main
 from skpkit.generator.read.workbook import read_workbook
@@ -37,7 +38,7 @@ def _blank_own_row(path):
 
 
 def _edit(path, sheet, values):
-    wb = openpyxl.load_workbook(path)
+    wb = edits.load(path)
     for cell, value in values.items():
         wb[sheet][cell].value = value
     wb.save(path)
