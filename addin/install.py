@@ -12,6 +12,7 @@ from pathlib import Path
 
 from skpkit.errors import InputError
 from skpkit.addin.needs import UDF_MODULES, XLWINGS_VERSION
+from skpkit.i18n import _
 
 __all__ = ["install", "status", "import_functions", "CONF", "conf_text", "conf_encoding", "require_excel_platform", "updated_conf", "UDF_MODULE",
            "version_note"]
@@ -25,9 +26,10 @@ OLD_UDF_MODULE = "addin.functions"
 
 def require_excel_platform(what: str) -> None:
     if sys.platform != "win32":
-        raise InputError(f"{what} needs Excel on Windows: xlwings' UDFs are Windows-only (this is {sys.platform})",
-                         "run it there after 'pip install skpkit[addin]'; elsewhere use the native workbooks of "
-                         "'skp generate' or xlwings Lite ('skp addin lite')")
+        raise InputError(_("{what} perlu Excel di Windows: UDF xlwings hanya berjalan di Windows (ini {platform})").format(
+                             what=what, platform=sys.platform),
+                         _("jalankan di sana sesudah 'pip install skpkit[addin]'; di tempat lain pakai buku kerja "
+                           "biasa dari 'skp generate' atau xlwings Lite ('skp addin lite')"))
 
 
 def conf_encoding() -> str:
@@ -99,16 +101,16 @@ def version_note(installed: str | None, needed: str = XLWINGS_VERSION) -> str:
     Examples
     --------
     >>> version_note("0.37.8")
-    'xlwings 0.37.8: the version skpkit workbooks need'
-    >>> version_note("0.33.0").startswith("xlwings 0.33.0 is installed, the workbooks need 0.37.8")
+    'xlwings 0.37.8: versi yang diperlukan buku kerja skpkit'
+    >>> version_note("0.33.0").startswith("xlwings 0.33.0 terpasang, buku kerja memerlukan 0.37.8")
     True
     """
     if installed is None:
-        return f"xlwings is not installed: pip install \"skpkit[addin]\" (xlwings {needed})"
+        return _("xlwings belum terpasang: pip install \"skpkit[addin]\" (xlwings {needed})").format(needed=needed)
     if installed == needed:
-        return f"xlwings {installed}: the version skpkit workbooks need"
-    return (f"xlwings {installed} is installed, the workbooks need {needed} (their VBA loads "
-            f"xlwings64-{needed}.dll): pip install \"xlwings=={needed}\"")
+        return _("xlwings {installed}: versi yang diperlukan buku kerja skpkit").format(installed=installed)
+    return _("xlwings {installed} terpasang, buku kerja memerlukan {needed} (VBA-nya memuat xlwings64-{needed}.dll): "
+             "pip install \"xlwings=={needed}\"").format(installed=installed, needed=needed)
 
 
 def install() -> list[str]:
@@ -129,7 +131,7 @@ def status() -> list[str]:
     conf = _read_conf()
     lines = [done.stdout.strip() or done.stderr.strip(), version_note(_installed_version())]
     upper = {k.upper(): v for k, v in conf.items()}
-    lines += [f"{k} = {upper.get(k, '(not set)')}" for k in ("UDF MODULES", "INTERPRETER_WIN", "INTERPRETER_MAC")]
+    lines += [f"{k} = {upper.get(k, _('(belum diisi)'))}" for k in ("UDF MODULES", "INTERPRETER_WIN", "INTERPRETER_MAC")]
     return lines
 
 

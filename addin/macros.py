@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import skpkit
+from skpkit.i18n import _
 
 try:  # the add-in extra; the macros only need it when called from Excel
     import xlwings as xw
@@ -28,7 +29,7 @@ def _script(fn):
 
 def _caller_path() -> Path:
     if xw is None:
-        raise RuntimeError("xlwings is not installed: pip install 'skpkit[addin]'")
+        raise RuntimeError(_("xlwings belum terpasang: pip install 'skpkit[addin]'"))
     return Path(xw.Book.caller().fullname)
 
 
@@ -45,7 +46,7 @@ def _roster(folder: Path) -> Path:
     for name in ("roster.xlsx", "roster.csv"):
         if (folder / name).exists():
             return folder / name
-    raise FileNotFoundError(f"no roster.xlsx or roster.csv beside {folder}")
+    raise FileNotFoundError(_("tidak ada roster.xlsx atau roster.csv di {folder}").format(folder=folder))
 
 
 def buat_bawahan_di(path: Path) -> list[Path]:

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 from xlsxwriter.exceptions import FileCreateError
 
 from skpkit.errors import InputError
+from skpkit.i18n import _
 
 __all__ = ["Masalah", "UserError", "USER_FAULTS", "as_masalah", "sharing_violation"]
 
@@ -30,8 +31,8 @@ class Masalah:
 
     def __str__(self) -> str:
         where = ", ".join(x for x in (Path(self.file).name if self.file else "",
-                                      f"sheet {self.sheet!r}" if self.sheet else "",
-                                      f"sel {self.cell}" if self.cell else "") if x)
+                                      _("sheet {name!r}").format(name=self.sheet) if self.sheet else "",
+                                      _("sel {cell}").format(cell=self.cell) if self.cell else "") if x)
         tail = f" ({self.todo})" if self.todo else ""
         return f"{where}: {self.what}{tail}" if where else f"{self.what}{tail}"
 
@@ -85,23 +86,26 @@ def as_masalah(e: BaseException) -> Masalah:
     if isinstance(e, OSError):
         where = str(e.filename or "")
         if e.errno in (errno.ENOSPC, errno.EDQUOT):
-            return Masalah(where, what="disk penuh: berkas tidak ditulis (yang sudah ada tetap utuh)",
-                           todo="kosongkan ruang disk atau pilih folder lain")
+            return Masalah(where, what=_("disk penuh: berkas tidak ditulis (yang sudah ada tetap utuh)"),
+                           todo=_("kosongkan ruang disk atau pilih folder lain"))
         if sharing_violation(e):
-            return Masalah(where, what="berkas sedang dibuka program lain (Excel?): tidak dapat dibaca atau ditulis",
-                           todo="tutup berkas di Excel lalu jalankan lagi")
+            return Masalah(where, what=_("berkas sedang dibuka program lain (Excel?): tidak dapat dibaca atau "
+                                         "ditulis"),
+                           todo=_("tutup berkas di Excel lalu jalankan lagi"))
         if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return Masalah(where, what="tidak ada izin menulis atau membaca",
-                           todo="buka izin folder, atau pilih folder lain")
+            return Masalah(where, what=_("tidak ada izin menulis atau membaca"),
+                           todo=_("buka izin folder, atau pilih folder lain"))
         if isinstance(e, FileNotFoundError):
-            return Masalah(where, what="berkas atau folder tidak ditemukan", todo="periksa nama dan letaknya")
-        return Masalah(where, what=f"gagal membaca/menulis: {e.strerror or e}", todo="periksa berkas dan disknya")
+            return Masalah(where, what=_("berkas atau folder tidak ditemukan"), todo=_("periksa nama dan letaknya"))
+        return Masalah(where, what=_("gagal membaca/menulis: {x}").format(x=e.strerror or e), todo=_("periksa berkas dan disknya"))
     if isinstance(e, UnicodeError):
-        return Masalah("", what=f"teks dengan pengodean yang tidak dikenal ({e})",
-                       todo="simpan ulang sebagai CSV UTF-8 atau .xlsx")
+        return Masalah("", what=_("teks dengan pengodean yang tidak dikenal ({e})").format(e=e),
+                       todo=_("simpan ulang sebagai CSV UTF-8 atau .xlsx"))
     if isinstance(e, json.JSONDecodeError):
-        return Masalah("", what=f"JSON rusak (baris {e.lineno}, kolom {e.colno}): {e.msg}",
-                       todo="gunakan manifest.json asli dari skp generate")
+        return Masalah("", what=_("JSON rusak (baris {lineno}, kolom {colno}): {msg}").format(
+                                    lineno=e.lineno, colno=e.colno, msg=e.msg),
+                       todo=_("gunakan manifest.json asli dari skp generate"))
     if isinstance(e, MemoryError):
-        return Masalah("", what="memori tidak cukup", todo="proses lebih sedikit berkas sekaligus")
-    return Masalah("", what=f"berkas rusak: {type(e).__name__}: {e}"[:300], todo="minta berkas yang utuh")
+        return Masalah("", what=_("memori tidak cukup"), todo=_("proses lebih sedikit berkas sekaligus"))
+    return Masalah("", what=_("berkas rusak: {kind}: {e}").format(kind=type(e).__name__, e=e)[:300],
+                   todo=_("minta berkas yang utuh"))

@@ -11,6 +11,7 @@ from typing import Iterator
 from filelock import FileLock, Timeout
 
 from skpkit.generator.errors import Masalah, UserError, sharing_violation
+from skpkit.i18n import _
 
 __all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "LOCK_NAME", "backup_name",
            "folder_lock"]
@@ -24,10 +25,10 @@ def check_writable(target: Path) -> None:
     """Refuse a target that is open in Excel/LibreOffice or read-only, before writing anything."""
     locks = [target.with_name("~$" + target.name), target.with_name(f".~lock.{target.name}#")]
     if any(lock.exists() for lock in locks):
-        raise UserError(Masalah(str(target), what="berkas sedang dibuka di Excel/LibreOffice",
-                                todo="tutup berkas lalu jalankan lagi"))
+        raise UserError(Masalah(str(target), what=_("berkas sedang dibuka di Excel/LibreOffice"),
+                                todo=_("tutup berkas lalu jalankan lagi")))
     if target.exists() and not os.access(target, os.W_OK):
-        raise UserError(Masalah(str(target), what="berkas hanya-baca", todo="ubah izin berkas atau pilih folder lain"))
+        raise UserError(Masalah(str(target), what=_("berkas hanya-baca"), todo=_("ubah izin berkas atau pilih folder lain")))
 
 
 def backup_name(path: Path, now: datetime) -> Path:
@@ -49,8 +50,8 @@ def folder_lock(folder: Path, what: str) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise UserError(Masalah(str(folder), what=f"folder sedang dipakai {what} lain",
-                                todo="tunggu sampai selesai, atau pakai folder lain")) from None
+        raise UserError(Masalah(str(folder), what=_("folder sedang dipakai {what} lain").format(what=what),
+                                todo=_("tunggu sampai selesai, atau pakai folder lain"))) from None
     try:
         yield
     finally:
@@ -85,9 +86,9 @@ def atomic_target(target: Path) -> Iterator[Path]:
         try:
             os.replace(tmp, target)
         except PermissionError as e:
-            what = ("berkas sedang dibuka program lain (Excel?): tidak ditimpa" if sharing_violation(e)
-                    else "berkas tidak dapat ditimpa (sedang dibuka, atau hanya-baca)")
-            raise UserError(Masalah(str(target), what=what, todo="tutup berkas lalu jalankan lagi")) from None
+            what = (_("berkas sedang dibuka program lain (Excel?): tidak ditimpa") if sharing_violation(e)
+                    else _("berkas tidak dapat ditimpa (sedang dibuka, atau hanya-baca)"))
+            raise UserError(Masalah(str(target), what=what, todo=_("tutup berkas lalu jalankan lagi"))) from None
     finally:
         if tmp.exists():
             tmp.unlink()

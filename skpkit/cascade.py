@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 from skpkit.errors import InputError
 from skpkit.model import RHK, Indikator, JenisRHK, Pegawai
+from skpkit.i18n import _
 
 __all__ = ["Peran", "stable_id", "check_roster", "urutan", "cascade"]
 
@@ -66,16 +67,18 @@ def check_roster(pegawai: Sequence[Pegawai], external: Iterable[str] = ()) -> No
     seen: dict[str, Pegawai] = {}
     for p in pegawai:
         if p.nip in seen:
-            raise InputError(f"NIP ganda {p.nip} ({seen[p.nip].nama}; {p.nama})",
-                             "setiap pegawai hanya satu baris di roster")
+            raise InputError(_("NIP ganda {nip} ({nama}; {nama2})").format(
+                                 nip=p.nip, nama=seen[p.nip].nama, nama2=p.nama),
+                             _("setiap pegawai hanya satu baris di roster"))
         seen[p.nip] = p
     known = set(seen) | set(external)
     for p in pegawai:
         if p.nip_atasan and p.nip_atasan not in known:
-            raise InputError(f"NIP atasan {p.nip_atasan} dari {p.nip} ({p.nama}) tidak ada di roster",
-                             "tambahkan atasan ke roster atau perbaiki NIP atasan")
+            raise InputError(_("NIP atasan {nip_atasan} dari {nip} ({nama}) tidak ada di roster").format(
+                                 nip_atasan=p.nip_atasan, nip=p.nip, nama=p.nama),
+                             _("tambahkan atasan ke roster atau perbaiki NIP atasan"))
         if p.nip_atasan == p.nip:
-            raise InputError(f"{p.nip} ({p.nama}) menjadi atasan dirinya sendiri", "perbaiki NIP atasan")
+            raise InputError(_("{nip} ({nama}) menjadi atasan dirinya sendiri").format(nip=p.nip, nama=p.nama), _("perbaiki NIP atasan"))
     state: dict[str, int] = {}  # 1 visiting, 2 done
     for start in seen:
         path: list[str] = []
@@ -83,8 +86,8 @@ def check_roster(pegawai: Sequence[Pegawai], external: Iterable[str] = ()) -> No
         while nip in seen and state.get(nip) != 2:
             if state.get(nip) == 1:
                 cycle = path[path.index(nip):] + [nip]
-                raise InputError("siklus atasan: " + " -> ".join(cycle),
-                                 "setiap pegawai harus berujung pada pimpinan tertinggi")
+                raise InputError(_("siklus atasan: {cycle}").format(cycle=" -> ".join(cycle)),
+                                 _("setiap pegawai harus berujung pada pimpinan tertinggi"))
             state[nip] = 1
             path.append(nip)
             nip = seen[nip].nip_atasan
@@ -143,12 +146,13 @@ def cascade(atasan_rhk: Sequence[RHK], bawahan: Sequence[Pegawai],
     ordinal: defaultdict[tuple[str, str], int] = defaultdict(int)
     for peran in matriks:
         if peran.nip not in result:
-            raise InputError(f"matriks peran hasil menyebut NIP {peran.nip} yang bukan bawahan",
-                             "periksa NIP pada matriks peran hasil")
+            raise InputError(_("matriks peran hasil menyebut NIP {nip} yang bukan bawahan").format(nip=peran.nip),
+                             _("periksa NIP pada matriks peran hasil"))
         sumber = by_id.get(peran.rhk_atasan)
         if sumber is None:
-            raise InputError(f"matriks peran hasil menyebut RHK atasan {peran.rhk_atasan!r} yang tidak ada",
-                             "pilih RHK atasan dari daftar")
+            raise InputError(_("matriks peran hasil menyebut RHK atasan {rhk_atasan!r} yang tidak ada").format(
+                                 rhk_atasan=peran.rhk_atasan),
+                             _("pilih RHK atasan dari daftar"))
         ordinal[(peran.nip, peran.rhk_atasan)] += 1
         rid = stable_id("R", peran.nip, peran.rhk_atasan, ordinal[(peran.nip, peran.rhk_atasan)])
         indikator = tuple(replace(ind, id=f"{rid}.{j}") for j, ind in enumerate(peran.indikator, 1))

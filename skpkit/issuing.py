@@ -19,6 +19,7 @@ from skpkit.errors import InputError
 from skpkit.model import RHK, JenisJabatan, JenisPeriode, JenisRHK, Pegawai, Settings
 from skpkit.plan import INDIKATOR_FIELDS, Identitas, IndikatorSlot, MatriksBlock, RHKSlot, SheetPlan, WorkbookPlan
 from skpkit.rules.nilai import is_blank
+from skpkit.i18n import _
 
 __all__ = ["Roster", "build_plans", "sheet_names", "file_stem", "TICKS", "SlotCounts", "slot_counts",
            "DEFAULTS", "has_entries", "has_content", "carried_slots", "carry", "tetapkan_sheet"]
@@ -224,8 +225,8 @@ def build_plans(roster: Roster, *, least: SlotCounts, prefix: str, split: str = 
         organisasi = {(u, c): v for (u, c), v in known_org.items() if u in units}
         stem = file_stem(key) if split == "unit" else f"{key}-{file_stem(members[0].nama)}"
         if stem in stems:  # two units whose names differ only in case or punctuation: one file each
-            raise InputError(f"unit {key!r} dan {stems[stem]!r} menjadi nama berkas yang sama ({stem}): satu "
-                             "menimpa yang lain", "samakan penulisan nama unit di roster")
+            raise InputError(_("unit {key!r} dan {stems!r} menjadi nama berkas yang sama ({stem}): satu menimpa "
+                               "yang lain").format(key=key, stems=stems[stem], stem=stem), _("samakan penulisan nama unit di roster"))
         stems[stem] = key
         yield stem, WorkbookPlan(instansi, tahun, jenis_periode, settings, n_utama, n_tambahan, k, sheets,
                                  matriks, units, organisasi, password, engine)
@@ -274,24 +275,26 @@ def carried_slots(roster: Roster, old_sheet: dict[str, SheetPlan]) -> tuple[dict
         notes = changes.setdefault(f"{p.nama} ({p.nip})", [])
         drafts = {r.id: r for r in roster.drafts.get(p.nip, ())}
         if old is None:
-            notes.append("pegawai baru: sheet baru")
+            notes.append(_("pegawai baru: sheet baru"))
             continue
         if old.pegawai.unit != p.unit:
-            notes.append(f"pindah unit: {old.pegawai.unit} -> {p.unit}")
+            notes.append(_("pindah unit: {old} -> {new}").format(old=old.pegawai.unit, new=p.unit))
         old_ids = {s.id for s in old.slots}
         for rid, r in drafts.items():
             if rid not in old_ids:
-                notes.append(f"RHK baru dari atasan: {r.teks}")
+                notes.append(_("RHK baru dari atasan: {teks}").format(teks=r.teks))
         kept = []
         for slot in old.slots:
             if slot.id in drafts:
                 if slot.issued and slot.teks != drafts[slot.id].teks:
-                    notes.append(f"RHK dari atasan berubah: {slot.teks!r} -> {drafts[slot.id].teks!r}")
+                    notes.append(_("RHK dari atasan berubah: {old!r} -> {new!r}").format(old=slot.teks, new=drafts[slot.id].teks))
                 continue
             if slot.ditetapkan:
-                notes.append(f"RHK yang ditetapkan dibuka untuk revisi: {slot.teks!r} (tetapkan lagi sesudahnya)")
+                notes.append(_("RHK yang ditetapkan dibuka untuk revisi: {teks!r} (tetapkan lagi sesudahnya)").format(
+                    teks=slot.teks))
             elif slot.issued:
-                notes.append(f"RHK atasan tidak ada lagi: {slot.teks!r} tetap di tempatnya, dicatat di sheet Arsip")
+                notes.append(_("RHK atasan tidak ada lagi: {teks!r} tetap di tempatnya, dicatat di sheet Arsip").format(
+                    teks=slot.teks))
             if slot.issued or has_entries(old, slot):
                 kept.append(RHKSlot(slot.id, slot.jenis, [], slot.teks, slot.intervensi))
         keep[p.nip] = kept
@@ -299,7 +302,7 @@ def carried_slots(roster: Roster, old_sheet: dict[str, SheetPlan]) -> tuple[dict
     for nip, sp in old_sheet.items():
         if nip not in in_roster:
             changes[f"{sp.pegawai.nama} ({nip})"] = [
-                "tidak ada lagi di roster: tidak diterbitkan ulang; nilainya tetap di berkas cadangan"]
+                _("tidak ada lagi di roster: tidak diterbitkan ulang; nilainya tetap di berkas cadangan")]
     return keep, changes
 
 

@@ -17,6 +17,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import pytest  # noqa: E402
 
+from skpkit import i18n  # noqa: E402
+
+# As the skp entry point does before it imports the commands: the language of the run (Bahasa Indonesia),
+# with click's own messages bound to skpkit's catalogs.
+i18n.use(i18n.DEFAULT)
+
 
 @pytest.fixture(scope="session")
 def demo_session(tmp_path_factory):

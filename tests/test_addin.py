@@ -206,7 +206,7 @@ def test_addin_commands_on_linux_say_what_to_do(args, monkeypatch):
     monkeypatch.setattr("sys.platform", "linux")
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert len(result.output.strip().splitlines()) == 1 and "needs Excel on Windows" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "perlu Excel di Windows" in result.output
 
 
 def test_generate_macros(tmp_path, demo_session):
@@ -266,4 +266,4 @@ def test_xlwings_version_pinned_and_recorded(tmp_path):
     assert {f["xlwings_version"] for f in manifest["files"]} == {XLWINGS_VERSION}
     meta = CalamineWorkbook.from_path(str(files[0])).get_sheet_by_name("_skp").to_python()
     assert ["xlwings_version", XLWINGS_VERSION] in [r[:2] for r in meta]
-    assert "need 0.37.8" in version_note("0.36.0") and version_note(XLWINGS_VERSION).endswith("need")
+    assert "memerlukan 0.37.8" in version_note("0.36.0") and version_note(XLWINGS_VERSION).endswith("buku kerja skpkit")

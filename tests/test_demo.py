@@ -28,7 +28,7 @@ def test_demo_writes_both_sets_with_manifests(demo):
     for folder in ("kosong", "terisi"):
         manifest = json.loads((out / folder / "manifest.json").read_text())
         assert sum(len(f["pegawai"]) for f in manifest["files"]) == 40
-    assert "open first" in output
+    assert "buka lebih dulu" in output
 
 
 def test_demo_mixes_every_kind_of_jabatan():

@@ -24,6 +24,7 @@ from skpkit.generator.read.package import Package, open_source
 from skpkit.generator.read.registry import get_reader, is_ours
 from skpkit.generator.rekap.checks import validate
 from skpkit.generator.write.print_ranges import print_copy
+from skpkit.i18n import _
 
 __all__ = ["FORMS", "PrintResult", "print_pdf", "soffice"]
 
@@ -71,16 +72,18 @@ def soffice() -> str:
     if chosen:
         if Path(chosen).is_file():
             return chosen
-        raise UserError(Masalah(chosen, what="SKP_SOFFICE menunjuk berkas yang tidak ada",
-                                todo="isi SKP_SOFFICE dengan letak soffice.exe, atau hapus agar dicari sendiri"))
+        raise UserError(Masalah(chosen, what=_("SKP_SOFFICE menunjuk berkas yang tidak ada"),
+                                todo=_("isi SKP_SOFFICE dengan letak soffice.exe, atau hapus agar dicari "
+                                       "sendiri")))
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         exe = next((str(p) for p in _installed() if p.is_file()), None)
     if exe is None:
-        raise UserError(Masalah("", what="LibreOffice (soffice) tidak ditemukan: skp print membuat PDF dengannya",
-                                todo="pasang LibreOffice (libreoffice.org; Debian/Ubuntu: apt-get install "
-                                     "libreoffice-calc-nogui), atau isi SKP_SOFFICE dengan letak soffice.exe, atau "
-                                     "cetak sheet 'Cetak ...' dari Excel"))
+        raise UserError(Masalah("", what=_("LibreOffice (soffice) tidak ditemukan: skp print membuat PDF "
+                                           "dengannya"),
+                                todo=_("pasang LibreOffice (libreoffice.org; Debian/Ubuntu: apt-get install "
+                                       "libreoffice-calc-nogui), atau isi SKP_SOFFICE dengan letak soffice.exe, "
+                                       "atau cetak sheet 'Cetak ...' dari Excel")))
     return exe
 
 
@@ -114,21 +117,24 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
                 jobs.append((copy, out / f"{f.stem}.pdf"))
                 continue
             if not isinstance(source, Package):
-                raise UserError(Masalah(str(f), what=f"berkas {f.suffix} dibaca menurut posisi; formulirnya "
-                                        "dicetak dari .xlsx", todo="simpan sebagai .xlsx (Excel 2007-365), lalu skp print"))
+                raise UserError(Masalah(str(f), what=_("berkas {suffix} dibaca menurut posisi; formulirnya "
+                                                       "dicetak dari .xlsx").format(suffix=f.suffix), todo=_("simpan sebagai .xlsx (Excel 2007-365), "
+                                                                     "lalu skp print")))
             problems: list[Masalah] = []
             data = get_reader("skp").read(source, problems)
             result.problems += validate(data, problems).problems
             g = data.geometry
             if periode is not None and not 1 <= periode <= g.n_periode:
-                raise UserError(Masalah(str(f), what=f"periode {periode} di luar 1-{g.n_periode}"))
+                raise UserError(Masalah(str(f), what=_("periode {periode} di luar 1-{n_periode}").format(
+                                                         periode=periode, n_periode=g.n_periode)))
             cg = CetakGeometry(g.n_slots, g.k, g.n_periode)
             r0, r1 = _rows(cg, form, periode)
             sheets = list(cetak_names([sp.name for sp in data.plan.sheets], names).values())
             if not sheets or not set(sheets) <= set(source.sheet_names):
-                raise UserError(Masalah(str(f), what="berkas ini belum punya sheet Cetak (tata letak versi "
-                                        f"{g.layout.get('version')}) atau sheet Cetak diganti nama",
-                                        todo="terbitkan ulang dengan skp refresh, lalu skp print"))
+                raise UserError(Masalah(str(f), what=_("berkas ini belum punya sheet Cetak (tata letak versi "
+                                                       "{x}) atau sheet Cetak diganti nama").format(
+                                                         x=g.layout.get('version')),
+                                        todo=_("terbitkan ulang dengan skp refresh, lalu skp print")))
             area = f"{a1(r0, 0, True)}:{a1(r1, cg.last_col, True)}"
             groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
             for k, group in enumerate(groups):
@@ -146,8 +152,9 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
         for copy, target in jobs:
             made = pdfdir / (copy.stem + ".pdf")
             if not made.exists():
-                raise UserError(Masalah(str(copy.name), what=f"LibreOffice tidak membuat PDF ({proc.stderr.strip()[:200]})",
-                                        todo="buka berkasnya di LibreOffice untuk melihat masalahnya"))
+                raise UserError(Masalah(str(copy.name), what=_("LibreOffice tidak membuat PDF ({x})").format(
+                                                                 x=proc.stderr.strip()[:200]),
+                                        todo=_("buka berkasnya di LibreOffice untuk melihat masalahnya")))
             shutil.move(str(made), target)
             result.written.append(target)
     return result

@@ -1,8 +1,15 @@
-"""The ``skp`` command."""
+"""The ``skp`` command.
+
+Every text a user reads is in Bahasa Indonesia and marked for the catalogs (:mod:`skpkit.i18n`). Help texts are
+translated when this module is imported, so the entry point (:mod:`skpkit.generator.commands.entry`) sets the
+language from ``--lang`` / ``SKP_LANG`` before it imports the commands. A usage error, like any bad input, is
+one line and exit code 1.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
@@ -12,6 +19,7 @@ from skpkit import __version__
 from skpkit.model import JenisJabatan, JenisPeriode, Pegawai
 from skpkit.generator.errors import USER_FAULTS, as_masalah
 from skpkit.generator.errors import UserError
+from skpkit.i18n import LANGUAGES, _, language, use
 
 PERIODE = click.Choice([j.value for j in JenisPeriode])
 
@@ -22,15 +30,54 @@ def _default_year() -> int:
     return default_year()
 
 
+class _Command(click.Command):
+    """A verb whose usage line reads in the user's language."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", _("[OPSI]"))
+        super().__init__(*args, **kwargs)
+
+
 class _Group(click.Group):
-    """Bad input the user can fix becomes one line and exit code 1, never a traceback.
+    """Bad input the user can fix, and a usage error, become one line and exit code 1, never a traceback;
+    Ctrl+C is one line too.
 
     Verbs of other parts of skpkit (``skp addin``) are found through the ``skpkit.commands`` entry
     points, so that ``generator`` never imports them.
     """
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        use(language())  # click's own messages follow the language too
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as e:
+            message = e.format_message()
+            line = (_("Galat: {message} (lihat {command} --help)").format(message=message, command=e.ctx.command_path)
+                    if e.ctx is not None else _("Galat: {message}").format(message=message))
+            click.echo(line, err=True)
+            sys.exit(1)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(1)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo(_("Dihentikan (Ctrl+C): berkas yang sedang ditulis tidak jadi; berkas lain utuh."), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def __init__(self, *args, plugins: str | None = "skpkit.commands", **kwargs) -> None:
+        kwargs.setdefault("options_metavar", _("[OPSI]"))
+        kwargs.setdefault("subcommand_metavar", _("PERINTAH [ARG]..."))
+        super().__init__(*args, **kwargs)
+        #: the entry point group whose verbs this group offers (only ``skp`` itself has them)
+        self.plugins = plugins
+
     def _plugins(self) -> dict[str, EntryPoint]:
-        return {ep.name: ep for ep in entry_points(group="skpkit.commands")}
+        return {ep.name: ep for ep in entry_points(group=self.plugins)} if self.plugins else {}
+
+    command_class = _Command
+    group_class = type  # subgroups (skp template) are of this class too
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self._plugins()})
@@ -50,60 +97,67 @@ class _Group(click.Group):
             raise click.ClickException(str(as_masalah(e))) from None
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="skpkit")
-@click.option("--debug", is_flag=True, help="Show the Python traceback of an error (default: one line).")
-def main(debug: bool) -> None:
-    """skpkit: SKP (PermenPANRB 6/2022) workbooks for a whole unit, offline.
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, help=_(
+    """skpkit: buku kerja SKP (PermenPANRB 6/2022) untuk satu unit, tanpa internet.
 
-    Generate per-unit workbooks with the superior's RHK cascaded, let staff fill
-    them in any spreadsheet program, and consolidate them into one rekap.
-    """
+    Buat buku kerja per unit dengan RHK atasan sudah diturunkan, biarkan pegawai mengisinya di program
+    lembar kerja apa pun, lalu gabungkan menjadi satu rekap."""))
+@click.version_option(__version__, prog_name="skpkit", message=_("%(prog)s, versi %(version)s"),
+                      help=_("Tampilkan versi lalu keluar."))
+@click.option("--debug", is_flag=True, help=_("Tampilkan traceback Python bila terjadi galat (bawaan: satu baris)."))
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help=_("Bahasa pesan: id (Bahasa Indonesia, bawaan) atau en (English); juga lewat SKP_LANG."))
+def main(debug: bool, lang: str | None) -> None:
+    """The group; ``--lang`` was applied by the entry point before the help texts were made."""
+    if lang is not None:
+        use(lang)
 
 
-@main.command()
+@main.command(help=_("Tulis contoh organisasi: buku kerja atasan, roster, buku kerja unit kosong dan terisi."))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo"),
-              show_default=True, help="Folder to write the demo into.")
-@click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
-@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Year of the SKP (default: next year from October on).")
-@click.option("--jobs", type=int, default=1, show_default=True, help="Processes writing workbooks.")
+              show_default=True, help=_("Folder tujuan demo."))
+@click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help=_("Jenis periode penilaian."))
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help=_("Tahun SKP (bawaan: tahun depan mulai Oktober, selain itu tahun ini)."))
+@click.option("--jobs", type=int, default=1, show_default=True, help=_("Jumlah proses yang menulis buku kerja."))
 def demo(out: Path, periode: str, tahun: int | None, jobs: int) -> None:
-    """Write the sample organisation: superior's workbook, roster, blank and filled unit workbooks."""
+    """Write the sample organisation."""
     from skpkit.generator.commands.demo import run_demo
 
     result = run_demo(out, tahun=tahun or _default_year(), jenis_periode=JenisPeriode.parse(periode), jobs=jobs)
-    click.echo(f"superior's workbook (Sekretaris Daerah): {result.atasan}")
-    click.echo(f"roster:                                  {result.roster}")
-    click.echo(f"{len(result.kosong)} workbooks as issued:              {out / 'kosong'} (+ manifest.json)")
-    click.echo(f"{len(result.terisi)} workbooks filled for 2 periods:   {out / 'terisi'} (+ manifest.json)")
+    click.echo(_("buku kerja atasan (Sekretaris Daerah): {path}").format(path=result.atasan))
+    click.echo(_("roster: {path}").format(path=result.roster))
+    click.echo(_("{n} buku kerja seperti diterbitkan: {path} (+ manifest.json)").format(
+        n=len(result.kosong), path=out / "kosong"))
+    click.echo(_("{n} buku kerja terisi untuk 2 periode: {path} (+ manifest.json)").format(
+        n=len(result.terisi), path=out / "terisi"))
     first = next((p for p in result.terisi if "aplikasi" in p.name), result.terisi[0])
-    click.echo(f"open first: {first} (sheet 'Petunjuk', then a 'SKP ...' sheet)")
+    click.echo(_("buka lebih dulu: {path} (sheet 'Petunjuk', lalu sheet 'SKP ...')").format(path=first))
 
 
-@main.command()
+@main.command(help=_("Terbitkan satu buku kerja per unit (atau per pegawai) dengan RHK atasan sudah diturunkan, dan manifest.json."))
 @click.option("--roster", "roster_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Roster (.xlsx or .csv): NIP, nama, jabatan, jenis jabatan, jenjang, pangkat, unit, NIP atasan.")
+              help=_("Roster (.xlsx atau .csv): NIP, nama, jabatan, jenis jabatan, jenjang, pangkat, unit, NIP atasan."))
 @click.option("--atasan", "atasan_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="The superior's workbook (generated by skpkit, or from 'skp template atasan').")
+              help=_("Buku kerja atasan (dibuat skpkit, atau dari 'skp template atasan')."))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the workbooks and manifest.json.")
+              help=_("Folder untuk buku kerja dan manifest.json."))
 @click.option("--split", type=click.Choice(["unit", "pegawai"]), default="unit", show_default=True,
-              help="One workbook per unit or per pegawai.")
-@click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
+              help=_("Satu buku kerja per unit atau per pegawai."))
+@click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help=_("Jenis periode penilaian."))
 @click.option("--tahun", type=click.IntRange(2000, 2100), default=None,
-              help="Year of the SKP (default: the superior's workbook's; without one, next year from October on).")
+              help=_("Tahun SKP (bawaan: tahun buku kerja atasan; tanpa itu, tahun depan mulai Oktober)."))
 @click.option("--engine", type=click.Choice(["native", "xlwings"]), default="native", show_default=True,
-              help="Formula engine: native formulas, or the add-in's Python functions (.xlsm).")
-@click.option("--password", default=None, help="Sheet protection password (default: none).")
-@click.option("--instansi", default="", help="Instansi name (default: the superior's workbook's).")
-@click.option("--jobs", type=int, default=1, show_default=True, help="Processes writing workbooks.")
+              help=_("Mesin rumus: rumus Excel biasa (native), atau fungsi Python add-in (.xlsm, xlwings)."))
+@click.option("--password", default=None, help=_("Kata sandi proteksi sheet (bawaan: tanpa)."))
+@click.option("--instansi", default="", help=_("Nama instansi (bawaan: dari buku kerja atasan)."))
+@click.option("--jobs", type=int, default=1, show_default=True, help=_("Jumlah proses yang menulis buku kerja."))
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="HMAC key file for the manifest's fingerprints (or SKP_KEY).")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+              help=_("Berkas kunci HMAC untuk sidik jari manifest (atau SKP_KEY)."))
+@click.option("--quiet", is_flag=True, help=_("Tanpa bilah kemajuan."))
 def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str, periode: str, tahun: int | None,
              engine: str, password: str | None, instansi: str, jobs: int, key_path: Path | None,
              quiet: bool) -> None:
-    """Write one workbook per unit (or pegawai) with the superior's RHK cascaded, and manifest.json."""
+    """Issue the workbooks of a roster."""
     from skpkit.generator.commands.generate import GenerateOptions, generate as run, load_roster
     from skpkit.generator.read.manifest import load_key
 
@@ -113,16 +167,24 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
                            engine=engine, password=password, jobs=jobs, progress=not quiet, instansi=instansi,
                            key=load_key(key_path))
     files = run(roster, out, opts)
-    click.echo(f"{len(files)} workbooks, {len(roster.pegawai)} pegawai, written to {out} (manifest.json beside)")
+    click.echo(_("{n} buku kerja, {pegawai} pegawai, ditulis ke {out} (manifest.json di sebelahnya)").format(
+        n=len(files), pegawai=len(roster.pegawai), out=out))
     if opts.backups:
-        click.echo(f"{len(opts.backups)} workbooks already there were kept as backups first: "
-                   + ", ".join(p.name for p in opts.backups))
+        click.echo(_("{n} buku kerja yang sudah ada disimpan dulu sebagai cadangan di {folder}: {names}").format(
+            n=len(opts.backups), folder=opts.backups[0].parent, names=", ".join(p.name for p in opts.backups)))
 
 
 def _problems(problems: list) -> None:
     """The problems found in the files a verb read (the same ``skp check`` names), one line each."""
     for m in problems:
-        click.echo(f"masalah: {m}")
+        click.echo(_("masalah: {m}").format(m=m))
+
+
+def _backups(backups: list[Path]) -> str:
+    """The tail of a summary naming where the old files were kept."""
+    if not backups:
+        return ""
+    return _(", {n} berkas lama disimpan sebagai cadangan di {folder}").format(n=len(backups), folder=backups[0].parent)
 
 
 def _periode_option(value: str | None) -> int | None:
@@ -131,58 +193,58 @@ def _periode_option(value: str | None) -> int | None:
     if value.strip().casefold() == "tahunan":
         return 0
     if not value.isdigit() or not 1 <= int(value) <= 12:
-        raise click.BadParameter("a period number (1-4 triwulanan, 1-12 bulanan) or 'tahunan'")
+        raise click.BadParameter(_("nomor periode (1-4 triwulanan, 1-12 bulanan) atau 'tahunan'"))
     return int(value)
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@main.command(help=_("""Baca setiap buku kerja terisi di JALUR (berkas, atau folder termasuk subfolder) dan tulis satu rekap.
+
+    Semua dihitung ulang dari isian; berkas yang bermasalah menjadi baris sheet 'Masalah' dan sisanya tetap
+    direkap. Kode keluar 1 hanya bila tidak ada berkas yang terbaca."""))
+@click.argument("paths", nargs=-1, required=True, metavar=_("JALUR..."), type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The rekap workbook to write.")
+              help=_("Buku kerja rekap yang ditulis."))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="manifest.json of skp generate: report files missing and files of another unit.")
-@click.option("--periode", default=None, help="Only this period (number) or 'tahunan' (default: all).")
+              help=_("manifest.json dari skp generate: laporkan berkas yang belum masuk dan berkas unit lain."))
+@click.option("--periode", default=None, help=_("Hanya periode ini (nomor) atau 'tahunan' (bawaan: semua)."))
 @click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write one CSV per sheet, and siasn_rekonsiliasi.csv, into this folder.")
-@click.option("--parquet", type=click.Path(dir_okay=False, path_type=Path), help="Also write Rekap Pegawai as Parquet.")
-@click.option("--jobs", type=int, default=1, show_default=True, help="Processes reading files.")
+              help=_("Tulis juga satu CSV per sheet, dan siasn_rekonsiliasi.csv, ke folder ini."))
+@click.option("--parquet", type=click.Path(dir_okay=False, path_type=Path), help=_("Tulis juga Rekap Pegawai sebagai Parquet."))
+@click.option("--jobs", type=int, default=1, show_default=True, help=_("Jumlah proses yang membaca berkas."))
 @click.option("--scheduler", default=None,
-              help="Read on a Dask cluster: tcp://HOST:PORT, or 'local' for a local cluster (extra 'dask').")
+              help=_("Baca di klaster Dask: tcp://HOST:PORT, atau 'local' untuk klaster lokal (ekstra 'dask')."))
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="HMAC key file the manifest was written with (or SKP_KEY).")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+              help=_("Berkas kunci HMAC yang dipakai saat manifest ditulis (atau SKP_KEY)."))
+@click.option("--quiet", is_flag=True, help=_("Tanpa bilah kemajuan."))
 def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, periode: str | None,
                 csv_dir: Path | None, parquet: Path | None, jobs: int, scheduler: str | None,
                 key_path: Path | None, quiet: bool) -> None:
-    """Read every filled workbook under PATHS (recursively) and write one rekap.
-
-    Everything is recomputed from what was entered; a bad file becomes a row of the
-    'Masalah' sheet and the rest is consolidated. Exit code 1 only when nothing could be read.
-    """
+    """Consolidate filled workbooks into one rekap."""
     from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.consolidate import consolidate as run
 
     summary = run(list(paths), out, manifest=manifest, periode=_periode_option(periode), csv_dir=csv_dir,
                   parquet=parquet, jobs=jobs, progress=not quiet, key=load_key(key_path), scheduler=scheduler)
-    click.echo(f"{summary.files_read} of {summary.files} files read, {summary.pegawai} pegawai; "
-               f"{summary.masalah} problems (sheet Masalah), {summary.belum} items not yet complete "
-               f"(sheet Belum Lengkap); written {', '.join(map(str, summary.written))}")
+    click.echo(_("{read} dari {files} berkas terbaca, {pegawai} pegawai; {masalah} masalah (sheet Masalah), "
+                 "{belum} isian belum lengkap (sheet Belum Lengkap); ditulis {written}").format(
+        read=summary.files_read, files=summary.files, pegawai=summary.pegawai, masalah=summary.masalah,
+        belum=summary.belum, written=", ".join(map(str, summary.written))))
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command(help=_("Terbitkan ulang BERKAS dari buku kerja atasan yang berubah; setiap isian dibawa menurut id tetapnya."))
+@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--atasan", "atasan_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The superior's workbook as it is now (changed RHK, matriks peran hasil).")
+              help=_("Buku kerja atasan yang sekarang (RHK dan matriks peran hasil yang berubah)."))
 @click.option("--roster", "roster_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The roster as it is now: new pegawai get sheets, moved ones follow their unit.")
+              help=_("Roster yang sekarang: pegawai baru mendapat sheet, yang pindah mengikuti unitnya."))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              help="Write the re-issued workbooks here (default: in place, beside a backup).")
-@click.option("--no-backup", is_flag=True, help="Do not keep the old file as NAME.YYYYMMDD-HHMMSS.xlsx.")
+              help=_("Tulis buku kerja terbitan ulang ke sini (bawaan: di tempatnya, cadangan di folder cadangan)."))
+@click.option("--no-backup", is_flag=True, help=_("Jangan simpan berkas lama sebagai cadangan."))
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="HMAC key file for the manifest's fingerprints (or SKP_KEY).")
+              help=_("Berkas kunci HMAC untuk sidik jari manifest (atau SKP_KEY)."))
 def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None, out: Path | None,
             no_backup: bool, key_path: Path | None) -> None:
-    """Re-issue FILES from the changed superior's workbook, carrying every entered value by stable id."""
+    """Re-issue workbooks after the superior's changes."""
     from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.refresh import refresh as run
 
@@ -192,21 +254,20 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
         for note in notes:
             click.echo(f"{who}: {note}")
     _problems(result.problems)
-    click.echo(f"{len(result.written)} workbooks re-issued"
-               + (f", {len(result.backups)} old files kept as backups" if result.backups else ""))
+    click.echo(_("{n} buku kerja diterbitkan ulang").format(n=len(result.written)) + _backups(result.backups))
 
 
-@main.command("print")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command("print", help=_("""PDF formulir resmi dari BERKAS (SKP, EVALUASI per periode, DOKUMEN EVALUASI) lewat LibreOffice headless;
+    buku kerja rekap dicetak apa adanya."""))
+@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--form", type=click.Choice(["skp", "evaluasi", "dokumen"]),
-              help="One form: skp (rencana), evaluasi (per period) or dokumen (Dokumen Evaluasi); default all.")
-@click.option("--periode", help="The period of the evaluasi form (1..n), or 'tahunan' for the Dokumen Evaluasi.")
+              help=_("Satu formulir: skp (rencana), evaluasi (per periode) atau dokumen (Dokumen Evaluasi); bawaan semua."))
+@click.option("--periode", help=_("Periode formulir evaluasi (1..n), atau 'tahunan' untuk Dokumen Evaluasi."))
 @click.option("--per", type=click.Choice(["pegawai", "unit"]), default="pegawai", show_default=True,
-              help="One PDF per pegawai, or one per workbook.")
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the PDFs.")
+              help=_("Satu PDF per pegawai, atau satu per buku kerja."))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help=_("Folder untuk PDF."))
 def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: str, out: Path) -> None:
-    """PDFs of the official forms of FILES (SKP, EVALUASI per period, DOKUMEN EVALUASI) through LibreOffice
-    headless; a rekap workbook prints as it is."""
+    """Print the official forms as PDF."""
     from skpkit.generator.commands.cetak import print_pdf
 
     number = None
@@ -216,43 +277,43 @@ def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: 
         elif periode.strip().isdigit():
             number, form = int(periode), form or "evaluasi"
         else:
-            raise click.BadParameter(f"{periode!r}: a period number or 'tahunan'", param_hint="--periode")
+            raise click.BadParameter(_("{periode!r}: nomor periode atau 'tahunan'").format(periode=periode),
+                                     param_hint="--periode")
     result = print_pdf(list(files), out, form=form, periode=number, per=per)
     _problems(result.problems)
-    click.echo(f"{len(result.written)} PDF written in {out}")
+    click.echo(_("{n} PDF ditulis di {out}").format(n=len(result.written), out=out))
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command(help=_("""Penetapan: rencana terisi (RHK, indikator, target) di BERKAS menjadi yang disepakati. Isinya menjadi isi
+    terbitan (terkunci, di manifest sebelah berkas), sehingga skp check melaporkan target yang diubah."""))
+@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tanggal", type=click.DateTime(["%Y-%m-%d", "%d-%m-%Y"]),
-              help="Date of penetapan (default: today), shown on the SKP.")
-@click.option("--no-backup", is_flag=True, help="Do not keep the old file as NAME.YYYYMMDD-HHMMSS.xlsx.")
+              help=_("Tanggal penetapan (bawaan: hari ini), tampil di SKP."))
+@click.option("--no-backup", is_flag=True, help=_("Jangan simpan berkas lama sebagai cadangan."))
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="HMAC key file for the manifest's fingerprints (or SKP_KEY).")
+              help=_("Berkas kunci HMAC untuk sidik jari manifest (atau SKP_KEY)."))
 def tetapkan(files: tuple[Path, ...], tanggal, no_backup: bool, key_path: Path | None) -> None:
-    """Penetapan: take the filled plans (RHK, indikator, targets) of FILES as agreed. They become issued
-    content (locked, in the manifest beside each file), so skp check reports a changed target."""
+    """Penetapan of the filled plans."""
     from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.tetapkan import tetapkan as run
 
     result = run(list(files), tanggal=tanggal.date() if tanggal else None, key=load_key(key_path),
                  backup=not no_backup)
     for who, (n_rhk, n_ind) in result.fixed.items():
-        click.echo(f"{who}: {n_rhk} RHK, {n_ind} indikator ditetapkan")
+        click.echo(_("{who}: {rhk} RHK, {ind} indikator ditetapkan").format(who=who, rhk=n_rhk, ind=n_ind))
     _problems(result.problems)
-    click.echo(f"{len(result.written)} workbooks fixed"
-               + (f", {len(result.backups)} old files kept as backups" if result.backups else ""))
+    click.echo(_("{n} buku kerja ditetapkan").format(n=len(result.written)) + _backups(result.backups))
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command(help=_("""Periksa buku kerja yang dikembalikan. Kode keluar 1 bila ada berkas bermasalah; periode yang belum diisi
+    hanya informasi."""))
+@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="manifest.json the files were issued with: issued content is compared cell by cell.")
+              help=_("manifest.json saat berkas diterbitkan: isi terbitan dibandingkan sel demi sel."))
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="HMAC key file the manifest was written with (or SKP_KEY).")
+              help=_("Berkas kunci HMAC yang dipakai saat manifest ditulis (atau SKP_KEY)."))
 def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None) -> None:
-    """What is wrong with returned workbooks. Exit code 1 if any file has a problem;
-    periods not yet filled are information only."""
+    """Check returned workbooks."""
     from skpkit.generator.commands.check import check_file
     from skpkit.generator.read.manifest import load_key, load_manifest, verify_manifest
 
@@ -262,42 +323,43 @@ def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None)
     whole = verify_manifest(data, manifest, key) if data is not None else None
     if whole is not None:
         bad += 1
-        click.echo(f"{manifest}: BERMASALAH\n  masalah: {whole}")
+        click.echo(_("{file}: BERMASALAH").format(file=manifest))
+        click.echo("  " + _("masalah: {m}").format(m=whole))
     for f in files:
         found = check_file(f, data, key)
         bad += bool(found.problems)
-        click.echo(f"{f}: {'BERMASALAH' if found.problems else 'OK'}")
+        click.echo((_("{file}: BERMASALAH") if found.problems else _("{file}: OK")).format(file=f))
         for m in found.problems:
-            click.echo(f"  masalah: {m}")
+            click.echo("  " + _("masalah: {m}").format(m=m))
         for m in found.notes:
-            click.echo(f"  catatan: {m}")
+            click.echo("  " + _("catatan: {m}").format(m=m))
         for line in found.info:
-            click.echo(f"  info: {line}")
+            click.echo("  " + _("info: {m}").format(m=line))
     if bad:
         raise SystemExit(1)
 
 
-@main.group()
+@main.group(help=_("Buku kerja kosong sebagai titik awal."), plugins=None)
 def template() -> None:
-    """Blank workbooks to start from."""
+    """Blank workbooks."""
 
 
-@template.command("atasan")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
-@click.option("--nip", required=True, help="NIP of the superior (18 digits, as text).")
-@click.option("--nama", required=True, help="Name of the superior.")
-@click.option("--jabatan", required=True, help="Jabatan of the superior.")
-@click.option("--unit", required=True, help="Unit kerja of the superior.")
-@click.option("--jenis", default="JPT", show_default=True, help="Jenis jabatan of the superior.")
-@click.option("--pangkat", default="", help="Pangkat/golongan of the superior.")
+@template.command("atasan", help=_("Buku kerja atasan di puncak pohon: RHK dan matriks peran hasil untuk diisi."))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=_("Berkas yang ditulis."))
+@click.option("--nip", required=True, help=_("NIP atasan (18 digit, sebagai teks)."))
+@click.option("--nama", required=True, help=_("Nama atasan."))
+@click.option("--jabatan", required=True, help=_("Jabatan atasan."))
+@click.option("--unit", required=True, help=_("Unit kerja atasan."))
+@click.option("--jenis", default="JPT", show_default=True, help=_("Jenis jabatan atasan."))
+@click.option("--pangkat", default="", help=_("Pangkat/golongan atasan."))
 @click.option("--roster", "roster_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Roster: its pegawai whose NIP atasan is --nip become rows of the matriks peran hasil.")
-@click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help="Period type.")
-@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Year of the SKP.")
-@click.option("--instansi", default="", help="Instansi name.")
+              help=_("Roster: pegawai dengan NIP atasan = --nip menjadi baris matriks peran hasil."))
+@click.option("--periode", type=PERIODE, default="triwulanan", show_default=True, help=_("Jenis periode penilaian."))
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help=_("Tahun SKP."))
+@click.option("--instansi", default="", help=_("Nama instansi."))
 def template_atasan(out: Path, nip: str, nama: str, jabatan: str, unit: str, jenis: str, pangkat: str,
                     roster_path: Path | None, periode: str, tahun: int | None, instansi: str) -> None:
-    """The superior's workbook for the top of the tree: their RHK and matriks peran hasil to fill."""
+    """The superior's workbook for the top of the tree."""
     from skpkit.errors import InputError
     from skpkit.nip import parse_nip
     from skpkit.generator.errors import Masalah
@@ -311,8 +373,8 @@ def template_atasan(out: Path, nip: str, nama: str, jabatan: str, unit: str, jen
     bawahan = read_roster(roster_path, (top.nip,)) if roster_path else []
     write_template(top, bawahan, out, tahun=tahun or _default_year(), instansi=instansi,
                    jenis_periode=JenisPeriode.parse(periode))
-    click.echo(f"written {out}: fill the RHK on the 'SKP' sheet and the matriks peran hasil, then "
-               f"run skp generate --atasan {out}")
+    click.echo(_("ditulis {out}: isi RHK di sheet 'SKP' dan matriks peran hasil, lalu jalankan "
+                 "skp generate --atasan {out}").format(out=out))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -27,6 +27,7 @@ from skpkit.generator.rekap.exports import write_csv, write_parquet
 from skpkit.generator.rekap.merge import build_rekap
 from skpkit.generator.rekap.rows import FileResult, rows_of
 from skpkit.generator.rekap.workbook import write_rekap
+from skpkit.i18n import _
 
 __all__ = ["Summary", "consolidate", "read_filled", "collect"]
 
@@ -55,9 +56,9 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
             result.kind, result.read = "ekinerja", True
             return result
         if source.kind == "csv":
-            raise UserError(Masalah(str(path), what="CSV ini bukan rekap e-Kinerja (kolom NIP, PERIODE, "
-                                    "PREDIKAT/KUADRAN atau rating tidak ada)",
-                                    todo="gunakan berkas hasil skp generate, atau rekap e-Kinerja"))
+            raise UserError(Masalah(str(path), what=_("CSV ini bukan rekap e-Kinerja (kolom NIP, PERIODE, "
+                                                      "PREDIKAT/KUADRAN atau rating tidak ada)"),
+                                    todo=_("gunakan berkas hasil skp generate, atau rekap e-Kinerja")))
         require_ours(source)
         problems: list[Masalah] = []
         data = get_reader("skp").read(source, problems)
@@ -93,19 +94,19 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
     for target in [Path(out)] + ([Path(parquet)] if parquet is not None else []):
         if target.resolve() in inputs or (target.exists() and target.suffix.lower() in (".xlsx", ".xlsm")
                                           and get_reader("skp").detect(open_source(target))):
-            raise UserError(Masalah(str(target), what="tujuan --out adalah berkas SKP masukan: tidak ditimpa",
-                                    todo="beri nama lain untuk berkas rekap"))
+            raise UserError(Masalah(str(target), what=_("tujuan --out adalah berkas SKP masukan: tidak ditimpa"),
+                                    todo=_("beri nama lain untuk berkas rekap")))
     files = [f for f in found if not f.name.startswith("REKAP-")]
     if not files:
-        raise UserError(Masalah(", ".join(map(str, paths)), what="tidak ada berkas .xlsx/.xlsm",
-                                todo="sebutkan folder berisi berkas SKP yang sudah diisi"))
+        raise UserError(Masalah(", ".join(map(str, paths)), what=_("tidak ada berkas .xlsx/.xlsm"),
+                                todo=_("sebutkan folder berisi berkas SKP yang sudah diisi")))
     data = load_manifest(manifest) if manifest is not None else None
     if scheduler:
         from skpkit.generator.commands.distributed import collect_dask
         source = collect_dask(files, scheduler, manifest=data, key=key, workers=max(jobs, 2))
     else:
         source = collect(files, jobs, manifest=data, key=key)
-    results = list(tqdm(source, total=len(files), desc="berkas", unit="berkas",
+    results = list(tqdm(source, total=len(files), desc=_("berkas"), unit=_("berkas"),
                         disable=not progress or len(files) < 2))
     rekap = build_rekap(results, data, periode)
     for r in results:
@@ -124,9 +125,9 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
         rekap.masalah.insert(0, whole)
     if rekap.files_read == 0:
         first = rekap.masalah[0] if rekap.masalah else None
-        raise UserError(Masalah(str(paths[0]), what=f"tidak ada berkas skpkit yang dapat dibaca dari {len(files)} "
-                                f"berkas" + (f"; pertama: {first}" if first else ""),
-                                todo="periksa berkas (lihat skp check)"))
+        raise UserError(Masalah(str(paths[0]), what=_("tidak ada berkas skpkit yang dapat dibaca dari {n} berkas").format(
+                                    n=len(files)) + (_("; pertama: {first}").format(first=first) if first else ""),
+                                todo=_("periksa berkas (lihat skp check)")))
     written = [write_rekap(rekap, out)]
     if csv_dir is not None:
         written += write_csv(rekap, csv_dir)

@@ -14,6 +14,7 @@ from skpkit.generator.commands.consolidate import read_filled
 from skpkit.generator.rekap.rows import FileResult
 from skpkit.generator.read.package import Limits
 from skpkit.generator.errors import Masalah, UserError
+from skpkit.i18n import _
 
 __all__ = ["collect_dask"]
 
@@ -24,7 +25,7 @@ def collect_dask(files: list[Path], scheduler: str, manifest: dict | None = None
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
-        raise UserError(Masalah("", what="--scheduler needs Dask", todo="pip install 'skpkit[dask]'")) from None
+        raise UserError(Masalah("", what=_("--scheduler perlu Dask"), todo=_("pip install 'skpkit[dask]'"))) from None
     cluster = None
     if scheduler == "local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -33,8 +34,9 @@ def collect_dask(files: list[Path], scheduler: str, manifest: dict | None = None
         try:
             client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as e:
-            raise UserError(Masalah("", what=f"scheduler Dask {scheduler} tidak dapat dihubungi ({e})",
-                                    todo="periksa alamat tcp://HOST:PORT dan bahwa scheduler berjalan")) from None
+            raise UserError(Masalah("", what=_("scheduler Dask {scheduler} tidak dapat dihubungi ({e})").format(
+                                                 scheduler=scheduler, e=e),
+                                    todo=_("periksa alamat tcp://HOST:PORT dan bahwa scheduler berjalan"))) from None
     try:
         futures = {client.submit(read_filled, str(f), limits, manifest, key, pure=False): i
                    for i, f in enumerate(files)}

@@ -20,6 +20,7 @@ from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
 from skpkit.generator.write.manifest import ManifestWriter, manifest_entry
 from skpkit.generator.write.workbook import write_workbook
+from skpkit.i18n import _
 
 __all__ = ["GenerateOptions", "generate", "load_roster", "default_year"]
 
@@ -75,9 +76,11 @@ def generate(roster: Roster, out: Path, opts: GenerateOptions,
     ``fill`` may add entered values to each plan before it is written (the demo's filled copy).
     """
     if roster.atasan is not None and roster.atasan.tahun != opts.tahun:
-        raise UserError(Masalah(roster.atasan_source, what=f"workbook atasan tahun {roster.atasan.tahun}, "
-                                f"yang dibuat tahun {opts.tahun}: RHK tahun lain tidak diturunkan",
-                                todo=f"pakai workbook atasan tahun {opts.tahun}, atau --tahun {roster.atasan.tahun}"))
+        raise UserError(Masalah(roster.atasan_source, what=_("buku kerja atasan tahun {tahun}, yang dibuat tahun "
+                                                             "{tahun2}: RHK tahun lain tidak diturunkan").format(
+                                                               tahun=roster.atasan.tahun, tahun2=opts.tahun),
+                                todo=_("pakai buku kerja atasan tahun {tahun}, atau --tahun {tahun2}").format(
+                                         tahun=opts.tahun, tahun2=roster.atasan.tahun)))
     out.mkdir(parents=True, exist_ok=True)
     with folder_lock(out, "skp generate"):
         return _generate(roster, out, opts, fill)
@@ -103,7 +106,7 @@ def _generate(roster: Roster, out: Path, opts: GenerateOptions, fill: Callable[[
             yield target, plan, opts.key
 
     total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
-    bar = tqdm(total=total, desc="workbook", unit="berkas", disable=not opts.progress or total < 2)
+    bar = tqdm(total=total, desc=_("buku kerja"), unit=_("berkas"), disable=not opts.progress or total < 2)
     manifest = ManifestWriter(out, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key)
     try:
         for entry in bounded_map(_write_one, jobs(), opts.jobs):

@@ -24,6 +24,7 @@ from skpkit.generator.read.workbook import WorkbookData
 from skpkit.generator.read.registry import get_reader
 from skpkit.generator.rekap.checks import validate
 from skpkit.generator.write.workbook import write_workbook
+from skpkit.i18n import _
 
 __all__ = ["RefreshResult", "refresh", "reissue"]
 
@@ -47,7 +48,7 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     now = now or datetime.now()
     olds: list[tuple[Path, WorkbookData]] = [(Path(f), get_reader("skp").read(Path(f))) for f in files]
     if not olds:
-        raise UserError(Masalah("", what="tidak ada berkas untuk di-refresh"))
+        raise UserError(Masalah("", what=_("tidak ada berkas untuk di-refresh")))
     result = RefreshResult(problems=[m for _, d in olds for m in validate(d).problems])
     sup_data = get_reader("skp").read(Path(atasan))
     sup = sup_data.plan
@@ -62,10 +63,11 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     years = {d.plan.tahun for _, d in olds} | {sup.tahun}
     kinds = {d.plan.jenis_periode for _, d in olds}
     if len(years) > 1 or len(kinds) > 1:
-        raise UserError(Masalah(", ".join(str(p) for p, _ in olds), what="berkas dari tahun atau jenis periode "
-                                f"berbeda ({', '.join(map(str, sorted(years)))}; "
-                                f"{', '.join(sorted(k.value for k in kinds))}): tidak digabung",
-                                todo="refresh berkas satu tahun dan satu jenis periode sekaligus, dengan atasan tahun itu"))
+        raise UserError(Masalah(", ".join(str(p) for p, _ in olds), what=_("berkas dari tahun atau jenis periode "
+                                                                           "berbeda ({x}; {x2}): tidak digabung").format(
+                                                                             x=', '.join(map(str, sorted(years))), x2=', '.join(sorted(k.value for k in kinds))),
+                                todo=_("refresh berkas satu tahun dan satu jenis periode sekaligus, dengan "
+                                       "atasan tahun itu")))
     if roster_path is not None:
         pegawai = get_reader("roster").read(Path(roster_path), external=tuple(sup.by_nip))
     else:

@@ -18,6 +18,7 @@ from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
 from skpkit.generator.rekap.checks import validate
 from skpkit.generator.commands.refresh import reissue
+from skpkit.i18n import _
 
 __all__ = ["TetapkanResult", "tetapkan", "DITETAPKAN"]
 
@@ -43,7 +44,7 @@ def tetapkan(files: Sequence[Path], *, tanggal: dt.date | None = None, key: byte
     tanggal = tanggal or now.date()
     datas = [(Path(f), get_reader("skp").read(Path(f))) for f in files]
     if not datas:
-        raise UserError(Masalah("", what="tidak ada berkas untuk ditetapkan"))
+        raise UserError(Masalah("", what=_("tidak ada berkas untuk ditetapkan")))
     result = TetapkanResult(problems=[m for _, d in datas for m in validate(d).problems])
     entries: dict[Path, list[dict]] = {}
     heads: dict[Path, dict] = {}

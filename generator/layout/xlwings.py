@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from skpkit.generator.layout import load_layout
 from skpkit.generator.errors import Masalah, UserError
+from skpkit.i18n import _
 
 __all__ = ["UDF_MODULES", "XLWINGS_VERSION", "SHEET", "CONF", "xlwings_version"]
 
@@ -23,5 +24,5 @@ def xlwings_version() -> str:
     try:
         import xlwings
     except ImportError:
-        raise UserError(Masalah("", what="--engine xlwings perlu xlwings", todo="pip install 'skpkit[addin]'")) from None
+        raise UserError(Masalah("", what=_("--engine xlwings perlu xlwings"), todo=_("pip install 'skpkit[addin]'"))) from None
     return xlwings.__version__

@@ -23,6 +23,7 @@ from skpkit.generator.layout.stored import text
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Source, open_source
 from skpkit.generator.read.table import normalise_header, table_rows
+from skpkit.i18n import _
 
 __all__ = ["EKINERJA_COLUMNS", "EKinerjaRow", "looks_like_ekinerja", "read_ekinerja", "parse_periode"]
 
@@ -62,7 +63,7 @@ def _header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
 def looks_like_ekinerja(source: Source) -> bool:
     """Whether a .csv/.xlsx file carries an e-Kinerja rekap's columns."""
     try:
-        _, rows = table_rows(source)
+        _cols, rows = table_rows(source)
     except (UserError, ValueError, OSError):  # not readable as such: not this kind
         return False
     return _header(rows) is not None
@@ -90,8 +91,8 @@ def parse_periode(value: Any, jenis: JenisPeriode) -> int:
         return _BULAN.index(t) + 1
     if t.isdigit() and 1 <= int(t) <= n:
         return int(t)
-    raise InputError(f"periode tidak dikenal untuk {jenis.value}: {text(value)!r}",
-                     "tulis Triwulan I-IV, nama bulan, nomor periode, atau Tahunan")
+    raise InputError(_("periode tidak dikenal untuk {value}: {x!r}").format(value=jenis.value, x=text(value)),
+                     _("tulis Triwulan I-IV, nama bulan, nomor periode, atau Tahunan"))
 
 
 def read_ekinerja(source: str | Path | Source, jenis: JenisPeriode, tahun: int | None,
@@ -103,8 +104,8 @@ def read_ekinerja(source: str | Path | Source, jenis: JenisPeriode, tahun: int |
     sheet, rows = table_rows(source)
     found = _header(rows)
     if found is None:
-        raise UserError(Masalah(str(path), sheet, what="kolom rekap e-Kinerja tidak ditemukan",
-                                todo="perlu kolom NIP, PERIODE, dan PREDIKAT/KUADRAN atau kedua rating"))
+        raise UserError(Masalah(str(path), sheet, what=_("kolom rekap e-Kinerja tidak ditemukan"),
+                                todo=_("perlu kolom NIP, PERIODE, dan PREDIKAT/KUADRAN atau kedua rating")))
     first, cols = found
     if jenis is JenisPeriode.TRIWULANAN:
         # a monthly file's "1".."4" would read as quarters: a file with any month in it is refused whole
@@ -118,9 +119,10 @@ def read_ekinerja(source: str | Path | Source, jenis: JenisPeriode, tahun: int |
                     parse_periode(value, JenisPeriode.BULANAN)
                 except InputError:
                     continue
-                raise UserError(Masalah(str(path), sheet, what=f"rekap e-Kinerja bulanan ({text(value)!r}), "
-                                        "rekap triwulanan: tidak ikut direkap",
-                                        todo="rekap berkas satu jenis periode sekaligus")) from None
+                raise UserError(Masalah(str(path), sheet, what=_("rekap e-Kinerja bulanan ({x!r}), rekap "
+                                                                 "triwulanan: tidak ikut direkap").format(
+                                                                   x=text(value)),
+                                        todo=_("rekap berkas satu jenis periode sekaligus"))) from None
     out: list[EKinerjaRow] = []
     for i, row in enumerate(rows[first + 1:], start=first + 2):
         if not any(text(c) for c in row):
@@ -137,8 +139,8 @@ def read_ekinerja(source: str | Path | Source, jenis: JenisPeriode, tahun: int |
             key = "tahun"
             year = get("tahun")
             if tahun is not None and year is not None and text(year) != str(tahun):
-                raise UserError(Masalah(str(path), sheet, where("tahun"), f"rekap e-Kinerja tahun {text(year)}, "
-                                        f"bukan {tahun}", "rekap berkas satu tahun sekaligus"))
+                raise UserError(Masalah(str(path), sheet, where("tahun"), _("rekap e-Kinerja tahun {x}, bukan {tahun}").format(
+                                                                              x=text(year), tahun=tahun), _("rekap berkas satu tahun sekaligus")))
             key = "nip"
             nip = parse_nip(get("nip")).nip
             key = "periode"
@@ -152,14 +154,15 @@ def read_ekinerja(source: str | Path | Source, jenis: JenisPeriode, tahun: int |
             key = "jenjang"
             jenjang = Jenjang.parse(get("jenjang")).value if get("jenjang") is not None else ""
         except InputError as e:
-            problems.append(Masalah(str(path), sheet, where(key), e.reason, e.hint or "perbaiki baris ini"))
+            problems.append(Masalah(str(path), sheet, where(key), e.reason, e.hint or _("perbaiki baris ini")))
             continue
         if hasil is not None and perilaku is not None:
             matrix = rules.predikat(hasil, perilaku)
             if predikat is not None and predikat is not matrix:
                 problems.append(Masalah(str(path), sheet, where("predikat"),
-                                        f"predikat {predikat.value} bukan hasil matriks ({matrix.value})",
-                                        "dipakai predikat dari matriks; periksa di e-Kinerja"))
+                                        _("predikat {value} bukan hasil matriks ({value2})").format(
+                                            value=predikat.value, value2=matrix.value),
+                                        _("dipakai predikat dari matriks; periksa di e-Kinerja")))
             predikat = matrix
         out.append(EKinerjaRow(nip, text(get("nama")), text(get("unit")), periode, hasil, perilaku, predikat,
                                text(get("jabatan")), jenjang, text(get("organisasi"))))

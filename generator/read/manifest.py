@@ -10,6 +10,7 @@ from typing import Any
 
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.sidik import signature_matches
+from skpkit.i18n import _
 
 __all__ = ["load_manifest", "verify_manifest", "load_key"]
 
@@ -21,11 +22,12 @@ def verify_manifest(manifest: dict, path: Path | str | None, key: bytes | None) 
     if "signature" not in manifest:
         if key is None:
             return None
-        return Masalah(str(path or ""), what="manifest tanpa tanda tangan (dari versi lama, atau dibuat ulang)",
-                       todo="terbitkan ulang dengan skp refresh --key agar manifest ditandatangani")
+        return Masalah(str(path or ""), what=_("manifest tanpa tanda tangan (dari versi lama, atau dibuat "
+                                               "ulang)"),
+                       todo=_("terbitkan ulang dengan skp refresh --key agar manifest ditandatangani"))
     if not signature_matches(manifest, key):
-        return Masalah(str(path or ""), what="manifest diubah: tanda tangannya tidak cocok dengan isinya",
-                       todo="gunakan manifest dan kunci yang dipakai saat berkas diterbitkan")
+        return Masalah(str(path or ""), what=_("manifest diubah: tanda tangannya tidak cocok dengan isinya"),
+                       todo=_("gunakan manifest dan kunci yang dipakai saat berkas diterbitkan"))
     return None
 
 
@@ -35,22 +37,23 @@ def load_manifest(path: Path) -> dict:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         _check_shape(data)
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise UserError(Masalah(str(path), what=f"manifest tidak dapat dibaca ({e})",
-                                todo="gunakan manifest.json dari skp generate atau skp refresh")) from None
+        raise UserError(Masalah(str(path), what=_("manifest tidak dapat dibaca ({e})").format(e=e),
+                                todo=_("gunakan manifest.json dari skp generate atau skp refresh"))) from None
     return data
 
 
 def _check_shape(data: Any) -> None:
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
-        raise ValueError("bukan manifest skpkit: tidak ada daftar 'files'")
+        raise ValueError(_("bukan manifest skpkit: tidak ada daftar 'files'"))
     for entry in data["files"]:
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) \
                 or not isinstance(entry.get("pegawai"), list):
-            raise ValueError(f"entri berkas tidak lengkap: {str(entry)[:60]}")
+            raise ValueError(_("entri berkas tidak lengkap: {entry}").format(entry=str(entry)[:60]))
         for p in entry["pegawai"]:
             if not isinstance(p, dict) or not isinstance(p.get("nip"), str) \
                     or not isinstance(p.get("issued", {}), dict):
-                raise ValueError(f"entri pegawai tidak lengkap di {entry['file']}: {str(p)[:60]}")
+                raise ValueError(_("entri pegawai tidak lengkap di {file}: {entry}").format(
+                    file=entry["file"], entry=str(p)[:60]))
 
 
 def load_key(path: Path | None) -> bytes | None:
@@ -59,9 +62,9 @@ def load_key(path: Path | None) -> bytes | None:
         try:
             key = Path(path).read_bytes().strip()
         except OSError as e:
-            raise UserError(Masalah(str(path), what=f"kunci tidak dapat dibaca ({e})")) from None
+            raise UserError(Masalah(str(path), what=_("kunci tidak dapat dibaca ({e})").format(e=e))) from None
         if not key:
-            raise UserError(Masalah(str(path), what="berkas kunci kosong"))
+            raise UserError(Masalah(str(path), what=_("berkas kunci kosong")))
         return key
     env = os.environ.get("SKP_KEY", "").strip()
     return env.encode() if env else None

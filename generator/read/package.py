@@ -27,6 +27,7 @@ from xlsxwriter.utility import xl_cell_to_rowcol
 
 from skpkit.generator.errors import Masalah, UserError, as_masalah
 from skpkit.generator.layout.stored import Grid
+from skpkit.i18n import _
 
 __all__ = ["Damaged", "Limits", "Range", "SheetScan", "Source", "Package", "open_source", "parse_range", "OLE_MAGIC",
            "SPREADSHEET_SUFFIXES", "MAIN_NS", "REL_NS", "read_cells", "Cell", "defined_names"]
@@ -89,7 +90,7 @@ def parse_range(text: str) -> Range | None:
         sheet = sheet[1:-1].replace("''", "'")
     elif "'" in sheet or "," in sheet:
         return None
-    first, _, last = cells.partition(":")
+    first, _sep, last = cells.partition(":")
     try:
         r0, c0 = xl_cell_to_rowcol(first.replace("$", ""))
         r1, c1 = xl_cell_to_rowcol(last.replace("$", "")) if last else (r0, c0)
@@ -112,8 +113,8 @@ def _letters(ref: str) -> str:
 
 
 def _unreadable(path: Path, e: BaseException) -> UserError:
-    return UserError(Masalah(str(path), what=f"berkas rusak atau terpotong ({e})"[:300],
-                             todo="minta pegawai mengirim ulang berkas"))
+    return UserError(Masalah(str(path), what=_("berkas rusak atau terpotong ({e})").format(e=e)[:300],
+                             todo=_("minta pegawai mengirim ulang berkas")))
 
 
 @dataclass
@@ -130,8 +131,8 @@ class Source:
         try:
             return CalamineWorkbook.from_filelike(io.BytesIO(self.data))
         except (CalamineError, ValueError, OSError) as e:
-            raise UserError(Masalah(str(self.path), what=f"tidak dapat dibuka ({e})"[:300],
-                                    todo="pastikan berkas utuh dan tidak berkata sandi")) from None
+            raise UserError(Masalah(str(self.path), what=_("tidak dapat dibuka ({e})").format(e=e)[:300],
+                                    todo=_("pastikan berkas utuh dan tidak berkata sandi"))) from None
 
     @property
     def sheet_names(self) -> list[str]:
@@ -160,8 +161,9 @@ class Package(Source):
         try:
             return etree.fromstring(self.zip.read(part), _PARSER)
         except KeyError:
-            raise UserError(Masalah(str(self.path), what=f"bagian {part} tidak ada: bukan buku kerja .xlsx yang utuh",
-                                    todo="minta pegawai mengirim ulang berkas")) from None
+            raise UserError(Masalah(str(self.path), what=_("bagian {part} tidak ada: bukan buku kerja .xlsx "
+                                                           "yang utuh").format(part=part),
+                                    todo=_("minta pegawai mengirim ulang berkas"))) from None
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as e:
             raise Damaged(_unreadable(self.path, e).masalah) from None
 
@@ -181,8 +183,8 @@ class Package(Source):
     def workbook_xml(self):
         root = self._xml(self.workbook_part)
         if etree.QName(root).namespace not in MAIN_NS:
-            raise UserError(Masalah(str(self.path), what="bukan buku kerja Excel (namespace "
-                                    f"{etree.QName(root).namespace!r})", todo="simpan sebagai .xlsx"))
+            raise UserError(Masalah(str(self.path), what=_("bukan buku kerja Excel (namespace {namespace!r})").format(
+                                                             namespace=etree.QName(root).namespace), todo=_("simpan sebagai .xlsx")))
         return root
 
     @property
@@ -232,8 +234,9 @@ class Package(Source):
         packed = max(sum(i.compress_size for i in infos), 1)
         lim = self.limits
         if len(infos) > lim.files_in_zip or total > lim.uncompressed_bytes or total / packed > lim.compression_ratio:
-            raise UserError(Masalah(str(self.path), what=f"berkas terlalu besar untuk dibaca ({total:,} byte setelah "
-                                    f"dibuka, {len(infos)} bagian)", todo="periksa berkas; bukan berkas SKP biasa"))
+            raise UserError(Masalah(str(self.path), what=_("berkas terlalu besar untuk dibaca ({total:,} byte "
+                                                           "setelah dibuka, {n} bagian)").format(
+                                                             total=total, n=len(infos)), todo=_("periksa berkas; bukan berkas SKP biasa")))
 
     def scan(self, sheet: str) -> SheetScan:
         """Formula cells, protection and the grid's reach of ``sheet``, from its XML parsed once; a grid past
@@ -253,9 +256,9 @@ class Package(Source):
             rows = max(rows, int(digits) if digits else 0)
             wide = wide or _col_number(_letters(end)) > 702
         if wide:
-            _too_big(self.path, sheet, "kolom setelah ZZ")
+            _too_big(self.path, sheet, _("kolom setelah ZZ"))
         if rows > self.limits.rows:
-            _too_big(self.path, sheet, f"baris {rows:,}")
+            _too_big(self.path, sheet, _("baris {rows:,}").format(rows=rows))
         formulas = frozenset(str(r) for r in root.xpath("m:sheetData/m:row/m:c[m:f]/@r", namespaces=ns))
         protected = any(str(v) in ("1", "true") for v in root.xpath("m:sheetProtection/@sheet", namespaces=ns))
         return SheetScan(formulas, protected, rows, wide)
@@ -289,14 +292,16 @@ class Damaged(UserError):
 
 
 def _too_big(path: Path, sheet: str, where: str) -> None:
-    raise Damaged(Masalah(str(path), sheet, what=f"lembar kerja terlalu besar untuk dibaca ({where})",
-                            todo="hapus isi di luar tabel (Ctrl+End menunjukkan sel terakhir), simpan, kirim ulang"))
+    raise Damaged(Masalah(str(path), sheet, what=_("lembar kerja terlalu besar untuk dibaca ({where})").format(
+                                                     where=where),
+                            todo=_("hapus isi di luar tabel (Ctrl+End menunjukkan sel terakhir), simpan, kirim "
+                                   "ulang")))
 
 
 def _ole(path: Path, data: bytes) -> str:
     if "EncryptedPackage".encode("utf-16-le") in data[: 1 << 20] or path.suffix.lower() != ".xls":
-        raise UserError(Masalah(str(path), what="berkas dilindungi kata sandi (terenkripsi)",
-                                todo="minta pegawai menyimpan ulang tanpa kata sandi berkas"))
+        raise UserError(Masalah(str(path), what=_("berkas dilindungi kata sandi (terenkripsi)"),
+                                todo=_("minta pegawai menyimpan ulang tanpa kata sandi berkas")))
     return "xls"
 
 
@@ -308,10 +313,11 @@ def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UserError(Masalah(str(path), what="berkas tidak ditemukan", todo="periksa nama dan letaknya")) from None
+        raise UserError(Masalah(str(path), what=_("berkas tidak ditemukan"), todo=_("periksa nama dan letaknya"))) from None
     if size > limits.file_bytes:
-        raise UserError(Masalah(str(path), what=f"berkas terlalu besar untuk dibaca ({size:,} byte)",
-                                todo="pisahkan berkasnya"))
+        raise UserError(Masalah(str(path), what=_("berkas terlalu besar untuk dibaca ({size:,} byte)").format(
+                                                    size=size),
+                                todo=_("pisahkan berkasnya")))
     try:
         data = path.read_bytes()
     except OSError as e:  # held open by another program (Windows), no permission, gone
@@ -323,8 +329,8 @@ def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
     if data[:8] == OLE_MAGIC:
         return Source(path, data, _ole(path, data))
     if suffix == ".xlsb":
-        raise UserError(Masalah(str(path), what="berkas format Excel biner (.xlsb), bukan .xlsx",
-                                todo="simpan sebagai Buku Kerja Excel (.xlsx), lalu kirim ulang"))
+        raise UserError(Masalah(str(path), what=_("berkas format Excel biner (.xlsb), bukan .xlsx"),
+                                todo=_("simpan sebagai Buku Kerja Excel (.xlsx), lalu kirim ulang")))
     if suffix == ".ods":
         return Source(path, data, "ods")
     package = Package(path, data, "xlsx", limits)

@@ -26,6 +26,7 @@ from skpkit.generator.read.package import Package, Source, open_source
 from skpkit.generator.read.roster import read_roster
 from skpkit.generator.read.workbook import WorkbookData, read_workbook
 from skpkit.model import JenisPeriode
+from skpkit.i18n import _
 
 __all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader",
            "EKinerjaReader", "opened", "is_ours", "require_ours"]
@@ -78,9 +79,9 @@ def reader_for(source: str | Path | Source, kinds: tuple[str, ...] | None = None
         reader = get_reader(kind)
         if reader.detect(src):
             return reader
-    raise UserError(Masalah(str(src.path), what="jenis berkas tidak dikenali" + (
-        f" (diharapkan: {', '.join(kinds)})" if kinds else ""),
-        todo="gunakan berkas hasil skp generate, atau roster .xlsx/.csv"))
+    raise UserError(Masalah(str(src.path), what=_("jenis berkas tidak dikenali") + (
+        _(" (diharapkan: {kinds})").format(kinds=", ".join(kinds)) if kinds else ""),
+        todo=_("gunakan berkas hasil skp generate, atau roster .xlsx/.csv")))
 
 
 def is_ours(source: Source) -> bool:
@@ -100,14 +101,16 @@ def require_ours(source: Source) -> None:
     if is_ours(source):
         return
     if source.kind == "ods":
-        raise UserError(Masalah(str(source.path), what="berkas format OpenDocument (.ods, LibreOffice), bukan .xlsx",
-                                todo="simpan sebagai Buku Kerja Excel (.xlsx) (di LibreOffice: Simpan Sebagai, "
-                                     "Excel 2007-365), lalu kirim ulang"))
+        raise UserError(Masalah(str(source.path), what=_("berkas format OpenDocument (.ods, LibreOffice), bukan "
+                                                         ".xlsx"),
+                                todo=_("simpan sebagai Buku Kerja Excel (.xlsx) (di LibreOffice: Simpan "
+                                       "Sebagai, Excel 2007-365), lalu kirim ulang")))
     if source.kind == "xls":
-        raise UserError(Masalah(str(source.path), what="berkas format Excel 97-2003 (.xls), bukan .xlsx",
-                                todo="buka di Excel dan simpan sebagai Buku Kerja Excel (.xlsx), lalu kirim ulang"))
-    raise UserError(Masalah(str(source.path), what="bukan berkas skpkit (sheet _skp tidak ada)",
-                            todo="gunakan berkas hasil skp generate atau skp template atasan"))
+        raise UserError(Masalah(str(source.path), what=_("berkas format Excel 97-2003 (.xls), bukan .xlsx"),
+                                todo=_("buka di Excel dan simpan sebagai Buku Kerja Excel (.xlsx), lalu kirim "
+                                       "ulang")))
+    raise UserError(Masalah(str(source.path), what=_("bukan berkas skpkit (sheet _skp tidak ada)"),
+                            todo=_("gunakan berkas hasil skp generate atau skp template atasan")))
 
 
 class SkpWorkbookReader:
@@ -128,8 +131,8 @@ class SkpWorkbookReader:
             raise
         except (CalamineError, OSError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, EOFError,
                 etree.XMLSyntaxError, UnicodeDecodeError, IndexError, TypeError) as e:  # a damaged part
-            raise UserError(Masalah(str(path), what=f"berkas rusak: {type(e).__name__}: {e}"[:300],
-                                    todo="minta pegawai mengirim ulang berkas (simpan ulang sebagai .xlsx)")) from None
+            raise UserError(Masalah(str(path), what=_("berkas rusak: {kind}: {e}").format(kind=type(e).__name__, e=e)[:300],
+                                    todo=_("minta pegawai mengirim ulang berkas (simpan ulang sebagai .xlsx)"))) from None
 
 
 class RosterReader:

@@ -15,6 +15,7 @@ from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Source, open_source
 from skpkit.generator.read.roster_fields import jenis_struktural, roster_date, roster_number
 from skpkit.generator.read.table import normalise_header, table_rows
+from skpkit.i18n import _
 
 __all__ = ["read_roster", "COLUMNS"]
 
@@ -84,13 +85,13 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = ()) -> 
     """
     if not isinstance(source, Source):
         if not Path(source).exists():
-            raise UserError(Masalah(str(source), what="berkas roster tidak ditemukan"))
+            raise UserError(Masalah(str(source), what=_("berkas roster tidak ditemukan")))
         source = open_source(source)
     path = source.path
     sheet, rows = table_rows(source, ("roster", "pegawai", "daftar pegawai"))
     header_i = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
     if header_i is None:
-        raise UserError(Masalah(str(path), sheet, what="roster kosong"))
+        raise UserError(Masalah(str(path), sheet, what=_("roster kosong")))
     header = [normalise_header(c) for c in rows[header_i]]
     cols: dict[str, int] = {}
     for key, names in COLUMNS.items():
@@ -99,9 +100,9 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = ()) -> 
                 cols[key] = i
     missing = [k for k in REQUIRED if k not in cols]
     if missing:
-        raise UserError(Masalah(str(path), sheet, f"baris {header_i + 1}",
-                                f"kolom {', '.join(missing)} tidak ditemukan",
-                                "beri judul kolom: " + ", ".join(COLUMNS[k][0].upper() for k in missing)))
+        raise UserError(Masalah(str(path), sheet, _("baris {n}").format(n=header_i + 1),
+                                _("kolom {x} tidak ditemukan").format(x=', '.join(missing)),
+                                _("beri judul kolom: {names}").format(names=", ".join(COLUMNS[k][0].upper() for k in missing))))
     out: list[Pegawai] = []
     for i, row in enumerate(rows[header_i + 1:], start=header_i + 2):
         if not any(str(c).strip() for c in row):
@@ -152,8 +153,8 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = ()) -> 
                 jenjang = Jenjang.parse(raw)
             except InputError as e:
                 raise fail("jenjang", e if str(raw).strip() else
-                           InputError("jenjang kosong untuk jabatan fungsional",
-                                      "isi jenjang: " + ", ".join(j.value for j in Jenjang))) from None
+                           InputError(_("jenjang kosong untuk jabatan fungsional"),
+                                      _("isi jenjang: {choices}").format(choices=", ".join(j.value for j in Jenjang)))) from None
         extra: dict[str, Any] = {}
         for key, parse in (("tmt_jabatan", roster_date), ("ak_awal", roster_number),
                            ("ak_awal_pangkat", roster_number), ("ak_awal_jenjang", roster_number)):
@@ -170,7 +171,7 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = ()) -> 
                            text["pangkat"], jenjang, tmt_jabatan=extra["tmt_jabatan"], ak_awal_pangkat=pangkat,
                            ak_awal_jenjang=jenjang_ak, pns_id=text["pns_id"], golongan_id=_id(get("golongan_id"))))
     if not out:
-        raise UserError(Masalah(str(path), sheet, what="roster tidak berisi pegawai"))
+        raise UserError(Masalah(str(path), sheet, what=_("roster tidak berisi pegawai")))
     try:
         check_roster(out, external)
     except InputError as e:

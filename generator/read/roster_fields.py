@@ -9,6 +9,7 @@ from typing import Any
 
 from skpkit.errors import InputError
 from skpkit.model import JenisJabatan
+from skpkit.i18n import _
 
 __all__ = ["roster_date", "roster_number", "jenis_struktural", "BULAN"]
 
@@ -50,7 +51,7 @@ def roster_date(value: Any) -> dt.date | None:
             return dt.date(int(m[3]), BULAN[m[2]], int(m[1]))
     except ValueError:
         pass
-    raise InputError(f"tanggal tidak dikenal: {str(value).strip()!r}", "tulis tanggal sebagai DD-MM-YYYY")
+    raise InputError(_("tanggal tidak dikenal: {x!r}").format(x=str(value).strip()), _("tulis tanggal sebagai DD-MM-YYYY"))
 
 
 def roster_number(value: Any) -> float | None:
@@ -65,12 +66,12 @@ def roster_number(value: Any) -> float | None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value != value or value in (float("inf"), float("-inf")) or value < 0:
-            raise InputError(f"angka kredit tidak valid: {value!r}", "isi angka 0 atau lebih")
+            raise InputError(_("angka kredit tidak valid: {value!r}").format(value=value), _("isi angka 0 atau lebih"))
         return float(value)
     text = str(value).strip()
     if _NUMBER.match(text):
         return float(text.replace(",", "."))
-    raise InputError(f"angka kredit bukan angka: {text!r}", "isi angka saja, mis. 150 atau 150,5")
+    raise InputError(_("angka kredit bukan angka: {text!r}").format(text=text), _("isi angka saja, mis. 150 atau 150,5"))
 
 
 def jenis_struktural(eselon: Any) -> JenisJabatan:
@@ -91,7 +92,7 @@ def jenis_struktural(eselon: Any) -> JenisJabatan:
     elif m := re.match(r"^(IV|V|I{1,3})\b", text):
         level = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}[m[1]]
     if level is None or not 1 <= level <= 5:
-        raise InputError(f"eselon tidak dikenal: {str(eselon).strip()!r}" if text else
-                         "jabatan struktural tanpa eselon",
-                         "isi kolom ESELON (II.a, III.a, IV.a) atau jenis jabatan JPT/Administrator/Pengawas")
+        raise InputError(_("eselon tidak dikenal: {eselon!r}").format(eselon=str(eselon).strip()) if text else
+                         _("jabatan struktural tanpa eselon"),
+                         _("isi kolom ESELON (II.a, III.a, IV.a) atau jenis jabatan JPT/Administrator/Pengawas"))
     return JenisJabatan.JPT if level <= 2 else JenisJabatan.ADMINISTRATOR if level == 3 else JenisJabatan.PENGAWAS

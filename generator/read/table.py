@@ -10,6 +10,7 @@ from typing import Any
 
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Source
+from skpkit.i18n import _
 
 __all__ = ["decode_csv", "csv_rows", "table_rows", "normalise_header"]
 
@@ -76,5 +77,5 @@ def table_rows(source: Source, prefer: tuple[str, ...] = ()) -> tuple[str, list[
     except UserError:
         raise
     except Exception as e:  # noqa: BLE001 - calamine raises its own error types for unreadable files
-        raise UserError(Masalah(str(source.path), what=f"tidak dapat dibaca sebagai xlsx/csv ({e})"[:300],
-                                todo="simpan sebagai .xlsx atau .csv")) from None
+        raise UserError(Masalah(str(source.path), what=_("tidak dapat dibaca sebagai xlsx/csv ({e})").format(e=e)[:300],
+                                todo=_("simpan sebagai .xlsx atau .csv"))) from None

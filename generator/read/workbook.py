@@ -28,6 +28,7 @@ from skpkit.generator.layout.tables import MatriksGeometry, parse_meta
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Damaged, Package, Range, Source, open_source
 from skpkit.generator.layout.stored import Grid, WorkbookData, text as _text
+from skpkit.i18n import _
 
 __all__ = ["read_workbook", "WorkbookData", "Grid"]
 
@@ -121,15 +122,16 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
     lay = load_layout()
     names = lay["labels"]["sheets"]
     if names["meta"] not in wb.sheet_names:
-        raise UserError(Masalah(str(path), what="bukan berkas skpkit (sheet _skp tidak ada)",
-                                todo="gunakan berkas hasil skp generate atau skp template atasan"))
+        raise UserError(Masalah(str(path), what=_("bukan berkas skpkit (sheet _skp tidak ada)"),
+                                todo=_("gunakan berkas hasil skp generate atau skp template atasan")))
     table = parse_meta(wb.grid(names["meta"]), _text, lay)
     kv = table.facts
     version = kv.get("layout_version", "")
     if not version.isdigit() or int(version) not in LAYOUT_FILES:
         raise UserError(Masalah(str(path), names["meta"], "B2",
-                                f"versi tata letak {kv.get('layout_version')!r}, skpkit ini membaca "
-                                + ", ".join(map(str, LAYOUT_FILES)), "buat ulang berkas dengan skp refresh"))
+                                _("versi tata letak {version!r}, skpkit ini membaca {known}").format(
+                                    version=kv.get("layout_version"), known=", ".join(map(str, LAYOUT_FILES))),
+                                _("buat ulang berkas dengan skp refresh")))
     lay = load_layout(int(version))  # each workbook is read with the layout it was written with
     jenis = JenisPeriode.parse(kv["jenis_periode"])
     g = Geometry(jenis.jumlah, int(kv["n_utama"]), int(kv["n_tambahan"]), int(kv["k"]), lay)
@@ -141,9 +143,10 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
     missing: list[str] = []
     settings, scalars = _settings(pengaturan, defined, lay, missing)
     if missing and problems is not None:
-        problems.append(Masalah(str(path), names["pengaturan"], what="Pengaturan tidak ditemukan untuk "
-                                + ", ".join(missing) + ": dipakai nilai bawaan skpkit",
-                                todo="kembalikan sheet Pengaturan (nama dan isinya) atau minta berkas baru"))
+        problems.append(Masalah(str(path), names["pengaturan"], what=_(
+                                    "Pengaturan tidak ditemukan untuk {names}: dipakai nilai bawaan skpkit").format(
+                                    names=", ".join(missing)),
+                                todo=_("kembalikan sheet Pengaturan (nama dan isinya) atau minta berkas baru")))
     grids: dict[str, Grid] = {}
     sheets: list[SheetPlan] = []
     for row in table.pegawai:
@@ -206,8 +209,9 @@ def _tahun(typed: Any, issued: str | None, path: Path, defined: dict[str, Range]
     if problems is not None and typed not in (None, ""):
         where = defined.get("Tahun")
         problems.append(Masalah(str(path), where[0] if where else "", _a1(where[1], where[2]) if where else "",
-                                f"tahun {typed!r} bukan tahun; dipakai tahun penerbitan {fallback}",
-                                "isi tahun sebagai angka (misal 2027)"))
+                                _("tahun {typed!r} bukan tahun; dipakai tahun penerbitan {fallback}").format(
+                                    typed=typed, fallback=fallback),
+                                _("isi tahun sebagai angka (misal 2027)")))
     return fallback
 
 
@@ -221,8 +225,10 @@ def _value(v: Any) -> Any:
 def _read_sheet(wb: Source, name: str, pegawai: Pegawai, row: dict, g: Geometry,
                 choices: list, path: Path, grids: dict) -> SheetPlan:
     if name not in wb.sheet_names:
-        raise UserError(Masalah(str(path), name, what="sheet pegawai tidak ditemukan (diganti nama atau dihapus)",
-                                todo=f"kembalikan sheet {pegawai.nama} dengan nama {name!r}"))
+        raise UserError(Masalah(str(path), name, what=_("sheet pegawai tidak ditemukan (diganti nama atau "
+                                                        "dihapus)"),
+                                todo=_("kembalikan sheet {nama} dengan nama {name!r}").format(
+                                         nama=pegawai.nama, name=name)))
     grid = wb.grid(name)
     lay = g.layout["pegawai"]
     _check_sheet(grid, name, pegawai, g, path, lay)
@@ -302,11 +308,12 @@ def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Pat
     nip = grid(r, col)
     if isinstance(nip, (int, float)):
         raise UserError(Masalah(str(path), name, f"{_a1(r, col)}",
-                                f"NIP berupa angka ({nip!r}), digit bisa hilang",
-                                "ketik ulang NIP sebagai teks (awali dengan tanda petik ')"))
+                                _("NIP berupa angka ({nip!r}), digit bisa hilang").format(nip=nip),
+                                _("ketik ulang NIP sebagai teks (awali dengan tanda petik ')")))
     if _text(nip) != pegawai.nip:
-        raise UserError(Masalah(str(path), name, f"{_a1(r, col)}", f"NIP {_text(nip)!r} bukan {pegawai.nip}",
-                                "jangan mengubah identitas; minta berkas baru dari pengelola kinerja"))
+        raise UserError(Masalah(str(path), name, f"{_a1(r, col)}", _("NIP {x!r} bukan {nip}").format(
+                                                                       x=_text(nip), nip=pegawai.nip),
+                                _("jangan mengubah identitas; minta berkas baru dari pengelola kinerja")))
     for i in range(g.n_slots):
         rid = _text(grid(g.slot_row(i), g.col("id_rhk")))
         ind_ids = [_text(grid(g.slot_row(i, j), g.col("id_indikator"))) for j in range(g.k)]
@@ -321,13 +328,14 @@ def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Pat
                 wrong = (r, g.col("id_indikator"))
         if wrong is not None:
             raise UserError(Masalah(str(path), name, _a1(*wrong),
-                                    "baris disisipkan atau dihapus, atau ID tersembunyi diubah: tata letak tidak sesuai",
-                                    "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
-    for i, (nilai, _) in enumerate(BERAKHLAK):
+                                    _("baris disisipkan atau dihapus, atau ID tersembunyi diubah: tata letak "
+                                      "tidak sesuai"),
+                                    _("kembalikan baris seperti semula atau minta berkas baru (skp refresh)")))
+    for i, (nilai, _uraian) in enumerate(BERAKHLAK):
         if _text(grid(g.perilaku_row(i), g.col(lay["perilaku"]["nilai_column"]))) != nilai:
             raise UserError(Masalah(str(path), name, _a1(g.perilaku_row(i), 0),
-                                    "baris disisipkan atau dihapus di bagian perilaku kerja",
-                                    "kembalikan baris seperti semula atau minta berkas baru (skp refresh)"))
+                                    _("baris disisipkan atau dihapus di bagian perilaku kerja"),
+                                    _("kembalikan baris seperti semula atau minta berkas baru (skp refresh)")))
 
 
 def _read_matriks(grid: Grid, row: int, sup: SheetPlan, mg: MatriksGeometry) -> MatriksBlock:

@@ -38,6 +38,7 @@ from skpkit.model import Rating
 from skpkit.plan import TAHUNAN, SheetPlan, cell_value, posisi_cells
 from skpkit.rules.hasil import final
 from skpkit.rules.nilai import Alasan
+from skpkit.i18n import _
 
 __all__ = ["Temuan", "validate", "issued_changes", "formula_refs"]
 
@@ -73,12 +74,14 @@ def issued_changes(data: WorkbookData, entries: dict[str, dict], key: bytes | No
         actual = by_nip.get(nip)
         sheet = actual.name if actual is not None else entry.get("sheet", "")
         if actual is not None and entry.get("sheet") != sheet:
-            out.append(Masalah(str(path), sheet, "", f"manifest menyebut sheet {entry.get('sheet')!r} untuk NIP {nip}",
-                               "gunakan manifest asli dari skp generate atau skp refresh"))
+            out.append(Masalah(str(path), sheet, "", _("manifest menyebut sheet {x!r} untuk NIP {nip}").format(
+                                                         x=entry.get('sheet'), nip=nip),
+                               _("gunakan manifest asli dari skp generate atau skp refresh")))
         cells = entry.get("issued", {})
         if fingerprint(entry.get("file", path.name), nip, cells, key) != entry.get("fingerprint"):
-            out.append(Masalah(str(path), sheet, "", "sidik jari manifest tidak cocok: manifest diubah atau "
-                               "kunci berbeda", "gunakan manifest dan kunci yang dipakai saat berkas diterbitkan"))
+            out.append(Masalah(str(path), sheet, "", _("sidik jari manifest tidak cocok: manifest diubah atau "
+                                                       "kunci berbeda"), _("gunakan manifest dan kunci yang dipakai saat berkas "
+                                                  "diterbitkan")))
             continue
         grid = data.grids.get(sheet)
         if grid is None:
@@ -87,8 +90,10 @@ def issued_changes(data: WorkbookData, entries: dict[str, dict], key: bytes | No
             new = issued_value(_cell(grid, ref))
             new = None if new == "" else new
             if new != (None if old == "" else old):  # a blank issued cell is blank however it was recorded
-                out.append(Masalah(str(path), sheet, ref, f"isi yang diterbitkan diubah: {old!r} menjadi {new!r}",
-                                   "kembalikan isian semula; perubahan target/RHK dari atasan lewat skp refresh"))
+                out.append(Masalah(str(path), sheet, ref, _("isi yang diterbitkan diubah: {old!r} menjadi "
+                                                            "{new!r}").format(old=old, new=new),
+                                   _("kembalikan isian semula; perubahan target/RHK dari atasan lewat skp "
+                                     "refresh")))
     return out
 
 
@@ -105,8 +110,8 @@ def _structure(data: WorkbookData, sheet: SheetPlan) -> tuple[list[Masalah], set
     if data.formulas is None or data.protected is None or sheet.name not in data.formulas:
         return out, set()
     if not data.protected.get(sheet.name, False):
-        out.append(Masalah(str(path), sheet.name, "", "proteksi sheet dilepas",
-                           "minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)"))
+        out.append(Masalah(str(path), sheet.name, "", _("proteksi sheet dilepas"),
+                           _("minta berkas baru atau lindungi kembali sheet (Review > Protect Sheet)")))
     formulas = data.formulas[sheet.name]
     grid = data.grids.get(sheet.name)
     gone: set[str] = set()
@@ -114,8 +119,8 @@ def _structure(data: WorkbookData, sheet: SheetPlan) -> tuple[list[Masalah], set
         if ref not in formulas:
             gone.add(ref)
             v = grid(r, c) if grid is not None else None
-            out.append(Masalah(str(path), sheet.name, ref, f"rumus ditimpa dengan nilai {v!r}",
-                               "minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa"))
+            out.append(Masalah(str(path), sheet.name, ref, _("rumus ditimpa dengan nilai {v!r}").format(v=v),
+                               _("minta berkas baru (skp refresh) agar rumus kembali; nilai isian tetap terbawa")))
     cells = [(f, 0) for f in ("target_min", "target_max")] + [("realisasi", p) for p in range(1, g.n_periode + 1)]
     for i in range(g.n_slots):
         for j in range(g.k):
@@ -123,9 +128,10 @@ def _structure(data: WorkbookData, sheet: SheetPlan) -> tuple[list[Masalah], set
             for name, p in cells:
                 ref = a1(r, g.col(name, p))
                 if ref in formulas:
-                    out.append(Masalah(str(path), sheet.name, ref, "rumus di sel isian: yang dibaca hanya nilai "
-                                       "tersimpannya (kosong bila berkas disimpan tanpa hasil hitung)",
-                                       "ketik angkanya, bukan rumus"))
+                    out.append(Masalah(str(path), sheet.name, ref, _("rumus di sel isian: yang dibaca hanya "
+                                                                     "nilai tersimpannya (kosong bila berkas "
+                                                                     "disimpan tanpa hasil hitung)"),
+                                       _("ketik angkanya, bukan rumus")))
     return out, gone
 
 
@@ -144,7 +150,7 @@ def _indikator(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[
                 col = "realisasi" if "realisasi" in reason or reason == Alasan.BUKAN_ANGKA else "target_min"
                 c = g.col(col, hp.periode or 1) if col == "realisasi" else g.col(col)
                 out.append(Masalah(str(data.path), sheet.name, a1(g.slot_row(i, j), c),
-                                   f"indikator tidak valid: {reason}", Alasan.HINTS.get(reason, "perbaiki isian")))
+                                   _("indikator tidak valid: {reason}").format(reason=reason), Alasan.HINTS.get(reason, "perbaiki isian")))
     return out
 
 
@@ -210,11 +216,15 @@ def _cached(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai, gone: set[s
         # in version 2): the sheet shows the old rule's result where the rules differ. One finding a sheet.
         cell, got, expect = differ[0]
         return [Masalah(str(path), sheet.name, cell,
-                        f"berkas tata letak versi {version}: {len(differ)} sel dihitung dengan aturan lama "
-                        f"(mis. {cell}: tersimpan {got!r}, aturan sekarang {expect!r})",
-                        "rekap memakai aturan sekarang; terbitkan ulang berkas dengan skp refresh agar sheet sama")]
-    return [Masalah(str(path), sheet.name, cell, f"nilai tersimpan {got!r} bukan hasil rumus ({expect!r}): rumus ditimpa?",
-                    "kembalikan rumus (minta berkas baru dengan skp refresh); rekap memakai hasil hitung ulang")
+                        _("berkas tata letak versi {version}: {n} sel dihitung dengan aturan lama (mis. {cell}: "
+                          "tersimpan {got!r}, aturan sekarang {expect!r})").format(
+                            version=version, n=len(differ), cell=cell, got=got, expect=expect),
+                        _("rekap memakai aturan sekarang; terbitkan ulang berkas dengan skp refresh agar sheet "
+                          "sama"))]
+    return [Masalah(str(path), sheet.name, cell, _("nilai tersimpan {got!r} bukan hasil rumus ({expect!r}): "
+                                                   "rumus ditimpa?").format(got=got, expect=expect),
+                    _("kembalikan rumus (minta berkas baru dengan skp refresh); rekap memakai hasil hitung "
+                      "ulang"))
             for cell, got, expect in differ]
 
 
@@ -224,10 +234,10 @@ def _manifest(data: WorkbookData, manifest: dict, key: bytes | None) -> list[Mas
     by_nip = data.by_nip
     entries = {nip: e for nip, e in listed.items() if nip in by_nip or e["file"] == path.name}
     if not entries:
-        return [Masalah(str(path), what="berkas tidak ada di manifest (unit lain?)",
-                        todo="periksa manifest yang dipakai")]
-    out = [Masalah(str(path), sheet.name, "", f"NIP {sheet.pegawai.nip} tidak ada di manifest: isi yang diterbitkan "
-                   "tidak dapat diperiksa", "gunakan manifest asli dari skp generate atau skp refresh")
+        return [Masalah(str(path), what=_("berkas tidak ada di manifest (unit lain?)"),
+                        todo=_("periksa manifest yang dipakai"))]
+    out = [Masalah(str(path), sheet.name, "", _("NIP {nip} tidak ada di manifest: isi yang diterbitkan tidak "
+                                                "dapat diperiksa").format(nip=sheet.pegawai.nip), _("gunakan manifest asli dari skp generate atau skp refresh"))
            for sheet in data.plan.sheets if sheet.pegawai.nip not in listed]
     return out + issued_changes(data, entries, key)
 
@@ -239,8 +249,8 @@ def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: di
     found = Temuan(data.path, list(read_problems))
     plan = data.plan
     if data.kind != "xlsx":
-        found.info.append(f"{data.path.suffix} dibaca menurut posisi; rumus dan proteksi tidak diperiksa "
-                          "(simpan sebagai .xlsx agar diperiksa)")
+        found.info.append(_("{suffix} dibaca menurut posisi; rumus dan proteksi tidak diperiksa (simpan sebagai "
+                            ".xlsx agar diperiksa)").format(suffix=data.path.suffix))
     if manifest is not None:
         found.problems += _manifest(data, manifest, key)
     for sheet in plan.sheets:
@@ -265,5 +275,6 @@ def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: di
         filled = sheet.isian.periods_filled()
         missing = [plan.jenis_periode.nama(p) for p in range(1, n + 1) if p not in filled]
         if missing:
-            found.info.append(f"{sheet.name}: periode belum diisi: {', '.join(missing)}")
+            found.info.append(_("{sheet}: periode belum diisi: {missing}").format(sheet=sheet.name,
+                                                                                    missing=", ".join(missing)))
     return found

@@ -18,6 +18,7 @@ from skpkit.generator.errors import Masalah
 from skpkit.generator.rekap.merge import Rekap, units_of
 from skpkit.generator.rekap.rows import TAHUNAN_LABEL, Baris, predikat_of
 from skpkit.model import JenisPeriode
+from skpkit.i18n import _
 
 __all__ = ["merge_ekinerja", "SUMBER", "jenis_of"]
 
@@ -61,9 +62,10 @@ def merge_ekinerja(rekap: Rekap, path: Path, rows: Sequence[EKinerjaRow], period
             old = rekap.rows[i]
             if predikat_of(old.predikat) is not None:
                 if row.predikat is not None and predikat_of(old.predikat) is not row.predikat:
-                    rekap.masalah.append(Masalah(str(path), "", "", f"{row.nip} {nama}: e-Kinerja {row.predikat.value}, "
-                                                 f"berkas {old.file} {old.predikat}", "dipakai predikat dari berkas; "
-                                                 "samakan salah satunya"))
+                    rekap.masalah.append(Masalah(str(path), "", "", _("{nip} {nama}: e-Kinerja {value}, berkas "
+                                                                      "{file} {predikat}").format(
+                                                                        nip=row.nip, nama=nama, value=row.predikat.value, file=old.file, predikat=old.predikat), _("dipakai predikat dari berkas; samakan "
+                                                                                        "salah satunya")))
                 continue
         base = rekap.rows[i] if i is not None else None
         baris = Baris(row.nip, row.nama or (base.nama if base else ""), row.unit or (base.unit if base else ""),

@@ -13,6 +13,7 @@ from skpkit.generator.rekap.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS, period
 from skpkit.generator.rekap.tables import (
     ak_table, belum_table, masalah_table, pegawai_table, safe_text, texts, unit_table,
 )
+from skpkit.i18n import _
 
 __all__ = ["write_csv", "write_parquet", "siasn_rows"]
 
@@ -73,6 +74,6 @@ def write_parquet(rekap: Rekap, path: Path) -> Path:
         with atomic_target(path) as tmp:
             frame.to_parquet(tmp, index=False)
     except ImportError as e:
-        raise UserError(Masalah(str(path), what=f"--parquet perlu pandas dan pyarrow ({e})",
-                                todo="pip install pandas pyarrow")) from None
+        raise UserError(Masalah(str(path), what=_("--parquet perlu pandas dan pyarrow ({e})").format(e=e),
+                                todo=_("pip install pandas pyarrow"))) from None
     return path

@@ -19,6 +19,7 @@ from skpkit.sidik import manifest_pegawai
 from skpkit.generator.errors import Masalah
 from skpkit.generator.rekap.rows import TAHUNAN_LABEL, Baris, BarisAK, BelumLengkap, FileResult, predikat_of
 from skpkit.model import Predikat, Settings
+from skpkit.i18n import _
 
 __all__ = ["Rekap", "UnitRow", "build_rekap", "units_of", "RULE_SLOTS"]
 
@@ -72,14 +73,16 @@ def _choose(rekap: Rekap, copies: dict[str, list[FileResult]]) -> dict[str, File
             chosen[nip] = filled[0]
             for r in rs:
                 if r not in filled:
-                    rekap.masalah.append(Masalah(r.path, what=f"pegawai {nip} di berkas ini kosong; yang berisi ada "
-                                                 f"di {Path(filled[0].path).name}: itu yang direkap",
-                                                 todo="tidak perlu tindakan; salinan kosong tidak dipakai"))
+                    rekap.masalah.append(Masalah(r.path, what=_("pegawai {nip} di berkas ini kosong; yang "
+                                                                "berisi ada di {name}: itu yang direkap").format(
+                                                                  nip=nip, name=Path(filled[0].path).name),
+                                                 todo=_("tidak perlu tindakan; salinan kosong tidak dipakai")))
             continue
-        rekap.masalah.append(Masalah(names, what=f"pegawai {nip} ada di {len(filled)} berkas dengan isian berbeda "
-                                     f"({names}): tidak direkap sampai jelas mana yang benar",
-                                     todo="tanyakan pegawai berkas mana yang terakhir, minta ia mengirim ulang "
-                                          "berkas itu saja; berkas lain tidak perlu dihapus"))
+        rekap.masalah.append(Masalah(names, what=_("pegawai {nip} ada di {n} berkas dengan isian berbeda "
+                                                   "({names}): tidak direkap sampai jelas mana yang benar").format(
+                                                     nip=nip, n=len(filled), names=names),
+                                     todo=_("tanyakan pegawai berkas mana yang terakhir, minta ia mengirim "
+                                            "ulang berkas itu saja; berkas lain tidak perlu dihapus")))
     return chosen
 
 
@@ -100,18 +103,20 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
         if not r.read or r.kind != "skp":
             continue
         if r.tahun != year or r.n_periode != n_periode:
-            what = (f"berkas tahun {r.tahun}, rekap tahun {year}" if r.tahun != year else
-                    f"berkas dengan {r.n_periode} periode setahun, rekap dengan {n_periode}")
-            rekap.masalah.append(Masalah(r.path, what=f"{what}: tidak ikut direkap (kurva tidak dicampur)",
-                                         todo="rekap berkas satu tahun dan satu jenis periode sekaligus"))
+            what = (_("berkas tahun {tahun}, rekap tahun {year}").format(tahun=r.tahun, year=year) if r.tahun != year
+                    else _("berkas dengan {n} periode setahun, rekap dengan {m}").format(n=r.n_periode, m=n_periode))
+            rekap.masalah.append(Masalah(r.path, what=_("{what}: tidak ikut direkap (kurva tidak dicampur)").format(
+                                                          what=what),
+                                         todo=_("rekap berkas satu tahun dan satu jenis periode sekaligus")))
             continue
         rekap.files_read += 1
         rekap.n_periode = r.n_periode
         rekap.tahun = year
         nips = dict.fromkeys(b.nip for b in r.rows)
         if expected is not None and nips and not any(nip in expected for nip in nips):
-            rekap.masalah.append(Masalah(r.path, what="berkas dari unit lain: pegawainya tidak ada di manifest",
-                                         todo="pisahkan berkas unit lain; tidak ikut direkap"))
+            rekap.masalah.append(Masalah(r.path, what=_("berkas dari unit lain: pegawainya tidak ada di "
+                                                        "manifest"),
+                                         todo=_("pisahkan berkas unit lain; tidak ikut direkap")))
             continue
         for nip in nips:
             copies.setdefault(nip, []).append(r)
@@ -120,17 +125,20 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
         for nip, info in expected.items():
             if nip not in copies:
                 rekap.masalah.append(Masalah(info["file"], info.get("sheet", ""),
-                                             what=f"berkas untuk {info.get('nama', nip)} ({nip}) belum masuk",
-                                             todo="kumpulkan berkas ini"))
+                                             what=_("berkas untuk {x} ({nip}) belum masuk").format(
+                                                      x=info.get('nama', nip), nip=nip),
+                                             todo=_("kumpulkan berkas ini")))
     organisasi: dict[tuple[str, int], str] = {}
     settings: Settings | None = None
     for r in {id(r): r for r in chosen.values()}.values():
         settings = settings or r.settings
         for key, v in r.organisasi.items():
             if key in organisasi and organisasi[key] != v:
-                rekap.masalah.append(Masalah(r.path, "Pengaturan", what=f"predikat organisasi {key[0]} periode "
-                                             f"{key[1]} berbeda antar berkas ({organisasi[key]} / {v})",
-                                             todo="samakan di Pengaturan; dipakai yang pertama"))
+                rekap.masalah.append(Masalah(r.path, "Pengaturan", what=_("predikat organisasi {key} periode {key2} "
+                                                                          "berbeda antar berkas ({organisasi} / "
+                                                                          "{v})").format(
+                                                                            key=key[0], key2=key[1], organisasi=organisasi[key], v=v),
+                                             todo=_("samakan di Pengaturan; dipakai yang pertama")))
             organisasi.setdefault(key, v)
     current = max((r.last_filled for r in chosen.values()), default=0)
     n = rekap.n_periode

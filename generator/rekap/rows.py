@@ -19,6 +19,7 @@ from skpkit.issuing import has_content
 from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.errors import Masalah
 from skpkit.generator.layout.stored import WorkbookData
+from skpkit.i18n import _
 from skpkit.model import Jenjang, Predikat, Rating, Settings
 from skpkit.plan import SheetPlan, cell_value
 from skpkit.rules import ak as aturan_ak
@@ -187,18 +188,18 @@ def _belum(sheet: SheetPlan, res: HasilPegawai, n: int, nama_periode: Callable[[
     for p in [*range(1, n + 1), 0]:
         hp = res.tahunan if p == 0 else res.periode[p - 1]
         if not sheet.pimpinan and not used:
-            add(p, "RHK dan indikator belum diisi", "pegawai")
+            add(p, _("RHK dan indikator belum diisi"), _("pegawai"))
             continue
         if p:
             missing = sum(1 for ind in used if is_blank(sheet.isian.get(ind.id, "realisasi", p)))
             if missing:
-                add(p, f"realisasi belum diisi: {missing} dari {len(used)} indikator", "pegawai")
+                add(p, _("realisasi belum diisi: {missing} dari {n} indikator").format(missing=missing, n=len(used)), _("pegawai"))
             if hp.perilaku_saran is None and is_blank(sheet.isian.perilaku_penilai.get(p)):
-                add(p, "rating perilaku kerja belum diberikan", "pejabat penilai")
+                add(p, _("rating perilaku kerja belum diberikan"), _("pejabat penilai"))
         if sheet.pimpinan and hp.hasil is None:
-            add(p, "predikat kinerja organisasi belum diisi di Pengaturan", "pimpinan satu tingkat di atas")
+            add(p, _("predikat kinerja organisasi belum diisi di Pengaturan"), _("pimpinan satu tingkat di atas"))
         if hp.predikat is None and not any(b.periode == p for b in out):
-            add(p, "predikat belum dapat dihitung", "pegawai dan pejabat penilai")
+            add(p, _("predikat belum dapat dihitung"), _("pegawai dan pejabat penilai"))
     return out
 
 

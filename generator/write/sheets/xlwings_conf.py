@@ -11,6 +11,7 @@ from xlsxwriter.worksheet import Worksheet
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.layout.xlwings import CONF, SHEET
 from skpkit.generator.write.sheets.context import Context
+from skpkit.i18n import _
 
 __all__ = ["add", "write", "xlwings_vba_project"]
 
@@ -19,7 +20,7 @@ def xlwings_vba_project() -> bytes:
     try:
         import xlwings
     except ImportError:
-        raise UserError(Masalah("", what="--engine xlwings perlu xlwings", todo="pip install 'skpkit[addin]'")) from None
+        raise UserError(Masalah("", what=_("--engine xlwings perlu xlwings"), todo=_("pip install 'skpkit[addin]'"))) from None
     template = Path(xlwings.__file__).parent / "quickstart_standalone.xlsm"
     with zipfile.ZipFile(template) as z:
         return z.read("xl/vbaProject.bin")
