@@ -24,29 +24,52 @@ from skpkit import i18n  # noqa: E402
 i18n.use(i18n.DEFAULT)
 
 
+def _once(tmp_path_factory, name: str, make):
+    """``make(folder)`` run once for the whole test run, whichever pytest-xdist worker asks first; the others
+    wait for it and get the same (pickled) value. What it writes is read-only for the tests."""
+    import pickle
+
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, shared by the workers
+    folder, done = root / f"once-{name}", root / f"once-{name}.pickle"
+    with FileLock(str(root / f"once-{name}.lock")):
+        if done.exists():
+            return pickle.loads(done.read_bytes())
+        folder.mkdir(exist_ok=True)
+        value = make(folder)
+        done.write_bytes(pickle.dumps(value))
+        return value
+
+
 @pytest.fixture(scope="session")
 def demo_session(tmp_path_factory):
     """The demo written once for the whole run (read-only: a test that changes files copies them)."""
     from skpkit.generator.commands.demo import run_demo
 
-    out = tmp_path_factory.mktemp("demo-session")
-    result = run_demo(out, tahun=2027, progress=False)
-    return out, result
+    return _once(tmp_path_factory, "demo", lambda out: (out, run_demo(out, tahun=2027, progress=False)))
 
 
 @pytest.fixture(scope="session")
 def recalculated(tmp_path_factory):
     """Random workbooks (edge cases included) written by skpkit and recalculated by LibreOffice:
     [(written, plan, recalculated)], shared by the recalculation and add-in equivalence tests."""
+    from libreoffice import require_libreoffice
+
+    require_libreoffice()
+    return _once(tmp_path_factory, "recalc", _recalculated)
+
+
+def _recalculated(tmp):
     from skpkit.issuing import Roster
     from skpkit.generator.layout import plans_for
     from skpkit.generator.write.workbook import write_workbook
-    from libreoffice import recalculate, require_libreoffice
+    from libreoffice import recalculate
     from skpkit.model import JenisPeriode
     from synthetic import random_fill, roster
 
-    require_libreoffice()
-    tmp = tmp_path_factory.mktemp("recalc")
     # 533 pegawai-periods (the README promises at least 500); seed 3 holds every angka kredit case (a jenjang
     # at the top, a shortfall of 0, a TMT in the year)
     people = roster(65, unit_size=13, seed=3)
@@ -67,6 +90,8 @@ def demo_full_session(tmp_path_factory):
     """The demo with all four quarters filled (the year rated), written once (read-only)."""
     from skpkit.generator.commands.demo import run_demo
 
-    out = tmp_path_factory.mktemp("demo-full")
-    run_demo(out, tahun=2027, periods_filled=4, progress=False)
-    return out
+    def make(out):
+        run_demo(out, tahun=2027, periods_filled=4, progress=False)
+        return out
+
+    return _once(tmp_path_factory, "demo-full", make)

@@ -47,7 +47,7 @@ def _edit(path, sheet, values):
 def test_a_target_changed_after_penetapan_is_named_before_it_is_not(demo_session, tmp_path):
     work = tmp_path / "unit"
     shutil.copytree(demo_session[0] / "kosong", work)
-    path = next(work.glob("*aplikasi*.xlsx"))
+    path = next(work.glob("*pimpinan*.xlsx"))  # one pegawai: the edits below re-open the file each time
     manifest = work / "manifest.json"
     sheet, rhk, indikator, target = _blank_own_row(path)
     # the pegawai writes the plan after the file was issued, and may change it: nothing is reported

@@ -61,15 +61,16 @@ def read_filled(paths: Iterable[str | Path] | str | Path) -> "pd.DataFrame":
 
     Examples
     --------
+    A unit as issued (three pegawai, nothing filled yet: no predikat), one row per pegawai and period:
+
     >>> import skpkit, tempfile, pathlib
-    >>> from skpkit.generator.commands.demo import run_demo
-    >>> out = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = run_demo(out, tahun=2027, progress=False)
-    >>> df = skpkit.read_filled(out / "terisi")
-    >>> str(df.nip.dtype), df.predikat.dtype.ordered, sorted(int(p) for p in df.periode.unique())
-    ('string', True, [0, 1, 2, 3, 4])
-    >>> bool((df[df.periode == 1].predikat >= "Baik").any())
-    True
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = skpkit.generate(skpkit.sample_roster(tmp / "roster.csv"), tmp / "unit", tahun=2027)
+    >>> df = skpkit.read_filled(tmp / "unit")
+    >>> str(df.nip.dtype), len(df), sorted(int(p) for p in df.periode.unique()), bool(df.predikat.isna().all())
+    ('string', 15, [0, 1, 2, 3, 4], True)
+    >>> df.predikat.dtype.ordered, list(df.predikat.cat.categories)
+    (True, ['Sangat Kurang', 'Kurang/Misconduct', 'Butuh Perbaikan', 'Baik', 'Sangat Baik'])
     """
     import pandas as pd
 
@@ -95,13 +96,12 @@ def read_rekap(path: str | Path) -> "pd.DataFrame":
     Examples
     --------
     >>> import skpkit, tempfile, pathlib
-    >>> from skpkit.generator.commands.demo import run_demo
-    >>> out = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = run_demo(out, tahun=2027, progress=False)
-    >>> _ = skpkit.consolidate([out / "terisi"], out / "rekap.xlsx")
-    >>> rekap = skpkit.read_rekap(out / "rekap.xlsx")
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = skpkit.generate(skpkit.sample_roster(tmp / "roster.csv"), tmp / "unit", tahun=2027)
+    >>> _ = skpkit.consolidate([tmp / "unit"], tmp / "rekap.xlsx")
+    >>> rekap = skpkit.read_rekap(tmp / "rekap.xlsx")
     >>> len(rekap), bool(rekap.nip.str.len().eq(18).all()), list(rekap.predikat.cat.categories)[-1]
-    (200, True, 'Sangat Baik')
+    (15, True, 'Sangat Baik')
     """
     import pandas as pd
 
