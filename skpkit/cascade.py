@@ -16,7 +16,7 @@ from skpkit.errors import InputError
 from skpkit.model import RHK, Indikator, JenisRHK, Pegawai
 from skpkit.i18n import _
 
-__all__ = ["Peran", "stable_id", "check_roster", "urutan", "cascade"]
+__all__ = ["Peran", "stable_id", "check_roster", "below", "urutan", "cascade"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,45 @@ def check_roster(pegawai: Sequence[Pegawai], external: Iterable[str] = ()) -> No
             nip = seen[nip].nip_atasan
         for n in path:
             state[n] = 2
+
+
+def below(pegawai: Sequence[Pegawai], tops: Iterable[str]) -> tuple[list[Pegawai], list[Pegawai]]:
+    """The pegawai whose line of superiors in the roster reaches one of ``tops`` (a superior's workbook's
+    sheets), and the others (``tops`` themselves, those above them, other branches), each in roster order.
+
+    One roster serves every level: with the Kepala Dinas's workbook as the superior, the bidang and everyone
+    under them are below it; the Kepala Dinas, the Sekretaris Daerah above and other dinas are not.
+
+    Examples
+    --------
+    >>> from skpkit.model import JenisJabatan as J
+    >>> sekda = Pegawai("197001011990031001", "Sekda", "Sekda", J.JPT, "Setda", "")
+    >>> kadis = Pegawai("197501012000031002", "Kadis", "Kadis", J.JPT, "Dinas", sekda.nip)
+    >>> kabid = Pegawai("198001012005031003", "Kabid", "Kabid", J.ADMINISTRATOR, "Bidang", kadis.nip)
+    >>> staf = Pegawai("199001012015031004", "Staf", "Staf", J.PELAKSANA, "Bidang", kabid.nip)
+    >>> inside, outside = below([sekda, kadis, kabid, staf], [kadis.nip])
+    >>> [p.nama for p in inside], [p.nama for p in outside]
+    (['Kabid', 'Staf'], ['Sekda', 'Kadis'])
+    """
+    by = {p.nip: p for p in pegawai}
+    tops = set(tops)
+    known: dict[str, bool] = {}
+    for p in pegawai:
+        chain, nip, result = [], p.nip_atasan, False
+        while nip and nip not in chain:
+            if nip in tops:
+                result = True
+                break
+            if nip in known:
+                result = known[nip]
+                break
+            chain.append(nip)
+            nip = by[nip].nip_atasan if nip in by else ""
+        for n in chain:
+            known[n] = result
+        known.setdefault(p.nip, result) if p.nip not in tops else None
+    inside = [p for p in pegawai if p.nip not in tops and known.get(p.nip, False)]
+    return inside, [p for p in pegawai if p not in inside]
 
 
 def urutan(pegawai: Sequence[Pegawai]) -> list[Pegawai]:

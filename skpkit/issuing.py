@@ -39,6 +39,8 @@ class Roster:
     known_rhk: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: where the superior's workbook came from, for messages
     atasan_source: str = ""
+    #: pegawai of a whole organisation's roster that are not below the superior's workbook (not issued)
+    left_out: list[Pegawai] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_nip = {p.nip: p for p in self.pegawai}

@@ -169,9 +169,26 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
     files = run(roster, out, opts)
     click.echo(_("{n} buku kerja, {pegawai} pegawai, ditulis ke {out} (manifest.json di sebelahnya)").format(
         n=len(files), pegawai=len(roster.pegawai), out=out))
+    _left_out(roster.left_out, atasan_path)
     if opts.backups:
         click.echo(_("{n} buku kerja yang sudah ada disimpan dulu sebagai cadangan di {folder}: {names}").format(
             n=len(opts.backups), folder=opts.backups[0].parent, names=", ".join(p.name for p in opts.backups)))
+
+
+def _left_out(left_out: list, atasan_path: Path | None) -> None:
+    """Say which pegawai of a whole organisation's roster were not issued, and name the tops of their lines
+    (the pegawai whose superior is in neither the roster nor the superior's workbook: a mistyped NIP atasan
+    shows up here)."""
+    if not left_out:
+        return
+    nips = {p.nip for p in left_out}
+    tops = [p for p in left_out if p.nip_atasan and p.nip_atasan not in nips]
+    click.echo(_("{n} pegawai roster tidak di bawah {atasan} (di atasnya, di cabang lain, atau di buku kerja itu "
+                 "sendiri): tidak dibuat").format(n=len(left_out), atasan=atasan_path))
+    if tops:
+        click.echo(_("  atasan mereka di luar roster: {names}").format(
+            names="; ".join(f"{p.nama} ({p.nip}) -> {p.nip_atasan}" for p in tops[:10])
+            + ("; ..." if len(tops) > 10 else "")))
 
 
 def _problems(problems: list) -> None:
@@ -254,6 +271,7 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
         for note in notes:
             click.echo(f"{who}: {note}")
     _problems(result.problems)
+    _left_out(result.left_out, atasan_path)
     click.echo(_("{n} buku kerja diterbitkan ulang").format(n=len(result.written)) + _backups(result.backups))
 
 

@@ -10,7 +10,8 @@ from typing import Callable, Iterable
 
 from tqdm import tqdm
 
-from skpkit.model import JenisPeriode
+from skpkit.cascade import below
+from skpkit.model import JenisPeriode, Pegawai
 from skpkit.issuing import Roster
 from skpkit.generator.layout import plans_for
 from skpkit.generator.files import atomic_target, backup_name, clean_temporaries, folder_lock
@@ -22,7 +23,7 @@ from skpkit.generator.write.manifest import ManifestWriter, manifest_entry
 from skpkit.generator.write.workbook import write_workbook
 from skpkit.i18n import _
 
-__all__ = ["GenerateOptions", "generate", "load_roster", "default_year"]
+__all__ = ["GenerateOptions", "generate", "load_roster", "roster_below", "default_year"]
 
 
 
@@ -55,11 +56,34 @@ class GenerateOptions:
 
 
 def load_roster(roster_path: Path, atasan_path: Path | None) -> Roster:
-    """Read and check both inputs; raises :class:`~skpkit.generator.errors.UserError` before anything is written."""
-    atasan = get_reader("skp").read(atasan_path).plan if atasan_path else None
-    external = tuple(atasan.by_nip) if atasan else ()
-    return Roster(get_reader("roster").read(roster_path, external=external), atasan,
-                  atasan_source=str(atasan_path or ""))
+    """Read and check both inputs; raises :class:`~skpkit.generator.errors.UserError` before anything is written.
+
+    With a superior's workbook, the roster may hold the whole organisation: only the pegawai below the
+    workbook's sheets are issued (:func:`roster_below`), the others are in ``Roster.left_out``.
+    """
+    if atasan_path is None:
+        return Roster(get_reader("roster").read(roster_path))
+    atasan = get_reader("skp").read(atasan_path).plan
+    inside, outside = roster_below(roster_path, atasan, atasan_path)
+    return Roster(inside, atasan, atasan_source=str(atasan_path), left_out=outside)
+
+
+def roster_below(roster_path: Path, atasan: WorkbookPlan, atasan_path: Path) -> tuple[list[Pegawai], list[Pegawai]]:
+    """The pegawai of the roster below the sheets of the superior's workbook, and the others.
+
+    One roster serves every level of the cascade: people above the workbook (its own superiors, who need
+    not be in the roster), beside it (other branches) and on its sheets are left out. Refused when nobody
+    in the roster is below it.
+    """
+    pegawai = get_reader("roster").read(roster_path, external=tuple(atasan.by_nip), partial=True)
+    inside, outside = below(pegawai, atasan.by_nip)
+    if not inside:
+        names = ", ".join(f"{sp.pegawai.nama} ({sp.pegawai.nip})" for sp in atasan.sheets[:3])
+        raise UserError(Masalah(str(roster_path), what=_("tidak ada pegawai di roster yang atasannya (langsung atau "
+                                                         "lewat atasan lain) ada di {atasan}: {names}").format(
+                                                           atasan=atasan_path, names=names),
+                                todo=_("periksa kolom NIP atasan, atau pakai buku kerja atasan yang tepat")))
+    return inside, outside
 
 
 def _write_one(args: tuple[Path, WorkbookPlan, bytes | None]) -> dict:

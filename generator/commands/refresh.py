@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Sequence
 
 from skpkit.issuing import Roster, carried_slots, carry
+from skpkit.model import Pegawai
+from skpkit.generator.commands.generate import roster_below
 
 from skpkit.generator.layout import plans_for
 from skpkit.generator.files import atomic_target, backup_name
@@ -37,6 +39,8 @@ class RefreshResult:
     changes: dict[str, list[str]] = field(default_factory=dict)
     #: what is wrong with the files read (the problems ``skp check`` names), carried as they are
     problems: list[Masalah] = field(default_factory=list)
+    #: pegawai of the roster that were not re-issued (not below the superior, or in units these files do not hold)
+    left_out: list[Pegawai] = field(default_factory=list)
 
 
 def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = None, out: Path | None = None,
@@ -69,7 +73,12 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
                                 todo=_("refresh berkas satu tahun dan satu jenis periode sekaligus, dengan "
                                        "atasan tahun itu")))
     if roster_path is not None:
-        pegawai = get_reader("roster").read(Path(roster_path), external=tuple(sup.by_nip))
+        # the roster may be the whole organisation's: the pegawai below the superior, in the units these
+        # files hold (the others get their workbooks from skp generate)
+        inside, result.left_out = roster_below(Path(roster_path), sup, Path(atasan))
+        units = {sp.pegawai.unit for sp in old_sheet.values()} | {p.unit for p in inside if p.nip in old_sheet}
+        pegawai = [p for p in inside if p.unit in units or p.nip in old_sheet]
+        result.left_out += [p for p in inside if p not in pegawai]
     else:
         pegawai = [sp.pegawai for sp in old_sheet.values()]
     known = {nip: [(sl.id, str(sp.isian.rhk.get(sl.id, sl.teks) or "")) for sl in sp.slots]

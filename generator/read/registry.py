@@ -143,8 +143,9 @@ class RosterReader:
     def detect(self, source: Source) -> bool:
         return source.kind == "csv" or isinstance(source, Package) and not is_ours(source)
 
-    def read(self, source: Path | Source, problems: list[Masalah] | None = None, external: tuple[str, ...] = ()):
-        return read_roster(source, external)
+    def read(self, source: Path | Source, problems: list[Masalah] | None = None, external: tuple[str, ...] = (),
+             partial: bool = False):
+        return read_roster(source, external, partial=partial)
 
 
 class EKinerjaReader:

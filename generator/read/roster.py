@@ -77,11 +77,14 @@ def _id(value: Any) -> str:
     return str(value).strip()
 
 
-def read_roster(source: str | Path | Source, external: tuple[str, ...] = ()) -> list[Pegawai]:
+def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
+                partial: bool = False) -> list[Pegawai]:
     """Read and validate a roster; raise :class:`UserError` naming the cell at the first problem.
 
     ``external`` are NIP atasan that are allowed although not in the roster (the
-    superior whose sheet the unit is generated from).
+    superior whose sheet the unit is generated from). With ``partial`` any NIP atasan is allowed: the
+    roster is a whole organisation of which a superior's workbook picks the part below it
+    (:func:`skpkit.cascade.below`); duplicates, self-superiors and cycles are still refused.
     """
     if not isinstance(source, Source):
         if not Path(source).exists():
@@ -172,6 +175,8 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = ()) -> 
                            ak_awal_jenjang=jenjang_ak, pns_id=text["pns_id"], golongan_id=_id(get("golongan_id"))))
     if not out:
         raise UserError(Masalah(str(path), sheet, what=_("roster tidak berisi pegawai")))
+    if partial:
+        external = tuple(set(external) | {p.nip_atasan for p in out if p.nip_atasan})
     try:
         check_roster(out, external)
     except InputError as e:
