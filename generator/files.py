@@ -13,12 +13,14 @@ from filelock import FileLock, Timeout
 from skpkit.generator.errors import Masalah, UserError, sharing_violation
 from skpkit.i18n import _
 
-__all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "LOCK_NAME", "backup_name",
-           "folder_lock"]
+__all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "LOCK_NAME", "BACKUP_DIR",
+           "backup_name", "folder_lock", "Batch"]
 
 TMP_MARK = ".skptmp-"
 #: the lock file of a folder a verb writes into
 LOCK_NAME = ".skp.lock"
+#: the folder, beside the files a verb replaces, where it keeps the old ones; no verb reads from it
+BACKUP_DIR = "_cadangan"
 
 
 def check_writable(target: Path) -> None:
@@ -32,14 +34,117 @@ def check_writable(target: Path) -> None:
 
 
 def backup_name(path: Path, now: datetime) -> Path:
-    """Where an old file is kept before it is replaced: ``NAME.YYYYMMDD-HHMMSS.ext`` beside it.
+    """Where an old file is kept before it is replaced: ``_cadangan/NAME.YYYYMMDD-HHMMSS.ext`` beside it,
+    with ``-2``, ``-3``, ... when that name is taken (two runs within one second keep both).
 
     Examples
     --------
-    >>> backup_name(Path("u/SKP-2027-a.xlsx"), datetime(2027, 1, 5, 8, 30)).name
-    'SKP-2027-a.20270105-083000.xlsx'
+    >>> backup_name(Path("u/SKP-2027-a.xlsx"), datetime(2027, 1, 5, 8, 30)).as_posix()
+    'u/_cadangan/SKP-2027-a.20270105-083000.xlsx'
     """
-    return path.with_name(f"{path.stem}.{now:%Y%m%d-%H%M%S}{path.suffix}")
+    folder = path.parent / BACKUP_DIR
+    stem = f"{path.stem}.{now:%Y%m%d-%H%M%S}"
+    copy, n = folder / f"{stem}{path.suffix}", 1
+    while copy.exists():
+        n += 1
+        copy = folder / f"{stem}-{n}{path.suffix}"
+    return copy
+
+
+def _replace(source: Path, target: Path, named: Path) -> None:
+    """``os.replace`` with a file another program holds (a sharing violation on Windows) as one line
+    naming ``named``, the file the user knows."""
+    try:
+        os.replace(source, target)
+    except PermissionError as e:
+        what = (_("berkas sedang dibuka program lain (Excel?): tidak ditimpa") if sharing_violation(e)
+                else _("berkas tidak dapat ditimpa (sedang dibuka, atau hanya-baca)"))
+        raise UserError(Masalah(str(named), what=what, todo=_("tutup berkas lalu jalankan lagi"))) from None
+
+
+class Batch:
+    """The files one run replaces, replaced together or not at all.
+
+    Each target is written to a temporary file beside it (:meth:`stage`); :meth:`commit` then moves every old
+    file into ``_cadangan`` and every new one into place. A failure or Ctrl+C at any point puts every old
+    file back and removes the new ones, so the folder and its ``manifest.json`` (staged like any file)
+    never disagree; a run that was killed leaves the old files in ``_cadangan`` and temporaries that the
+    next run removes.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("lama")
+    >>> with Batch(now=datetime(2027, 1, 5, 8, 30)) as batch:
+    ...     _ = batch.stage(folder / "a.txt").write_text("baru")
+    ...     _ = batch.stage(folder / "b.txt").write_text("baru")
+    ...     kept = batch.commit()
+    >>> (folder / "a.txt").read_text(), [p.name for p in kept]
+    ('baru', ['a.20270105-083000.txt'])
+    """
+
+    def __init__(self, *, backup: bool = True, now: datetime | None = None) -> None:
+        self.backup, self.now = backup, now or datetime.now()
+        self.staged: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> "Batch":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def stage(self, target: Path) -> Path:
+        """A temporary path to write ``target``'s new content to (checked writable first)."""
+        target = Path(target)
+        if any(t == target for _, t in self.staged):
+            raise UserError(Masalah(str(target), what=_("dua hasil untuk berkas yang sama"),
+                                    todo=_("beri nama unit atau pegawai yang berbeda")))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        check_writable(target)
+        tmp = target.with_name(f".{target.stem}{TMP_MARK}{os.getpid()}-{len(self.staged)}{target.suffix}")
+        self.staged.append((tmp, target))
+        return tmp
+
+    def discard(self) -> None:
+        """Remove the temporaries not committed."""
+        for tmp, _target in self.staged:
+            with suppress(OSError):
+                tmp.unlink()
+
+    def commit(self) -> list[Path]:
+        """Put every staged file in place, all or none; return the old files kept (none without ``backup``)."""
+        aside: dict[Path, Path] = {}
+        placed: list[Path] = []
+        try:
+            for _tmp, target in self.staged:
+                if target.exists():
+                    copy = backup_name(target, self.now)
+                    copy.parent.mkdir(exist_ok=True)
+                    _replace(target, copy, target)  # Windows refuses this for a file Excel holds: nothing replaced yet
+                    aside[target] = copy
+            for tmp, target in self.staged:
+                _replace(tmp, target, target)
+                placed.append(target)
+        except BaseException:
+            for target in placed:
+                with suppress(OSError):
+                    target.unlink()
+            for target, copy in aside.items():
+                with suppress(OSError):
+                    os.replace(copy, target)
+            raise
+        finally:
+            self.discard()
+        if self.backup:
+            return list(aside.values())
+        for copy in aside.values():
+            with suppress(OSError):
+                copy.unlink()
+        for folder in {c.parent for c in aside.values()}:
+            with suppress(OSError):
+                folder.rmdir()  # only when empty
+        return []
 
 
 @contextmanager
@@ -83,12 +188,7 @@ def atomic_target(target: Path) -> Iterator[Path]:
     tmp = target.with_name(f".{target.stem}{TMP_MARK}{os.getpid()}{target.suffix}")
     try:
         yield tmp
-        try:
-            os.replace(tmp, target)
-        except PermissionError as e:
-            what = (_("berkas sedang dibuka program lain (Excel?): tidak ditimpa") if sharing_violation(e)
-                    else _("berkas tidak dapat ditimpa (sedang dibuka, atau hanya-baca)"))
-            raise UserError(Masalah(str(target), what=what, todo=_("tutup berkas lalu jalankan lagi"))) from None
+        _replace(tmp, target, target)
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -278,8 +278,8 @@ def test_generate_over_filled_workbooks_keeps_them_first(unit):
     code, output = _cli("generate", "--roster", str(roster), "--out", str(tmp / "unit"), "--tahun", "2027",
                         "--quiet")
     assert code == 0 and "disimpan dulu sebagai cadangan" in output, output
-    backups = [p for p in (tmp / "unit").glob("*.xlsx") if p.name not in before]
-    assert len(backups) == len(files)
+    backups = list((tmp / "unit" / "_cadangan").glob("*.xlsx"))
+    assert len(backups) == len(files) and sorted(p.name for p in (tmp / "unit").glob("*.xlsx")) == sorted(before)
     assert sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in backups) == sorted(before.values())
     assert skpkit.consolidate([tmp / "unit"], tmp / "rekap.xlsx").masalah == 0  # backups are not inputs
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import signal
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -22,6 +24,7 @@ from skpkit.issuing import Roster
 from skpkit.generator.commands.check import check_file
 from skpkit.generator.commands.cli import main
 from skpkit.generator.commands.generate import GenerateOptions, generate
+from skpkit.generator.files import TMP_MARK
 from skpkit.generator.read.manifest import load_manifest
 from skpkit.generator.read.workbook import read_workbook
 from skpkit.generator.commands.refresh import refresh
@@ -111,15 +114,22 @@ def test_second_refresh_is_a_no_op_and_backups(demo, tmp_path):
     atasan = next((demo / "atasan").glob("*.xlsx"))
     files = sorted(work.glob("SKP-*.xlsx"))
     before = _entries(work)
-    refresh(files, atasan)
+    hashes = {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    now = datetime(2027, 1, 5, 8, 30)
+    refresh(files, atasan, now=now)
     once = _entries(work)
+    hashes |= {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    refresh(files, atasan, now=now)  # within the same second: no backup lost to the same name
     refresh(files, atasan, backup=False)
     assert _entries(work) == once
     content = lambda e: {k: v for k, v in e.items() if k[0] not in ("rhk", "intervensi")  # noqa: E731
                          and DEFAULTS.get(k[0]) != v}
     assert {n: content(e) for n, e in once.items()} == {n: content(e) for n, e in before.items()}
-    backups = [p for p in work.glob("SKP-*.*.xlsx")]
-    assert len(backups) == len(files)
+    backups = sorted((work / "_cadangan").glob("*.xlsx"))
+    assert len(backups) == 2 * len(files) and sorted(work.glob("*.xlsx")) == files
+    assert len(list((work / "_cadangan").glob("manifest.*.json"))) == 2  # the manifest that went with them
+    assert {hashlib.sha256(p.read_bytes()).hexdigest() for p in backups} <= hashes
+    assert sum(p.name.endswith("-083000-2.xlsx") for p in backups) == len(files)
 
 
 def test_check_names_an_edited_target(demo, tmp_path):
@@ -282,32 +292,36 @@ def test_refresh_property_every_value_survives(tmp_path_factory, data):
     assert _entries(tmp / "out2") == after
 
 
-def test_kill_during_generation_leaves_only_whole_files(tmp_path):
+def test_kill_during_generation_leaves_the_folder_as_it_was(tmp_path):
+    """A run killed while it writes replaces nothing: the workbooks already in the folder (filled, perhaps)
+    and their manifest stay byte for byte; the next run removes the temporaries."""
     out = tmp_path / "out"
+    generate(Roster(roster(3, unit_size=1, seed=1)), out, GenerateOptions(tahun=2027, progress=False,
+                                                                          split="pegawai"))
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     code = f"""
 import sys
 sys.path.insert(0, {str(TESTS)!r})
 from pathlib import Path
 from skpkit.issuing import Roster
 from skpkit.generator.commands.generate import GenerateOptions, generate
+from skpkit.generator.files import TMP_MARK
 from synthetic import roster
 generate(Roster(roster(400, unit_size=1, seed=1)), Path({str(out)!r}),
          GenerateOptions(tahun=2027, progress=False, split="pegawai"))
 """
     proc = subprocess.Popen([sys.executable, "-c", code])
     deadline = time.time() + 60
-    def finished() -> list[Path]:
-        return [p for p in out.glob("*.xlsx") if not p.name.startswith(".")]  # not the temporaries
 
-    while time.time() < deadline and len(finished()) < 5:
+    def temporaries() -> list[Path]:
+        return [p for p in out.glob(".*.xlsx") if TMP_MARK in p.name]
+
+    while time.time() < deadline and len(temporaries()) < 6:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    written = finished()
-    assert 5 <= len(written) < 400
-    for f in written:
-        with zipfile.ZipFile(f) as z:
-            assert z.testzip() is None
+    assert len(temporaries()) >= 5
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")} == before
     generate(Roster(roster(3, unit_size=1, seed=1)), out, GenerateOptions(tahun=2027, progress=False,
                                                                           split="pegawai"))
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []

@@ -18,6 +18,7 @@ import click
 from skpkit import __version__
 from skpkit.model import JenisJabatan, JenisPeriode, Pegawai
 from skpkit.generator.errors import USER_FAULTS, as_masalah
+from skpkit.generator.commands.paths import inputs
 from skpkit.generator.errors import UserError
 from skpkit.i18n import LANGUAGES, _, language, use
 
@@ -248,8 +249,8 @@ def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, perio
         belum=summary.belum, written=", ".join(map(str, summary.written))))
 
 
-@main.command(help=_("Terbitkan ulang BERKAS dari buku kerja atasan yang berubah; setiap isian dibawa menurut id tetapnya."))
-@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command(help=_("Terbitkan ulang buku kerja di JALUR (berkas atau folder) dari buku kerja atasan yang berubah; setiap isian dibawa menurut id tetapnya."))
+@click.argument("files", nargs=-1, required=True, metavar=_("JALUR..."), type=click.Path(exists=True, path_type=Path))
 @click.option("--atasan", "atasan_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help=_("Buku kerja atasan yang sekarang (RHK dan matriks peran hasil yang berubah)."))
 @click.option("--roster", "roster_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -265,7 +266,7 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
     from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.refresh import refresh as run
 
-    result = run(list(files), atasan_path, roster_path=roster_path, out=out, backup=not no_backup,
+    result = run(inputs(files, writes=out is None), atasan_path, roster_path=roster_path, out=out, backup=not no_backup,
                  key=load_key(key_path))
     for who, notes in result.changes.items():
         for note in notes:
@@ -275,9 +276,9 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
     click.echo(_("{n} buku kerja diterbitkan ulang").format(n=len(result.written)) + _backups(result.backups))
 
 
-@main.command("print", help=_("""PDF formulir resmi dari BERKAS (SKP, EVALUASI per periode, DOKUMEN EVALUASI) lewat LibreOffice headless;
+@main.command("print", help=_("""PDF formulir resmi dari buku kerja di JALUR (berkas atau folder) (SKP, EVALUASI per periode, DOKUMEN EVALUASI) lewat LibreOffice headless;
     buku kerja rekap dicetak apa adanya."""))
-@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar=_("JALUR..."), type=click.Path(exists=True, path_type=Path))
 @click.option("--form", type=click.Choice(["skp", "evaluasi", "dokumen"]),
               help=_("Satu formulir: skp (rencana), evaluasi (per periode) atau dokumen (Dokumen Evaluasi); bawaan semua."))
 @click.option("--periode", help=_("Periode formulir evaluasi (1..n), atau 'tahunan' untuk Dokumen Evaluasi."))
@@ -297,14 +298,14 @@ def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: 
         else:
             raise click.BadParameter(_("{periode!r}: nomor periode atau 'tahunan'").format(periode=periode),
                                      param_hint="--periode")
-    result = print_pdf(list(files), out, form=form, periode=number, per=per)
+    result = print_pdf(inputs(files, writes=False), out, form=form, periode=number, per=per)
     _problems(result.problems)
     click.echo(_("{n} PDF ditulis di {out}").format(n=len(result.written), out=out))
 
 
-@main.command(help=_("""Penetapan: rencana terisi (RHK, indikator, target) di BERKAS menjadi yang disepakati. Isinya menjadi isi
+@main.command(help=_("""Penetapan: rencana terisi (RHK, indikator, target) di JALUR (berkas atau folder) menjadi yang disepakati. Isinya menjadi isi
     terbitan (terkunci, di manifest sebelah berkas), sehingga skp check melaporkan target yang diubah."""))
-@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar=_("JALUR..."), type=click.Path(exists=True, path_type=Path))
 @click.option("--tanggal", type=click.DateTime(["%Y-%m-%d", "%d-%m-%Y"]),
               help=_("Tanggal penetapan (bawaan: hari ini), tampil di SKP."))
 @click.option("--no-backup", is_flag=True, help=_("Jangan simpan berkas lama sebagai cadangan."))
@@ -315,7 +316,7 @@ def tetapkan(files: tuple[Path, ...], tanggal, no_backup: bool, key_path: Path |
     from skpkit.generator.read.manifest import load_key
     from skpkit.generator.commands.tetapkan import tetapkan as run
 
-    result = run(list(files), tanggal=tanggal.date() if tanggal else None, key=load_key(key_path),
+    result = run(inputs(files, writes=True), tanggal=tanggal.date() if tanggal else None, key=load_key(key_path),
                  backup=not no_backup)
     for who, (n_rhk, n_ind) in result.fixed.items():
         click.echo(_("{who}: {rhk} RHK, {ind} indikator ditetapkan").format(who=who, rhk=n_rhk, ind=n_ind))
@@ -323,9 +324,9 @@ def tetapkan(files: tuple[Path, ...], tanggal, no_backup: bool, key_path: Path |
     click.echo(_("{n} buku kerja ditetapkan").format(n=len(result.written)) + _backups(result.backups))
 
 
-@main.command(help=_("""Periksa buku kerja yang dikembalikan. Kode keluar 1 bila ada berkas bermasalah; periode yang belum diisi
+@main.command(help=_("""Periksa buku kerja yang dikembalikan di JALUR (berkas atau folder). Kode keluar 1 bila ada berkas bermasalah; periode yang belum diisi
     hanya informasi."""))
-@click.argument("files", nargs=-1, required=True, metavar=_("BERKAS..."), type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar=_("JALUR..."), type=click.Path(exists=True, path_type=Path))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help=_("manifest.json saat berkas diterbitkan: isi terbitan dibandingkan sel demi sel."))
 @click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -343,7 +344,7 @@ def check(files: tuple[Path, ...], manifest: Path | None, key_path: Path | None)
         bad += 1
         click.echo(_("{file}: BERMASALAH").format(file=manifest))
         click.echo("  " + _("masalah: {m}").format(m=whole))
-    for f in files:
+    for f in inputs(files, writes=False):
         found = check_file(f, data, key)
         bad += bool(found.problems)
         click.echo((_("{file}: BERMASALAH") if found.problems else _("{file}: OK")).format(file=f))

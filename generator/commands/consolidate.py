@@ -20,7 +20,7 @@ from skpkit.generator.commands.parallel import bounded_map
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.inputs import find_files
 from skpkit.generator.read.package import Limits, open_source
-from skpkit.generator.read.registry import get_reader, require_ours
+from skpkit.generator.read.registry import get_reader, refuse_output, require_ours
 from skpkit.generator.rekap.checks import validate
 from skpkit.generator.rekap.ekinerja import jenis_of, merge_ekinerja
 from skpkit.generator.rekap.exports import write_csv, write_parquet
@@ -52,6 +52,7 @@ def read_filled(path: Path, limits: Limits = Limits(), manifest: dict | None = N
     result = FileResult(str(path))
     try:
         source = open_source(path, limits)
+        refuse_output(source)
         if get_reader("ekinerja").detect(source):
             result.kind, result.read = "ekinerja", True
             return result
@@ -96,7 +97,7 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
                                           and get_reader("skp").detect(open_source(target))):
             raise UserError(Masalah(str(target), what=_("tujuan --out adalah berkas SKP masukan: tidak ditimpa"),
                                     todo=_("beri nama lain untuk berkas rekap")))
-    files = [f for f in found if not f.name.startswith("REKAP-")]
+    files = found
     if not files:
         raise UserError(Masalah(", ".join(map(str, paths)), what=_("tidak ada berkas .xlsx/.xlsm"),
                                 todo=_("sebutkan folder berisi berkas SKP yang sudah diisi")))

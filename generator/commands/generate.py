@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable
@@ -14,12 +13,12 @@ from skpkit.cascade import below
 from skpkit.model import JenisPeriode, Pegawai
 from skpkit.issuing import Roster
 from skpkit.generator.layout import plans_for
-from skpkit.generator.files import atomic_target, backup_name, clean_temporaries, folder_lock
+from skpkit.generator.files import Batch, clean_temporaries, folder_lock
 from skpkit.generator.commands.parallel import bounded_map
 from skpkit.plan import WorkbookPlan
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
-from skpkit.generator.write.manifest import ManifestWriter, manifest_entry
+from skpkit.generator.write.manifest import MANIFEST, ManifestWriter, manifest_entry
 from skpkit.generator.write.workbook import write_workbook
 from skpkit.i18n import _
 
@@ -86,10 +85,9 @@ def roster_below(roster_path: Path, atasan: WorkbookPlan, atasan_path: Path) -> 
     return inside, outside
 
 
-def _write_one(args: tuple[Path, WorkbookPlan, bytes | None]) -> dict:
-    path, plan, key = args
-    with atomic_target(path) as tmp:
-        write_workbook(plan, tmp)
+def _write_one(args: tuple[Path, Path, WorkbookPlan, bytes | None]) -> dict:
+    path, tmp, plan, key = args
+    write_workbook(plan, tmp)
     return manifest_entry(path, plan, key)
 
 
@@ -118,25 +116,24 @@ def _generate(roster: Roster, out: Path, opts: GenerateOptions, fill: Callable[[
                                   instansi=instansi, password=opts.password, engine=opts.engine)
     suffix = ".xlsm" if opts.engine == "xlwings" else ".xlsx"
 
-    def jobs():
-        for stem, plan in plans:
-            if fill is not None:
-                fill(plan)
-            target = out / f"SKP-{opts.tahun}-{stem}{suffix}"
-            if target.exists():  # a workbook already there (perhaps filled): kept before it is replaced
-                copy = backup_name(target, now)
-                shutil.copy2(target, copy)
-                opts.backups.append(copy)
-            yield target, plan, opts.key
-
     total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
     bar = tqdm(total=total, desc=_("buku kerja"), unit=_("berkas"), disable=not opts.progress or total < 2)
     manifest = ManifestWriter(out, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key)
-    try:
-        for entry in bounded_map(_write_one, jobs(), opts.jobs):
-            manifest.add(entry)  # spooled to disk: memory stays flat in the number of files
-            bar.update()
-    finally:
-        bar.close()
-    manifest.close()
+    with Batch(now=now) as batch:
+        def jobs():
+            for stem, plan in plans:
+                if fill is not None:
+                    fill(plan)
+                target = out / f"SKP-{opts.tahun}-{stem}{suffix}"
+                yield target, batch.stage(target), plan, opts.key
+
+        try:
+            for entry in bounded_map(_write_one, jobs(), opts.jobs):
+                manifest.add(entry)  # spooled to disk: memory stays flat in the number of files
+                bar.update()
+        finally:
+            bar.close()
+        manifest.close(into=batch.stage(out / MANIFEST))
+        # every workbook written: the old ones of the same names (perhaps filled) go to _cadangan together
+        opts.backups += batch.commit()
     return [out / name for name in manifest.names]

@@ -7,7 +7,6 @@ locked, and is listed in the ``Arsip`` sheet; a pegawai's own RHK keep their slo
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,8 +17,8 @@ from skpkit.model import Pegawai
 from skpkit.generator.commands.generate import roster_below
 
 from skpkit.generator.layout import plans_for
-from skpkit.generator.files import atomic_target, backup_name
-from skpkit.generator.write.manifest import manifest_entry, write_manifest
+from skpkit.generator.files import Batch
+from skpkit.generator.write.manifest import MANIFEST, manifest_entry, write_manifest
 from skpkit.plan import SheetPlan, WorkbookPlan
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.workbook import WorkbookData
@@ -94,38 +93,33 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
                         instansi=base.instansi, settings=base.settings, password=base.password,
                         engine=base.engine, keep=keep)
     entries: dict[Path, list[dict]] = {}
-    for stem, plan in plans:
-        carry(plan, old_sheet, organisasi, matriks)
-        # each workbook keeps its own Pengaturan (settings, instansi): those of the old file that held
-        # its first pegawai; a workbook of new pegawai only takes the first file's
-        source = next((old_data[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_data), olds[0][1])
-        plan.settings, plan.instansi = source.plan.settings, source.plan.instansi
-        suffix = ".xlsm" if plan.engine == "xlwings" else ".xlsx"
-        first = next((old_file[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_file), None)
-        if out is not None:
-            target = Path(out) / f"SKP-{plan.tahun}-{stem}{suffix}"
-        elif first is not None and first not in result.written:
-            target = first  # in place: the file that held this workbook's first pegawai
-        else:
-            folder = first.parent if first is not None else olds[0][0].parent
-            target = folder / f"SKP-{plan.tahun}-{stem}{suffix}"
-        copy, entry = reissue(plan, target, backup=backup, now=now, key=key)
-        result.backups += [copy] if copy else []
-        result.written.append(target)
-        entries.setdefault(target.parent, []).append(entry)
-    for folder, items in entries.items():
-        write_manifest(folder, items, {"tahun": base.tahun, "jenis_periode": base.jenis_periode.value}, key)
+    with Batch(backup=backup, now=now) as batch:
+        for stem, plan in plans:
+            carry(plan, old_sheet, organisasi, matriks)
+            # each workbook keeps its own Pengaturan (settings, instansi): those of the old file that held
+            # its first pegawai; a workbook of new pegawai only takes the first file's
+            source = next((old_data[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_data), olds[0][1])
+            plan.settings, plan.instansi = source.plan.settings, source.plan.instansi
+            suffix = ".xlsm" if plan.engine == "xlwings" else ".xlsx"
+            first = next((old_file[s.pegawai.nip] for s in plan.sheets if s.pegawai.nip in old_file), None)
+            if out is not None:
+                target = Path(out) / f"SKP-{plan.tahun}-{stem}{suffix}"
+            elif first is not None and first not in result.written:
+                target = first  # in place: the file that held this workbook's first pegawai
+            else:
+                folder = first.parent if first is not None else olds[0][0].parent
+                target = folder / f"SKP-{plan.tahun}-{stem}{suffix}"
+            result.written.append(target)
+            entries.setdefault(target.parent, []).append(reissue(plan, target, batch, key))
+        for folder, items in entries.items():
+            write_manifest(folder, items, {"tahun": base.tahun, "jenis_periode": base.jenis_periode.value}, key,
+                           into=batch.stage(folder / MANIFEST))
+        result.backups = batch.commit()
     return result
 
 
-def reissue(plan: WorkbookPlan, target: Path, *, backup: bool, now: datetime,
-            key: bytes | None) -> tuple[Path | None, dict]:
-    """Write ``plan`` over ``target`` (the old file kept as a backup first, when asked) atomically; return the
-    backup (or None) and the workbook's manifest entry. Shared by ``skp refresh`` and ``skp tetapkan``."""
-    copy = None
-    if target.exists() and backup:
-        copy = backup_name(target, now)
-        shutil.copy2(target, copy)
-    with atomic_target(target) as tmp:
-        write_workbook(plan, tmp)
-    return copy, manifest_entry(target, plan, key)
+def reissue(plan: WorkbookPlan, target: Path, batch: Batch, key: bytes | None) -> dict:
+    """Write ``plan`` for ``target`` into ``batch`` (put in place, the old file kept, when the batch commits);
+    return the workbook's manifest entry. Shared by ``skp refresh`` and ``skp tetapkan``."""
+    write_workbook(plan, batch.stage(target))
+    return manifest_entry(target, plan, key)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from skpkit.generator.write.manifest import write_manifest
+from skpkit.generator.files import Batch
+from skpkit.generator.write.manifest import MANIFEST, write_manifest
 from skpkit.issuing import tetapkan_sheet
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.registry import get_reader
@@ -48,16 +49,16 @@ def tetapkan(files: Sequence[Path], *, tanggal: dt.date | None = None, key: byte
     result = TetapkanResult(problems=[m for _, d in datas for m in validate(d).problems])
     entries: dict[Path, list[dict]] = {}
     heads: dict[Path, dict] = {}
-    for path, data in datas:
-        plan = data.plan
-        for sheet in plan.sheets:
-            result.fixed[f"{sheet.pegawai.nama} ({sheet.pegawai.nip})"] = tetapkan_sheet(sheet)
-        plan.meta[DITETAPKAN] = tanggal.isoformat()
-        copy, entry = reissue(plan, path, backup=backup, now=now, key=key)
-        result.backups += [copy] if copy else []
-        result.written.append(path)
-        entries.setdefault(path.parent, []).append(entry)
-        heads[path.parent] = {"tahun": plan.tahun, "jenis_periode": plan.jenis_periode.value}
-    for folder, items in entries.items():
-        write_manifest(folder, items, heads[folder], key)
+    with Batch(backup=backup, now=now) as batch:
+        for path, data in datas:
+            plan = data.plan
+            for sheet in plan.sheets:
+                result.fixed[f"{sheet.pegawai.nama} ({sheet.pegawai.nip})"] = tetapkan_sheet(sheet)
+            plan.meta[DITETAPKAN] = tanggal.isoformat()
+            entries.setdefault(path.parent, []).append(reissue(plan, path, batch, key))
+            result.written.append(path)
+            heads[path.parent] = {"tahun": plan.tahun, "jenis_periode": plan.jenis_periode.value}
+        for folder, items in entries.items():
+            write_manifest(folder, items, heads[folder], key, into=batch.stage(folder / MANIFEST))
+        result.backups = batch.commit()
     return result

@@ -1,6 +1,7 @@
 """Which files under the paths a user names are inputs: workbooks (ours, as they came back, and an
 e-Kinerja rekap) and the CSV files that carry an e-Kinerja rekap's columns; never a lock file, a
-temporary, or a backup skpkit kept."""
+temporary, a backup skpkit kept (in ``_cadangan``, or beside the file from releases before it), or a rekap
+or CSV skpkit wrote (known by content, :mod:`skpkit.generator.layout.outputs`)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,37 @@ from pathlib import Path
 from typing import Iterable
 
 from skpkit.generator.errors import UserError
+from skpkit.generator.files import BACKUP_DIR
+from skpkit.generator.layout.outputs import output_kind, output_kind_of_header
 from skpkit.generator.read.ekinerja import looks_like_ekinerja
 from skpkit.generator.read.package import SPREADSHEET_SUFFIXES, Limits, open_source
+from skpkit.generator.read.table import table_rows
 
 __all__ = ["find_files", "BACKUP"]
 
-#: the name of a backup skpkit kept (``NAME.YYYYMMDD-HHMMSS.xlsx``): not an input
-BACKUP = re.compile(r"\.\d{8}-\d{6}\.[A-Za-z]+$")
+#: the name of a backup releases before 0.3 kept beside the file (``NAME.YYYYMMDD-HHMMSS.xlsx``): not an input
+BACKUP = re.compile(r"\.\d{8}-\d{6}(-\d+)?\.[A-Za-z]+$")
 
 
 def _ekinerja_csv(path: Path) -> bool:
+    """A CSV found in a folder is an input when it carries an e-Kinerja rekap's columns and is not one
+    skpkit wrote."""
     try:
-        return path.stat().st_size <= Limits.file_bytes and looks_like_ekinerja(open_source(path))
-    except (UserError, OSError):
+        if path.stat().st_size > Limits.file_bytes:
+            return False
+        source = open_source(path)
+        rows = table_rows(source)[1]
+        if output_kind_of_header(next((r for r in rows if any(str(c).strip() for c in r)), [])) is not None:
+            return False
+        return looks_like_ekinerja(source)
+    except (UserError, OSError, ValueError):
+        return False
+
+
+def _our_rekap(path: Path) -> bool:
+    try:
+        return output_kind(open_source(path).sheet_names) is not None
+    except (UserError, OSError, ValueError, Exception):  # unreadable here: the verb that reads it says why
         return False
 
 
@@ -32,11 +51,15 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         p = Path(p)
-        candidates = [p] if p.is_file() else sorted(x for x in p.rglob("*") if x.is_file())
-        for f in candidates:
-            if f.name.startswith(("~$", ".~lock", ".")) or BACKUP.search(f.name):
+        if p.is_file():  # named: the verb reads it and refuses what it cannot take, saying why
+            if p.suffix.lower() in (*SPREADSHEET_SUFFIXES, ".csv"):
+                found.append(p)
+            continue
+        for f in sorted(x for x in p.rglob("*") if x.is_file()):
+            if (f.name.startswith(("~$", ".~lock", ".")) or BACKUP.search(f.name)
+                    or BACKUP_DIR in f.relative_to(p).parts[:-1]):
                 continue
             suffix = f.suffix.lower()
-            if suffix in SPREADSHEET_SUFFIXES or suffix == ".csv" and (p.is_file() or _ekinerja_csv(f)):
+            if suffix in SPREADSHEET_SUFFIXES and not _our_rekap(f) or suffix == ".csv" and _ekinerja_csv(f):
                 found.append(f)
     return found

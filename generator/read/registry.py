@@ -20,16 +20,18 @@ from lxml import etree
 from python_calamine import CalamineError
 
 from skpkit.generator.layout import LAYOUT_FILES, labels
+from skpkit.generator.layout.outputs import output_kind
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.ekinerja import EKinerjaRow, looks_like_ekinerja, read_ekinerja
 from skpkit.generator.read.package import Package, Source, open_source
 from skpkit.generator.read.roster import read_roster
+from skpkit.generator.read.table import table_rows
 from skpkit.generator.read.workbook import WorkbookData, read_workbook
 from skpkit.model import JenisPeriode
 from skpkit.i18n import _
 
 __all__ = ["Reader", "register_reader", "get_reader", "reader_for", "READERS", "SkpWorkbookReader", "RosterReader",
-           "EKinerjaReader", "opened", "is_ours", "require_ours"]
+           "EKinerjaReader", "opened", "is_ours", "require_ours", "written_by_us", "refuse_output"]
 
 
 class Reader(Protocol):
@@ -96,10 +98,33 @@ def is_ours(source: Source) -> bool:
         return False
 
 
+def written_by_us(source: Source) -> str | None:
+    """What skpkit wrote ``source`` as when it is one of its outputs (``rekap``, a CSV's name), else None
+    (:func:`~skpkit.generator.layout.outputs.output_kind`)."""
+    try:
+        if source.kind == "csv":
+            rows = table_rows(source)[1]
+            return output_kind([], next((r for r in rows if any(str(c).strip() for c in r)), []))
+        return output_kind(source.sheet_names)
+    except (UserError, CalamineError, ValueError, OSError):
+        return None
+
+
+def refuse_output(source: Source) -> None:
+    """Refuse, in one line, a rekap or CSV skpkit wrote given back as an input."""
+    kind = written_by_us(source)
+    if kind is not None:
+        raise UserError(Masalah(str(source.path), what=_("berkas ini keluaran skpkit ({kind}), bukan masukan: "
+                                                         "tidak dibaca").format(kind=kind),
+                                todo=_("sebutkan berkas SKP yang diisi pegawai (atau rekap e-Kinerja), bukan "
+                                       "rekap atau CSV hasil skp consolidate")))
+
+
 def require_ours(source: Source) -> None:
     """Refuse, in one line naming what it is, a file that is not one of our workbooks."""
     if is_ours(source):
         return
+    refuse_output(source)
     if source.kind == "ods":
         raise UserError(Masalah(str(source.path), what=_("berkas format OpenDocument (.ods, LibreOffice), bukan "
                                                          ".xlsx"),
@@ -157,7 +182,7 @@ class EKinerjaReader:
     def detect(self, source: Source) -> bool:
         if source.kind != "csv" and not isinstance(source, Package) or is_ours(source):
             return False
-        return looks_like_ekinerja(source)
+        return written_by_us(source) is None and looks_like_ekinerja(source)
 
     def read(self, source: Path | Source, problems: list[Masalah] | None = None,
              jenis: JenisPeriode = JenisPeriode.TRIWULANAN, tahun: int | None = None) -> list[EKinerjaRow]:

@@ -19,16 +19,9 @@ from typing import Any
 from skpkit.errors import InputError
 from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
+from skpkit.generator.layout.outputs import PERIODIK_COLUMNS, SKP22_COLUMNS
 
 __all__ = ["SKP22_COLUMNS", "PERIODIK_COLUMNS", "skp22_rows", "periodik_rows"]
-
-SKP22_COLUMNS = ["tahun", "nipBaru", "pnsDinilaiId", "hasilKinerjaNilai", "perilakuKerjaNilai", "kuadranKinerjaNilai",
-                 "penilaiNipNrp", "penilaiNama", "penilaiJabatan", "penilaiGolongan", "penilaiUnorNama",
-                 "statusPenilai", "DATA_KURANG"]
-PERIODIK_COLUMNS = ["tahun", "nipBaru", "pnsDinilaiId", "periodikId", "bulanMulaiPenilaian", "bulanSelesaiPenilaian",
-                    "tahunMulaiPenilaian", "tahunSelesaiPenilaian", "hasilKinerjaNilai", "perilakuKerjaNilai",
-                    "kuadranKinerjaNilai", "jenjangKode", "koefisien", "angkaKredit", "penilaiNipNrp", "penilaiNama",
-                    "penilaiJabatan", "penilaiGolongan", "penilaiUnorNama", "statusPenilai", "DATA_KURANG"]
 
 
 def _kode(enum, value) -> int | None:

@@ -4,6 +4,7 @@ and its fingerprint (:mod:`skpkit.sidik`), the manifest signed as a whole."""
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,8 @@ class ManifestWriter:
         self.spool.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.names.append(entry["file"])
 
-    def close(self) -> Path:
+    def close(self, into: Path | None = None) -> Path:
+        """Write the manifest (to ``into``, a :class:`~skpkit.generator.files.Batch`'s temporary, when given)."""
         target = self.out / MANIFEST
         previous: list[dict] = []
         if target.exists():
@@ -94,7 +96,8 @@ class ManifestWriter:
                 **self.extra}
         sign = signer(self.key, head)
         self.spool.seek(0)
-        with atomic_target(target) as tmp, tmp.open("w", encoding="utf-8") as f:
+        with (nullcontext(into) if into is not None else atomic_target(target)) as tmp, \
+                tmp.open("w", encoding="utf-8") as f:
             f.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "files": [\n')
             lines = [json.dumps(e, ensure_ascii=False) for e in sorted(kept, key=lambda e: e["file"])]
             for k, line in enumerate([*lines, *(x.rstrip("\n") for x in self.spool)]):
@@ -105,9 +108,11 @@ class ManifestWriter:
         return target
 
 
-def write_manifest(out: Path, entries: list[dict], extra: dict | None = None, key: bytes | None = None) -> Path:
-    """Write ``out/manifest.json`` atomically; files already listed there and not rewritten are kept."""
+def write_manifest(out: Path, entries: list[dict], extra: dict | None = None, key: bytes | None = None,
+                   into: Path | None = None) -> Path:
+    """Write ``out/manifest.json`` atomically (or to ``into``, staged in a batch); files already listed there
+    and not rewritten are kept."""
     writer = ManifestWriter(out, extra, key)
     for entry in entries:
         writer.add(entry)
-    return writer.close()
+    return writer.close(into)
