@@ -90,6 +90,8 @@ class IsianPegawai:
     tahun: int = 0
     ak_awal_pangkat: Any = None
     ak_awal_jenjang: Any = None
+    #: a PPPK: AK toward the next jenjang only, no pangkat (RULES.md section 9)
+    pppk: bool = False
 
     def _get(self, values: tuple, i: int):
         return values[i] if i < len(values) else None
@@ -229,6 +231,6 @@ def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPe
     posisi = tahunan.angka_kredit
     if isinstance(posisi, float):
         posisi = _safe(aturan_ak.posisi_ak, posisi, isian.jenjang, isian.ak_awal_pangkat, isian.ak_awal_jenjang,
-                       settings=settings)
+                       settings=settings, pppk=isian.pppk)
     return HasilPegawai(periods, tahunan, sum(aks) if aks else None, posisi)
 

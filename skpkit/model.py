@@ -254,10 +254,18 @@ class Pegawai:
     #: SIASN's own ids, taken from the roster where it has them (never made up): PNS id, golongan id
     pns_id: str = ""
     golongan_id: str = ""
+    #: PNS, PPPK or PPPK Paruh Waktu (:data:`skpkit.nip.STATUSES`): from the roster's status column, else the
+    #: code in digits 13-14 of the number
+    status: str = "PNS"
 
     @property
     def is_fungsional(self) -> bool:
         return self.jenis_jabatan is JenisJabatan.FUNGSIONAL
+
+    @property
+    def is_pppk(self) -> bool:
+        """A PPPK: their number is an NI PPPK, their golongan I-XVII, their AK toward jenjang only."""
+        return self.status.startswith("PPPK")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Any
 from skpkit.errors import Invalid
 from skpkit.evaluasi import HasilPegawai, IsianIndikator, IsianPegawai, IsianRHK, evaluasi
 from skpkit.isian import INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, IsianSKP
+from skpkit.nip import PNS, status_of
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, JenisRHK, Pegawai, Settings
 from skpkit.rules.ak import PosisiAK
 
@@ -68,6 +69,11 @@ class Identitas:
         if p is None:
             return cls()
         return cls(p.nama, p.nip, p.pangkat, p.jabatan, p.unit, p.jenjang.value if p.jenjang else "")
+
+    @property
+    def pppk(self) -> bool:
+        """Whether the number is an NI PPPK (a validated number's digits 13-14 agree with the roster's status)."""
+        return bool(self.nip) and status_of(self.nip) != PNS
 
 
 @dataclass
@@ -160,7 +166,7 @@ class SheetPlan:
             jenjang=p.jenjang.value if p.is_fungsional and p.jenjang else None,
             bulan_per_periode=jenis_periode.bulan,
             tmt_jabatan=p.tmt_jabatan, tahun=tahun, ak_awal_pangkat=p.ak_awal_pangkat,
-            ak_awal_jenjang=p.ak_awal_jenjang,
+            ak_awal_jenjang=p.ak_awal_jenjang, pppk=p.is_pppk,
         )
 
 

@@ -95,14 +95,19 @@ def test_ctrl_c_while_writing_leaves_every_input_as_it_was(kerja, demo_session, 
 def test_backups_go_where_no_verb_reads_and_each_run_keeps_its_own(kerja, demo_session):
     atasan = demo_session[1].atasan
     workbooks = sorted(kerja.glob("SKP-*.xlsx"))
-    for _ in range(2):  # two runs within a second or two: both keep their backups
-        code, out = _skp("refresh", *workbooks, "--atasan", atasan)
-        assert code == 0, out
+    from datetime import datetime
+
+    from skpkit.generator.commands import refresh as refresh_module
+
+    now = datetime(2027, 1, 5, 8, 30)
+    for _ in range(2):  # two runs within the same second: both keep their backups
+        refresh_module.refresh(workbooks, atasan, now=now)
     code, out = _skp("tetapkan", kerja)  # a folder: its workbooks, not the backups
     assert code == 0, out
     assert f"{len(workbooks)} buku kerja ditetapkan" in out
     kept = list((kerja / "_cadangan").glob("*.xlsx"))
     assert len(kept) == 3 * len(workbooks) and len({p.name for p in kept}) == len(kept)
+    assert sum(p.name.endswith("-083000-2.xlsx") for p in kept) == len(workbooks)
     assert sorted(kerja.glob("*.xlsx")) == workbooks
     code, out = _skp("check", kerja)
     assert code == 0 and out.count(": OK") == len(workbooks), out
@@ -130,3 +135,12 @@ def test_a_folder_holding_nothing_to_read_is_one_line(tmp_path):
     for verb in (("check",), ("tetapkan",), ("consolidate", "--out", tmp_path / "r.xlsx")):
         code, out = _skp(verb[0], tmp_path / "kosong", *verb[1:])
         assert code == 1 and "tidak ada berkas" in out and len(out.strip().splitlines()) == 1, (verb, out)
+
+
+def test_consolidating_only_blank_workbooks_says_so(demo_session, tmp_path):
+    """The issued blank workbooks (or the wrong folder) are not a rekap to report as done."""
+    out, demo = demo_session
+    code, text = _skp("consolidate", out / "kosong", "--out", tmp_path / "rekap.xlsx", "--quiet")
+    assert code == 0 and "belum ada isian sama sekali di 5 berkas" in text, text
+    code, text = _skp("consolidate", out / "terisi", "--out", tmp_path / "rekap2.xlsx", "--quiet")
+    assert code == 0 and "belum ada isian" not in text

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skpkit.errors import InputError
-from skpkit.nip import is_nip, parse_nip
+from skpkit.nip import is_nip, parse_nip, parse_status
 
 
 def test_parts():
@@ -30,7 +30,7 @@ def test_spaces_inside_are_allowed():
     ("1985031520101220021", "19 digit"),
     ("19850315201012200X", "selain angka"),
     ("198502302010122002", "tanggal lahir"),
-    ("198503152010132002", "TMT CPNS"),
+    ("198503152010002002", "TMT CPNS"),  # month 00: neither a month nor a PPPK code
     ("198503151980122002", "TMT CPNS"),
     ("198503152010123002", "jenis kelamin"),
     ("198503152010122000", "nomor urut"),
@@ -51,3 +51,39 @@ def test_roundtrip(lahir, years_after, month, gender, urut):
     assert (p.tanggal_lahir, p.tmt_cpns, p.urut) == (lahir, (tmt_year, month), urut)
     assert p.jenis_kelamin == ("L" if gender == "1" else "P")
     assert not is_nip(int(nip)) and not is_nip(float(nip))
+
+
+# --- NI PPPK (RULES.md section 9) ------------------------------------------------------------------------
+
+def test_ni_pppk_parts():
+    p = parse_nip("199203152021211001")
+    assert (p.pppk, p.kode_pppk, p.tanggal_lahir, p.tmt_cpns, p.jenis_kelamin, p.urut) == (
+        True, "21", date(1992, 3, 15), (2021, 0), "L", 1)
+    assert not parse_nip("198503152010122002").pppk
+
+
+@pytest.mark.parametrize("value, status, fragment", [
+    ("199203152021211001", "PNS", "kode 21 adalah kode PPPK"),  # the roster says PNS, the number PPPK
+    ("198503152010122002", "PPPK", "bukan kode PPPK"),  # the roster says PPPK, digits 13-14 are a month
+    ("199203151990211001", "", "tahun pengangkatan"),  # appointed before birth
+    ("199203152021002001", "PPPK", "bukan kode PPPK"),
+])
+def test_ni_pppk_rejected(value, status, fragment):
+    with pytest.raises(InputError, match=fragment):
+        parse_nip(value, status)
+
+
+@given(st.dates(date(1960, 1, 1), date(2005, 12, 31)), st.integers(18, 40), st.integers(13, 99),
+       st.sampled_from("12"), st.integers(1, 999))
+def test_ni_pppk_roundtrip(lahir, years_after, kode, gender, urut):
+    text = f"{lahir:%Y%m%d}{lahir.year + years_after:04d}{kode:02d}{gender}{urut:03d}"
+    p = parse_nip(text)
+    assert p.pppk and p.kode_pppk == f"{kode:02d}" and p.tmt_cpns == (lahir.year + years_after, 0)
+    assert parse_nip(text, "PPPK") == p == parse_nip(text, "PPPK Paruh Waktu")
+
+
+def test_status_words():
+    assert [parse_status(v) for v in ("PNS", " pppk ", "P3K", "PPPK Paruh Waktu", "", None)] == [
+        "PNS", "PPPK", "PPPK", "PPPK Paruh Waktu", "", ""]
+    with pytest.raises(InputError, match="status kepegawaian"):
+        parse_status("honorer")

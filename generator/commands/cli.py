@@ -18,7 +18,7 @@ import click
 from skpkit import __version__
 from skpkit.model import JenisJabatan, JenisPeriode, Pegawai
 from skpkit.generator.errors import USER_FAULTS, as_masalah
-from skpkit.generator.commands.paths import inputs
+from skpkit.generator.commands.paths import inputs, left_out_lines
 from skpkit.generator.errors import UserError
 from skpkit.i18n import LANGUAGES, _, language, use
 
@@ -170,26 +170,11 @@ def generate(roster_path: Path, atasan_path: Path | None, out: Path, split: str,
     files = run(roster, out, opts)
     click.echo(_("{n} buku kerja, {pegawai} pegawai, ditulis ke {out} (manifest.json di sebelahnya)").format(
         n=len(files), pegawai=len(roster.pegawai), out=out))
-    _left_out(roster.left_out, atasan_path)
+    for line in left_out_lines(roster.left_out, atasan_path):
+        click.echo(line)
     if opts.backups:
         click.echo(_("{n} buku kerja yang sudah ada disimpan dulu sebagai cadangan di {folder}: {names}").format(
             n=len(opts.backups), folder=opts.backups[0].parent, names=", ".join(p.name for p in opts.backups)))
-
-
-def _left_out(left_out: list, atasan_path: Path | None) -> None:
-    """Say which pegawai of a whole organisation's roster were not issued, and name the tops of their lines
-    (the pegawai whose superior is in neither the roster nor the superior's workbook: a mistyped NIP atasan
-    shows up here)."""
-    if not left_out:
-        return
-    nips = {p.nip for p in left_out}
-    tops = [p for p in left_out if p.nip_atasan and p.nip_atasan not in nips]
-    click.echo(_("{n} pegawai roster tidak di bawah {atasan} (di atasnya, di cabang lain, atau di buku kerja itu "
-                 "sendiri): tidak dibuat").format(n=len(left_out), atasan=atasan_path))
-    if tops:
-        click.echo(_("  atasan mereka di luar roster: {names}").format(
-            names="; ".join(f"{p.nama} ({p.nip}) -> {p.nip_atasan}" for p in tops[:10])
-            + ("; ..." if len(tops) > 10 else "")))
 
 
 def _problems(problems: list) -> None:
@@ -247,6 +232,10 @@ def consolidate(paths: tuple[Path, ...], out: Path, manifest: Path | None, perio
                  "{belum} isian belum lengkap (sheet Belum Lengkap); ditulis {written}").format(
         read=summary.files_read, files=summary.files, pegawai=summary.pegawai, masalah=summary.masalah,
         belum=summary.belum, written=", ".join(map(str, summary.written))))
+    if not summary.filled:  # the issued blank workbooks, or the wrong folder: not a success to report
+        click.echo(_("perhatian: belum ada isian sama sekali di {n} berkas yang terbaca (semua kosong); rekap hanya "
+                     "berisi nama. Periksa folder yang dipilih (berkas terisi, bukan yang baru diterbitkan)").format(
+                         n=summary.files_read))
 
 
 @main.command(help=_("Terbitkan ulang buku kerja di JALUR (berkas atau folder) dari buku kerja atasan yang berubah; setiap isian dibawa menurut id tetapnya."))
@@ -272,7 +261,8 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
         for note in notes:
             click.echo(f"{who}: {note}")
     _problems(result.problems)
-    _left_out(result.left_out, atasan_path)
+    for line in left_out_lines(result.left_out, atasan_path):
+        click.echo(line)
     click.echo(_("{n} buku kerja diterbitkan ulang").format(n=len(result.written)) + _backups(result.backups))
 
 

@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_col_to_name
 from skpkit.cascade import check_roster
 from skpkit.errors import InputError
 from skpkit.model import JenisJabatan, Jenjang, Pegawai
-from skpkit.nip import parse_nip
+from skpkit.nip import PNS, PPPK, golongan_pppk, parse_nip, parse_status
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Source, open_source
 from skpkit.generator.read.roster_fields import jenis_struktural, roster_date, roster_number
@@ -21,7 +21,8 @@ __all__ = ["read_roster", "COLUMNS"]
 
 #: canonical column -> accepted header spellings (after :func:`normalise_header`)
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "nip": ("nip", "nip pegawai", "nomor induk pegawai", "nip baru", "nip 18"),
+    "nip": ("nip", "nip pegawai", "nomor induk pegawai", "nip baru", "nip 18", "ni pppk", "nip ni pppk",
+            "nip atau ni pppk", "nomor induk pppk"),
     "nama": ("nama", "nama pegawai", "nama lengkap", "nama pns"),
     "jabatan": ("jabatan", "nama jabatan", "jabatan nama", "jabatan nm"),
     "jenis_jabatan": ("jenis jabatan", "jenis", "kategori jabatan", "tipe jabatan", "jenis jabatan nama",
@@ -44,6 +45,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "ak_awal_jenjang": ("ak awal jenjang", "ak awal untuk jenjang", "angka kredit awal jenjang"),
     "pns_id": ("pns id", "id pns", "pns orang id", "orang id"),
     "golongan_id": ("golongan id", "gol akhir id", "gol id", "id golongan"),
+    # PNS / PPPK / PPPK Paruh Waktu (RULES.md section 9); without it the number's digits 13-14 decide
+    "status": ("status", "status pegawai", "jenis pegawai", "status kepegawaian", "status asn", "jenis asn",
+               "kedudukan pegawai"),
 }
 REQUIRED = ("nip", "nama", "jabatan", "jenis_jabatan", "unit", "nip_atasan")
 
@@ -122,9 +126,14 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
             return UserError(Masalah(str(path), sheet, cell, what, todo))
 
         try:
-            nip = parse_nip(get("nip")).nip
+            status = parse_status(get("status"))
+        except InputError as e:
+            raise fail("status", e) from None
+        try:
+            parts = parse_nip(get("nip"), status)
         except InputError as e:
             raise fail("nip", e) from None
+        nip, status = parts.nip, status or (PPPK if parts.pppk else PNS)
         atasan = get("nip_atasan")
         if isinstance(atasan, str):
             atasan = atasan.strip()
@@ -140,6 +149,9 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
         for k in ("nama", "jabatan", "unit"):
             if not text[k]:
                 raise fail(k, f"{k} kosong")
+        if status != PNS and text["pangkat"] and not golongan_pppk(text["pangkat"]):
+            raise fail("pangkat", InputError(_("golongan PPPK {x!r} bukan I-XVII").format(x=text["pangkat"]),
+                                             _("isi golongan PPPK (I sampai XVII, mis. IX), bukan pangkat PNS")))
         if text["gelar_depan"] or text["gelar_belakang"]:  # SIASN keeps the titles apart from the name
             text["nama"] = " ".join(filter(None, (text["gelar_depan"], text["nama"]))) + (
                 f", {text['gelar_belakang']}" if text["gelar_belakang"] else "")
@@ -170,9 +182,12 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
         jenjang_ak = extra["ak_awal_jenjang"] if extra["ak_awal_jenjang"] is not None else extra["ak_awal"]
         pangkat, jenjang_ak = (pangkat if pangkat is not None else jenjang_ak,
                                jenjang_ak if jenjang_ak is not None else pangkat)
+        if status != PNS:  # a golongan, not a pangkat: AK toward the next jenjang only (RULES.md section 9)
+            pangkat = None
         out.append(Pegawai(nip, text["nama"], text["jabatan"], jenis, text["unit"], atasan,
                            text["pangkat"], jenjang, tmt_jabatan=extra["tmt_jabatan"], ak_awal_pangkat=pangkat,
-                           ak_awal_jenjang=jenjang_ak, pns_id=text["pns_id"], golongan_id=_id(get("golongan_id"))))
+                           ak_awal_jenjang=jenjang_ak, pns_id=text["pns_id"], golongan_id=_id(get("golongan_id")),
+                           status=status))
     if not out:
         raise UserError(Masalah(str(path), sheet, what=_("roster tidak berisi pegawai")))
     if partial:

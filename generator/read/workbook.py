@@ -17,6 +17,7 @@ from typing import Any
 
 from skpkit.errors import InputError
 from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
+from skpkit.nip import status_of
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
 from skpkit.generator.layout import ENUMS, LAYOUT_FILES, Geometry, PengaturanGeometry, a1 as _a1, load_layout
 from skpkit.plan import (
@@ -153,7 +154,8 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
         pegawai = Pegawai(row["nip"], row["nama"], row["jabatan"], JenisJabatan.parse(row["jenis_jabatan"]),
                           row["unit"], row["nip_atasan"], row["pangkat"],
                           Jenjang.parse(row["jenjang"]) if row["jenjang"] else None,
-                          pns_id=row.get("pns_id", ""), golongan_id=row.get("golongan_id", ""))
+                          pns_id=row.get("pns_id", ""), golongan_id=row.get("golongan_id", ""),
+                          status=row.get("status") or status_of(row["nip"]))
         choices = [split_choice(x) for x in row.get("choices", "").split("\n") if x]
         try:
             sheets.append(_read_sheet(wb, row["sheet"], pegawai, row, g, choices, path, grids))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from skpkit import rules
+from skpkit.nip import status_of
 from skpkit.ekinerja import EKinerjaRow
 from skpkit.errors import InputError
 from skpkit.generator.errors import Masalah
@@ -72,7 +73,8 @@ def merge_ekinerja(rekap: Rekap, path: Path, rows: Sequence[EKinerjaRow], period
                       base.kurva_unit if base else row.unit, row.jabatan or (base.jabatan if base else ""),
                       base.jenis_jabatan if base else "", jenjang or (base.jenjang if base else ""), row.periode,
                       nama, organisasi.get((row.unit, col), ""), None, row.hasil, None, row.perilaku, row.predikat,
-                      ak, "", "", "", path.name, SUMBER)
+                      ak, "", "", "", path.name, SUMBER,
+                      status=base.status if base else status_of(row.nip))
         if i is None:
             have[(row.nip, row.periode)] = len(rekap.rows)
             rekap.rows.append(baris)

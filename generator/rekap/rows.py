@@ -86,6 +86,8 @@ class Baris:
     pns_id: str = ""
     golongan_id: str = ""
     penilai_unit: str = ""
+    #: PNS, PPPK or PPPK Paruh Waktu
+    status: str = "PNS"
 
 
 @dataclass
@@ -215,11 +217,11 @@ def _ak(sheet: SheetPlan, res: HasilPegawai, settings: Settings) -> BarisAK:
     return BarisAK(
         p_.nip, p_.nama, p_.unit, jenjang.value,
         periode=[_float(hp.angka_kredit) for hp in res.periode], tahunan=_float(res.tahunan.angka_kredit),
-        jumlah=res.angka_kredit_periode, ak_pangkat=settings.ak_pangkat.get(jenjang),
+        jumlah=res.angka_kredit_periode, ak_pangkat=None if p_.is_pppk else settings.ak_pangkat.get(jenjang),
         ak_jenjang=settings.ak_jenjang.get(jenjang), tmt_jabatan=tmt,
         bulan=res.tahunan.bulan_ak if isinstance(res.tahunan.bulan_ak, int) else None,
         bulan_periode=[hp.bulan_ak if isinstance(hp.bulan_ak, int) else None for hp in res.periode],
-        ak_awal_pangkat=_number_or_none(p_.ak_awal_pangkat), ak_awal_jenjang=_number_or_none(p_.ak_awal_jenjang),
+        ak_awal_pangkat=None if p_.is_pppk else _number_or_none(p_.ak_awal_pangkat), ak_awal_jenjang=_number_or_none(p_.ak_awal_jenjang),
         kumulatif_pangkat=posisi and posisi.kumulatif_pangkat, kurang_pangkat=posisi and posisi.kurang_pangkat,
         kumulatif_jenjang=posisi and posisi.kumulatif_jenjang, kurang_jenjang=posisi and posisi.kurang_jenjang,
         syarat="; ".join(aturan_ak.syarat_kenaikan_jenjang(jenjang)), pns_id=p_.pns_id, golongan_id=p_.golongan_id)
@@ -251,7 +253,7 @@ def rows_of(data: WorkbookData, results: dict[str, HasilPegawai], skip: set[str]
                 plan.organisasi.get((p_.unit, col), ""), hp.hasil_saran, hp.hasil, hp.perilaku_saran,
                 hp.perilaku, hp.predikat, _float(hp.angka_kredit),
                 sheet.penilai.nama, sheet.penilai.nip, sheet.penilai.jabatan, data.path.name, sheet.name,
-                p_.pns_id, p_.golongan_id, sheet.penilai.unit))
+                p_.pns_id, p_.golongan_id, sheet.penilai.unit, p_.status))
         if p_.is_fungsional and p_.jenjang:
             out.ak.append(_ak(sheet, res, plan.settings))
     return out

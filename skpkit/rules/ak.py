@@ -110,12 +110,13 @@ def bulan_dinilai(tmt: object, tahun: int, periode: int | None = None, jumlah_pe
 class PosisiAK:
     """Where a fungsional stands after the year: cumulative AK and shortfall, toward pangkat and jenjang.
 
-    ``kurang_jenjang`` and ``ak_jenjang`` are ``None`` at the top of the ladder (Penyelia, Ahli Utama).
+    ``kurang_jenjang`` and ``ak_jenjang`` are ``None`` at the top of the ladder (Penyelia, Ahli Utama); the
+    three pangkat fields are ``None`` for a PPPK, who has a golongan, not a pangkat (RULES.md section 9).
     """
 
-    kumulatif_pangkat: float
-    kurang_pangkat: float
-    ak_pangkat: float
+    kumulatif_pangkat: float | None
+    kurang_pangkat: float | None
+    ak_pangkat: float | None
     kumulatif_jenjang: float
     kurang_jenjang: float | None
     ak_jenjang: float | None
@@ -132,7 +133,7 @@ def _awal(x: object) -> float:
 
 
 def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_jenjang: object = None, *,
-              settings: Settings = DEFAULT) -> PosisiAK:
+              settings: Settings = DEFAULT, pppk: bool = False) -> PosisiAK:
     """Cumulative AK = AK awal + this year's AK, and the shortfall = requirement - cumulative, never below 0.
 
     Parameters
@@ -143,6 +144,8 @@ def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_
     ak_awal_pangkat, ak_awal_jenjang : float or None
         The AK held at the start of the year toward the next pangkat and the next jenjang (latest PAK,
         konversi or integrasi); blank is 0.
+    pppk : bool
+        A PPPK: the AK counts toward the next jenjang only; the pangkat fields are ``None``.
 
     Examples
     --------
@@ -151,24 +154,31 @@ def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_
     (175.0, 25.0, 0.0)
     >>> posisi_ak(50.0, "Ahli Utama").kurang_jenjang is None
     True
+    >>> p = posisi_ak(12.5, "Ahli Pertama", None, 40, pppk=True)
+    >>> p.kurang_pangkat, p.kumulatif_jenjang, p.kurang_jenjang
+    (None, 52.5, 47.5)
     """
     jj = Jenjang.parse(jenjang)
     kp = _awal(ak_awal_pangkat) + ak_tahun
     kj = _awal(ak_awal_jenjang) + ak_tahun
     need_p, need_j = settings.ak_pangkat[jj], settings.ak_jenjang[jj]
-    return PosisiAK(kp, max(need_p - kp, 0.0), need_p, kj,
-                    None if need_j is None else max(need_j - kj, 0.0), need_j)
+    kurang_j = None if need_j is None else max(need_j - kj, 0.0)
+    if pppk:
+        return PosisiAK(None, None, None, kj, kurang_j, need_j)
+    return PosisiAK(kp, max(need_p - kp, 0.0), need_p, kj, kurang_j, need_j)
 
 
-def kenaikan_jenjang(posisi: PosisiAK) -> tuple[float, float]:
+def kenaikan_jenjang(posisi: PosisiAK) -> tuple[float | None, float]:
     """AK awal (pangkat, jenjang) in the new jenjang after a kenaikan jenjang: the AK for jenjang starts
-    again from 0; the excess over the pangkat requirement carries to the next pangkat.
+    again from 0; the excess over the pangkat requirement carries to the next pangkat (none for a PPPK).
 
     Examples
     --------
     >>> kenaikan_jenjang(posisi_ak(25.0, "Ahli Muda", 180, 180))
     (105.0, 0.0)
     """
+    if posisi.kumulatif_pangkat is None or posisi.ak_pangkat is None:
+        return None, 0.0
     return max(posisi.kumulatif_pangkat - posisi.ak_pangkat, 0.0), 0.0
 
 

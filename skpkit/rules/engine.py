@@ -71,8 +71,8 @@ class NativeFormulas:
     def perilaku_skor(self, cells: Sequence[str], label: str) -> str:
         return perilaku.perilaku_skor_formula(cells, label)
 
-    def perilaku_tahunan(self, scores: str) -> str:
-        return perilaku.perilaku_tahunan_formula(scores)
+    def perilaku_tahunan(self, scores: str, last: str) -> str:
+        return perilaku.perilaku_tahunan_formula(scores, last)
 
     def predikat(self, hasil: str, perilaku: str) -> str:
         return matriks.predikat_formula(hasil, perilaku)

@@ -43,7 +43,8 @@ def rating_perilaku(nilai: Iterable, *, min_di_atas: int | None = None, settings
 
 
 def rating_perilaku_tahunan(periodik: Sequence) -> Rating | None:
-    """Suggested annual rating perilaku: the most frequent periodic rating, ties to the later period.
+    """Suggested annual rating perilaku: the most frequent periodic rating, ties to the later period; none
+    until the year's last period is rated (RULES.md section 8: no final-looking rating from part of the year).
 
     Examples
     --------
@@ -53,8 +54,12 @@ def rating_perilaku_tahunan(periodik: Sequence) -> Rating | None:
     'Di Atas Ekspektasi'
     >>> rating_perilaku_tahunan([None, None]) is None
     True
+    >>> rating_perilaku_tahunan(["Sesuai Ekspektasi", "Di Atas Ekspektasi", None, None]) is None
+    True
     """
     parts = ratings(periodik)
+    if not parts or parts[-1] is None:
+        return None
     score = {r: (parts.count(r), max(i for i, v in enumerate(parts, 1) if v is r))
              for r in set(parts) if r is not None}
     return max(score, key=score.__getitem__) if score else None
@@ -130,6 +135,8 @@ def perilaku_skor(periodik: Sequence, rating: Rating) -> int:
     return len(hits) * 1000 + max(hits, default=0)
 
 
-def perilaku_tahunan_formula(scores: str) -> str:
-    """The year's suggested rating cell (:func:`rating_perilaku_tahunan`) from the three scores."""
-    return f'=IF(MAX({scores})=0,"",INDEX(DaftarRating,MATCH(MAX({scores}),{scores},0)))'
+def perilaku_tahunan_formula(scores: str, last: str) -> str:
+    """The year's suggested rating cell (:func:`rating_perilaku_tahunan`) from the three scores and the last
+    period's rating cell (blank until it holds a rating)."""
+    return (f'=IF(ISNA(MATCH({last},DaftarRating,0)),"",'
+            f'IF(MAX({scores})=0,"",INDEX(DaftarRating,MATCH(MAX({scores}),{scores},0))))')

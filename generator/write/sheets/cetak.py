@@ -21,7 +21,7 @@ from skpkit.generator.write.book import as_text
 from skpkit.plan import CHOICE_SEP
 from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import Geometry, a1, quote_sheet
-from skpkit.plan import SheetPlan
+from skpkit.plan import Identitas, SheetPlan
 from skpkit.generator.layout.cetak import CetakGeometry
 from skpkit.generator.write.sheets.context import Context
 
@@ -96,7 +96,20 @@ def _title(ctx: Context, ws: Worksheet, r: int, title: str, second: str, shows: 
     ws.write_formula(r + 2, 0, second, s.form_subtitle, shows)
 
 
-def _identity(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: str, blocks: tuple[str, ...]) -> int:
+def _who(sp: SheetPlan, block: str) -> Identitas:
+    return {"pegawai": Identitas.of(sp.pegawai), "penilai": sp.penilai, "atasan": sp.atasan_penilai}[block]
+
+
+def _row_label(ctx: Context, sp: SheetPlan, block: str, key: str) -> str:
+    """An identity row's label in one block: NI PPPK and GOLONGAN for a PPPK (RULES.md section 9)."""
+    lab = ctx.labels["cetak"]
+    if _who(sp, block).pppk:
+        return lab["identitas_rows_pppk"].get(key, lab["identitas_rows"][key])
+    return lab["identitas_rows"][key]
+
+
+def _identity(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: str, blocks: tuple[str, ...],
+              sp: SheetPlan) -> int:
     """Identity blocks side by side (two) or stacked (three); returns the next free row."""
     s, lab = ctx.s, ctx.labels["cetak"]
     if len(blocks) == 2:
@@ -104,13 +117,13 @@ def _identity(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: str, blocks
         for (l0, l1, v0, v1), block in zip(spans, blocks):
             _label(ws, r, l0, v1, lab["identitas"][block], s.header)
             for i, key in enumerate(ctx.cg.identity_keys, start=1):
-                _label(ws, r + i, l0, l1, lab["identitas_rows"][key], s.label)
+                _label(ws, r + i, l0, l1, _row_label(ctx, sp, block, key), s.label)
                 _link(ws, r + i, v0, v1, src, g.identity(key), g.identity_col(block), s.text)
         return r + len(ctx.cg.identity_keys) + 1
     for block in blocks:
         _label(ws, r, 0, ctx.cg.last_col, lab["identitas"][block], s.header)
         for i, key in enumerate(ctx.cg.identity_keys, start=1):
-            _label(ws, r + i, 0, 2, lab["identitas_rows"][key], s.label)
+            _label(ws, r + i, 0, 2, _row_label(ctx, sp, block, key), s.label)
             _link(ws, r + i, 3, ctx.cg.last_col, src, g.identity(key), g.identity_col(block), s.text)
         r += len(ctx.cg.identity_keys) + 1
     return r
@@ -144,7 +157,8 @@ def _rounded(src: Src, row: int, col: int) -> tuple[str, str]:
     return f'=IF(ISNUMBER({ref}),ROUND({ref},2)&"",{ref}&"")', shown
 
 
-def _sign_block(ctx: Context, ws: Worksheet, r: int, c0: int, c1: int, g: Geometry, src: Src, block: str) -> None:
+def _sign_block(ctx: Context, ws: Worksheet, r: int, c0: int, c1: int, g: Geometry, src: Src, block: str,
+                sp: SheetPlan) -> None:
     s, lab = ctx.s, ctx.labels["cetak"]
     ws.merge_range(r, c0, r, c1, lab["tempat_tanggal"], s.sign)
     ws.merge_range(r + 1, c0, r + 1, c1, lab["ttd"][block], s.sign)
@@ -152,16 +166,17 @@ def _sign_block(ctx: Context, ws: Worksheet, r: int, c0: int, c1: int, g: Geomet
     _put(ws, r + 4, c0, src, g.identity("nama"), g.identity_col(block), s.sign_line)
     row, col = g.identity("nip"), g.identity_col(block)
     nip, shown = src.ref(row, col), src.text(row, col)
-    prefix, _, suffix = lab["nip"].partition("{nip}")
+    prefix, _, suffix = lab["nip_pppk" if _who(sp, block).pppk else "nip"].partition("{nip}")
     ws.merge_range(r + 5, c0, r + 5, c1, "", s.sign)
     ws.write_formula(r + 5, c0, f'=IF({nip}="","",{text_literal(prefix)}&{nip}&{text_literal(suffix)})', s.sign,
                      f"{prefix}{shown}{suffix}" if shown else "")
 
 
-def _signatures(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: Src, blocks: tuple[str, ...]) -> None:
+def _signatures(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: Src, blocks: tuple[str, ...],
+                sp: SheetPlan) -> None:
     spans = {1: ((4, ctx.cg.last_col),), 2: ((0, 3), (4, ctx.cg.last_col)), 3: ((0, 2), (3, 4), (5, ctx.cg.last_col))}[len(blocks)]
     for (c0, c1), block in zip(spans, blocks):
-        _sign_block(ctx, ws, r, c0, c1, g, src, block)
+        _sign_block(ctx, ws, r, c0, c1, g, src, block, sp)
 
 
 def _no(g: Geometry, i: int) -> str:
@@ -179,7 +194,7 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
             tanggal=dt.date.fromisoformat(tanggal).strftime("%d-%m-%Y"))
         second, shows = second + "&" + text_literal(text), shows + text
     _title(ctx, ws, 0, lab["skp_title"], second, shows)
-    _identity(ctx, ws, 3, g, src, ("pegawai", "penilai"))
+    _identity(ctx, ws, 3, g, src, ("pegawai", "penilai"), sp)
     r = cg.skp_hasil - 2
     _label(ws, r, 0, cg.last_col, lab["hasil"], s.section)
     for c, head in enumerate(lab["skp_head"]):
@@ -227,7 +242,7 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
     for i, key in enumerate(ctx.layout["pegawai"]["lampiran"], start=1):
         _label(ws, r + i, 0, 2, ctx.labels["pegawai"]["lampiran_rows"][key], s.label)
         _link(ws, r + i, 3, cg.last_col, src, g.lampiran_row(key), wide, s.text)
-    _signatures(ctx, ws, cg.skp_sign, g, src, ("pegawai", "penilai"))
+    _signatures(ctx, ws, cg.skp_sign, g, src, ("pegawai", "penilai"), sp)
 
 
 def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src, p: int) -> None:
@@ -236,7 +251,7 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
     periode = jenis.nama(p).upper() + (lab["akhir"] if jenis is JenisPeriode.TRIWULANAN and p == g.n_periode else "")
     line = lab["periode"] + periode + " "
     _title(ctx, ws, r0, lab["evaluasi_title"], "=" + text_literal(line) + "&Tahun", f"{line}{ctx.plan.tahun}")
-    r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai")) + 1
+    r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai"), sp) + 1
     _label(ws, r, 0, cg.last_col, lab["hasil"], s.section)
     for c, head in enumerate(lab["evaluasi_head"]):
         ws.write_string(r + 1, c, head, s.header)
@@ -263,7 +278,7 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
         _label(ws, r + i, 0, 3, lab["evaluasi_rows"][key], s.label)
         formula, shown = _rounded(src, g.evaluasi_row(key), g.value_col(p))
         _text(ws, r + i, 4, cg.last_col, formula, s.form_result if key == "predikat" else s.text, shown)
-    _signatures(ctx, ws, r + len(cg.evaluasi_keys) + 1, g, src, ("penilai",))
+    _signatures(ctx, ws, r + len(cg.evaluasi_keys) + 1, g, src, ("penilai",), sp)
 
 
 def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
@@ -271,7 +286,7 @@ def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src:
     r0 = cg.dokumen_start
     _title(ctx, ws, r0, lab["dokumen_title"], "=" + text_literal(lab["tahunan"]) + "&Tahun",
            f"{lab['tahunan']}{ctx.plan.tahun}")
-    r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai", "atasan"))
+    r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai", "atasan"), sp)
     for i, key in enumerate(cg.dokumen_keys):
         _label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
         _link(ws, r + i, 3, cg.last_col, src, g.evaluasi_row(key), g.value_col(None),
@@ -282,4 +297,4 @@ def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src:
         ws.set_row(r + i, 36)
         _label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
         _link(ws, r + i, 3, cg.last_col, src, g.dokumen_row(key), wide, s.text)
-    _signatures(ctx, ws, r + 5, g, src, ("pegawai", "penilai", "atasan"))
+    _signatures(ctx, ws, r + 5, g, src, ("pegawai", "penilai", "atasan"), sp)

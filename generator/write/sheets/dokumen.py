@@ -54,4 +54,5 @@ def _signatures(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
         ws.merge_range(r, c0, r, c1, lab["tanggal"], s.sign)
         ws.merge_range(r + 1, c0, r + 1, c1, title, s.sign)
         ws.merge_range(r + 4, c0, r + 4, c1, who.nama or "", s.sign_line)
-        ws.merge_range(r + 5, c0, r + 5, c1, lab["nip"].format(nip=who.nip) if who.nip else "", s.sign)
+        ws.merge_range(r + 5, c0, r + 5, c1, lab["nip_pppk" if who.pppk else "nip"].format(nip=who.nip) if who.nip else "",
+                       s.sign)

@@ -10,6 +10,7 @@ from skpkit.isian import IsianPerilakuSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, Rating
 from skpkit.generator.write.book import write_formula, write_value
 from skpkit.plan import posisi_cells
+from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import a1
 from skpkit.plan import TAHUNAN, SheetPlan
 from skpkit.generator.write.sheets.context import Context
@@ -101,6 +102,8 @@ def _posisi(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
         "ak_kumulatif_jenjang": eng.ak_kumulatif(ak_tahun, awal_j, awal_p),
         "kurang_jenjang": eng.ak_kurang(cell["ak_kumulatif_jenjang"], jenjang, "AKJenjang", top),
     }
+    if sp.pegawai.is_pppk:  # a golongan, not a pangkat: AK toward the next jenjang only (RULES.md section 9)
+        formulas["ak_kumulatif_pangkat"] = formulas["kurang_pangkat"] = "=" + text_literal(top)
     for key, text in formulas.items():
         write_formula(ws, g.ak_posisi_row(key), c, text, s.ak, cached[key])
     syarat = ak.syarat_kenaikan_jenjang(sp.pegawai.jenjang) if sp.pegawai.jenjang else ()
@@ -146,7 +149,7 @@ def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
             hits = [i for i, v in enumerate(periodic, 1) if v is rating]
             ws.write_formula(rp, k, eng.perilaku_skor(finals, rating.value), s.hidden,
                              len(hits) * 1000 + max(hits, default=0))
-        write_formula(ws, rp, c, eng.perilaku_tahunan(f"{a1(rp, skor[0])}:{a1(rp, skor[-1])}"), s.computed,
+        write_formula(ws, rp, c, eng.perilaku_tahunan(f"{a1(rp, skor[0])}:{a1(rp, skor[-1])}", finals[-1]), s.computed,
                       hp.perilaku_saran)
     else:
         col = g.col(ctx.layout["pegawai"]["perilaku"]["rating_column"], p)

@@ -33,7 +33,7 @@ def write(ctx: Context, ws: Worksheet) -> None:
                "choices_sheet": sp.choices_sheet or "", "penilai_nip": sp.penilai.nip,
                "atasan_penilai_nip": sp.atasan_penilai.nip,
                "choices": "\n".join(choice_label(i, t) for i, t in sp.choices), "issued": _issued(sp),
-               "pns_id": p.pns_id, "golongan_id": p.golongan_id}
+               "pns_id": p.pns_id, "golongan_id": p.golongan_id, "status": p.status}
         pegawai.append([row[c] for c in ctx.layout["meta"]["pegawai_columns"]])
     for r, values in enumerate(meta_rows(facts, pegawai, ctx.matriks, ctx.layout)):
         for c, v in enumerate(values):

@@ -61,9 +61,11 @@ def _header(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
     for key, (c0, c1) in idn["blocks"].items():
         ws.merge_range(g.identity_row, g.identity_col(key), g.identity_row, g.identity_col(key) + _span(c0, c1),
                        idl["identity_headers"][key], s.header)
+    pppk = any(b.pppk for b in blocks.values())  # the labels are shared by the three blocks
     for key in idn["rows"]:
         r = g.identity(key)
-        ws.merge_range(r, 0, r, 1, idl["identity_rows"][key], s.label)
+        label = idl["identity_rows_pppk"].get(key, idl["identity_rows"][key]) if pppk else idl["identity_rows"][key]
+        ws.merge_range(r, 0, r, 1, label, s.label)
         fmt = s.nip if key == "nip" else s.text
         for block, (c0, c1) in idn["blocks"].items():
             c = g.identity_col(block)
