@@ -43,6 +43,10 @@ def test_v1_consolidates_to_the_same_rekap(tmp_path):
     changed = [(e, g) for e, g in zip(expected, got) if e != g]
     assert changed, "the fixture has ratings the new rule decides differently"
     for e, g in changed:
+        # RULES.md section 8 (since this fixture was made): no annual perilaku from part of the year
+        if g["Periode"] == "Tahunan" and e["Rating Perilaku Kerja"] and not g["Rating Perilaku Kerja"]:
+            assert {k for k in e if e[k] != g[k]} <= {"Rating Perilaku Kerja", "Predikat Kinerja"}, (e, g)
+            continue
         assert e["Rating Perilaku Kerja"] == g["Rating Perilaku Kerja"]
         assert (e["Rating Hasil Kerja"], g["Rating Hasil Kerja"]) == ("Di Atas Ekspektasi", "Sesuai Ekspektasi")
     masalah = book.get_sheet_by_name("Masalah").to_python()[1:]
