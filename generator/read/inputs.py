@@ -11,10 +11,9 @@ from typing import Iterable
 
 from skpkit.generator.errors import UserError
 from skpkit.generator.files import BACKUP_DIR
-from skpkit.generator.layout.outputs import output_kind, output_kind_of_header
 from skpkit.generator.read.ekinerja import looks_like_ekinerja
 from skpkit.generator.read.package import SPREADSHEET_SUFFIXES, Limits, open_source
-from skpkit.generator.read.table import table_rows
+from skpkit.generator.read.registry import written_by_us
 
 __all__ = ["find_files", "BACKUP"]
 
@@ -29,18 +28,15 @@ def _ekinerja_csv(path: Path) -> bool:
         if path.stat().st_size > Limits.file_bytes:
             return False
         source = open_source(path)
-        rows = table_rows(source)[1]
-        if output_kind_of_header(next((r for r in rows if any(str(c).strip() for c in r)), [])) is not None:
-            return False
-        return looks_like_ekinerja(source)
+        return written_by_us(source) is None and looks_like_ekinerja(source)
     except (UserError, OSError, ValueError):
         return False
 
 
 def _our_rekap(path: Path) -> bool:
     try:
-        return output_kind(open_source(path).sheet_names) is not None
-    except (UserError, OSError, ValueError, Exception):  # unreadable here: the verb that reads it says why
+        return written_by_us(open_source(path)) is not None
+    except (UserError, OSError, ValueError):  # unreadable here: the verb that reads it says why
         return False
 
 
