@@ -87,6 +87,7 @@ class Batch:
     def __init__(self, *, backup: bool = True, now: datetime | None = None) -> None:
         self.backup, self.now = backup, now or datetime.now()
         self.staged: list[tuple[Path, Path]] = []
+        self._targets: set[Path] = set()
 
     def __enter__(self) -> "Batch":
         return self
@@ -97,13 +98,14 @@ class Batch:
     def stage(self, target: Path) -> Path:
         """A temporary path to write ``target``'s new content to (checked writable first)."""
         target = Path(target)
-        if any(t == target for _, t in self.staged):
+        if target in self._targets:
             raise UserError(Masalah(str(target), what=_("dua hasil untuk berkas yang sama"),
                                     todo=_("beri nama unit atau pegawai yang berbeda")))
         target.parent.mkdir(parents=True, exist_ok=True)
         check_writable(target)
         tmp = target.with_name(f".{target.stem}{TMP_MARK}{os.getpid()}-{len(self.staged)}{target.suffix}")
         self.staged.append((tmp, target))
+        self._targets.add(target)
         return tmp
 
     def discard(self) -> None:

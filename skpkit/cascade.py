@@ -131,7 +131,8 @@ def below(pegawai: Sequence[Pegawai], tops: Iterable[str]) -> tuple[list[Pegawai
             known[n] = result
         known.setdefault(p.nip, result) if p.nip not in tops else None
     inside = [p for p in pegawai if p.nip not in tops and known.get(p.nip, False)]
-    return inside, [p for p in pegawai if p not in inside]
+    taken = {p.nip for p in inside}
+    return inside, [p for p in pegawai if p.nip not in taken]
 
 
 def urutan(pegawai: Sequence[Pegawai]) -> list[Pegawai]:

@@ -77,7 +77,7 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
         inside, result.left_out = roster_below(Path(roster_path), sup, Path(atasan))
         units = {sp.pegawai.unit for sp in old_sheet.values()} | {p.unit for p in inside if p.nip in old_sheet}
         pegawai = [p for p in inside if p.unit in units or p.nip in old_sheet]
-        result.left_out += [p for p in inside if p not in pegawai]
+        result.left_out += [p for p in inside if p.unit not in units and p.nip not in old_sheet]
     else:
         pegawai = [sp.pegawai for sp in old_sheet.values()]
     known = {nip: [(sl.id, str(sp.isian.rhk.get(sl.id, sl.teks) or "")) for sl in sp.slots]
