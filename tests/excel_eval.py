@@ -20,7 +20,8 @@ from typing import Any, Callable
 from openpyxl.formula.tokenizer import Token, Tokenizer
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
-from skpkit.generator.read.package import defined_names, read_cells
+from skpkit.generator.read.cells import read_cells
+from skpkit.generator.read.package import defined_names
 
 
 class Unsupported(Exception):

@@ -7,7 +7,7 @@ import math
 import re
 import zipfile
 
-from skpkit.generator.read.package import read_cells
+from skpkit.generator.read.cells import read_cells
 import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from skpkit.generator.read.package import read_cells
+from skpkit.generator.read.cells import read_cells
 import pytest
 from xlsxwriter.worksheet import Worksheet
 

@@ -103,7 +103,7 @@ def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     from skpkit.rules import ak
     from skpkit.model import BERAKHLAK, JenisPeriode
     from skpkit.generator.layout import ENUMS
-    from skpkit.generator.read.package import read_cells
+    from skpkit.generator.read.cells import read_cells
 
     def literals(path):
         meta = layout_module.labels()["sheets"]["meta"]

@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 import skpkit
 from skpkit.generator.commands.check import check_file
 from skpkit.generator.commands.cli import main
-from skpkit.generator.read.package import read_cells
+from skpkit.generator.read.cells import read_cells
 from skpkit.generator.read.workbook import read_workbook
 
 KEPALA = "197501012000031001"

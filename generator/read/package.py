@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from lxml import etree
 from python_calamine import CalamineError, CalamineWorkbook
@@ -30,7 +30,7 @@ from skpkit.generator.layout.stored import Grid
 from skpkit.i18n import _
 
 __all__ = ["Damaged", "Limits", "Range", "SheetScan", "Source", "Package", "open_source", "parse_range", "OLE_MAGIC",
-           "SPREADSHEET_SUFFIXES", "MAIN_NS", "REL_NS", "read_cells", "Cell", "defined_names"]
+           "SPREADSHEET_SUFFIXES", "MAIN_NS", "REL_NS", "defined_names"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: files a unit may return that are looked at (and named when they cannot be read)
@@ -340,49 +340,6 @@ def open_source(path: str | Path, limits: Limits = Limits()) -> Source:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as e:
         raise _unreadable(path, e) from None
     return package
-
-
-class Cell(NamedTuple):
-    """One cell as the sheet XML stores it: its value (number, text, bool, error text) and formula."""
-
-    value: Any
-    formula: str | None = None
-    error: bool = False
-
-
-def read_cells(path: Path, sheets: set[str] | None = None) -> dict[str, dict[tuple[int, int], Cell]]:
-    """Every stored cell of ``sheets`` (default: all) with its value and formula text, straight from the
-    sheet XML (for tests and benchmarks that compare what a spreadsheet program stored)."""
-    package = open_source(path)
-    assert isinstance(package, Package)
-    strings: list[str] = []
-    if "xl/sharedStrings.xml" in package.zip.namelist():
-        strings = ["".join(si.itertext()) for si in package._xml("xl/sharedStrings.xml")]
-    out: dict[str, dict[tuple[int, int], Cell]] = {}
-    for name, part in package.parts.items():
-        if sheets is not None and name not in sheets:
-            continue
-        root = package._xml(part)
-        m = "{" + etree.QName(root).namespace + "}"
-        cells: dict[tuple[int, int], Cell] = {}
-        for c in root.iter(m + "c"):
-            kind, f, v = c.get("t", "n"), c.find(m + "f"), c.find(m + "v")
-            text = v.text if v is not None else None
-            value: Any
-            if kind == "s" and text is not None:
-                value = strings[int(text)]
-            elif kind == "inlineStr":
-                value = "".join(c.itertext())
-            elif kind == "b":
-                value = text == "1" if text is not None else None
-            elif kind in ("str", "e"):
-                value = text if text is not None else ("" if kind == "str" else None)
-            else:
-                value = float(text) if text not in (None, "") else None
-            formula = (f.text or f"shared:{f.get('si', '')}") if f is not None else None
-            cells[xl_cell_to_rowcol(c.get("r", "A1"))] = Cell(value, formula, kind == "e")
-        out[name] = cells
-    return out
 
 
 def defined_names(path: Path) -> dict[str, Range]:

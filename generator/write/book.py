@@ -7,6 +7,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from skpkit.generator.write.shared import formula_cells, shared_runs
 from skpkit.plan import cell_value
 
 __all__ = ["Book", "FastSheet", "Styles", "write_value", "write_formula", "protect", "as_text"]
@@ -24,6 +25,29 @@ class FastSheet(Worksheet):
     #: (row, col) -> the value a cell shows, kept when set to a dict (a pegawai sheet, which its printed
     #: forms quote: their cached values are the same values)
     shown: dict | None = None
+    #: write a column's runs of like formulas once (:mod:`.shared`); set on the sheets that repeat formulas
+    #: row by row (a pegawai's entry sheet)
+    share_formulas = False
+    #: cell (A1) -> its shared formula run, found when the sheet's XML is assembled
+    _shared: dict = {}
+
+    def _assemble_xml_file(self) -> None:
+        if self.share_formulas:
+            self._shared = shared_runs(formula_cells(self.table))
+        super()._assemble_xml_file()
+        self._shared = {}
+
+    def _xml_formula_element(self, formula, result, attributes=[]) -> None:  # noqa: B006 - XlsxWriter's signature
+        run = self._shared.get(attributes[0][1]) if attributes else None
+        if run is None:
+            return super()._xml_formula_element(formula, result, attributes)
+        attr = "".join(f' {key}="{self._escape_attributes(value)}"' for key, value in attributes)
+        result = self._escape_data(result)
+        if run.ref is None:
+            self.fh.write(f'<c{attr}><f t="shared" si="{run.index}"/><v>{result}</v></c>')
+        else:
+            self.fh.write(f'<c{attr}><f t="shared" ref="{run.ref}" si="{run.index}">{self._escape_data(formula)}'
+                          f'</f><v>{result}</v></c>')
 
     def _prepare_formula(self, formula, expand_future_functions=False):
         if expand_future_functions:

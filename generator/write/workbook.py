@@ -30,6 +30,7 @@ def write_workbook(plan: WorkbookPlan, path: Path) -> None:
     entry = {sp.name: wb.add_worksheet(sp.name) for sp in plan.sheets}
     for ws in entry.values():
         ws.shown = {}  # the printed forms quote these cells, with the same cached values
+        ws.share_formulas = True
     sheets += [(entry[sp.name], lambda c, ws, sp=sp: pegawai.write(c, ws, sp)) for sp in plan.sheets]
     # the printed forms of each pegawai (SKP, EVALUASI per period, DOKUMEN EVALUASI), after the entry sheets
     sheets += [(wb.add_worksheet(ctx.cetak[sp.name]), lambda c, ws, sp=sp: cetak.write(c, ws, sp, entry[sp.name].shown))
