@@ -20,31 +20,50 @@ __all__ = ["write_workbook"]
 
 
 def write_workbook(plan: WorkbookPlan, path: Path) -> None:
-    """Write ``plan`` to ``path`` (an .xlsx file, or .xlsm for the xlwings engine), in one pass."""
+    """Write ``plan`` to ``path`` (an .xlsx file, or .xlsm for the xlwings engine), in one pass.
+
+    A pegawai's entry sheet and print sheet are written one after the other and then flushed
+    (:meth:`~skpkit.generator.write.book.Book.flush`), so memory holds one pegawai's cells at a time.
+    """
     wb = Book(str(path))
+    try:
+        _write(plan, wb)
+        wb.close()
+    finally:
+        wb.discard()
+
+
+def _write(plan: WorkbookPlan, wb: Book) -> None:
     ctx = make_context(plan, wb)
     names = ctx.labels["sheets"]
     # Sheets are added in their order in the file, then written.
-    sheets = [(wb.add_worksheet(names["petunjuk"]), petunjuk.write),
-              (wb.add_worksheet(names["pengaturan"]), pengaturan.write)]
+    head = [(wb.add_worksheet(names["petunjuk"]), petunjuk.write),
+            (wb.add_worksheet(names["pengaturan"]), pengaturan.write)]
     entry = {sp.name: wb.add_worksheet(sp.name) for sp in plan.sheets}
-    for ws in entry.values():
+    # the printed forms of each pegawai (SKP, EVALUASI per period, DOKUMEN EVALUASI), after the entry sheets
+    printed = {sp.name: wb.add_worksheet(ctx.cetak[sp.name]) for sp in plan.sheets}
+    tail = [(wb.add_worksheet(names["matriks"]), matriks.write), (wb.add_worksheet(names["rekap"]), rekap_unit.write)]
+    if ctx.arsip:
+        tail.append((wb.add_worksheet(names["arsip"]), arsip.write))
+    if plan.engine == "xlwings":
+        tail.append((xlwings_conf.add(ctx), xlwings_conf.write))
+    meta_ws = wb.add_worksheet(names["meta"])
+    tail.append((meta_ws, meta.write))
+    for ws, write in head:
+        write(ctx, ws)
+        protect(ws, plan.password)
+    for sp in plan.sheets:
+        ws, form = entry[sp.name], printed[sp.name]
         ws.shown = {}  # the printed forms quote these cells, with the same cached values
         ws.share_formulas = True
-    sheets += [(entry[sp.name], lambda c, ws, sp=sp: pegawai.write(c, ws, sp)) for sp in plan.sheets]
-    # the printed forms of each pegawai (SKP, EVALUASI per period, DOKUMEN EVALUASI), after the entry sheets
-    sheets += [(wb.add_worksheet(ctx.cetak[sp.name]), lambda c, ws, sp=sp: cetak.write(c, ws, sp, entry[sp.name].shown))
-               for sp in plan.sheets]
-    sheets += [(wb.add_worksheet(names["matriks"]), matriks.write), (wb.add_worksheet(names["rekap"]), rekap_unit.write)]
-    if ctx.arsip:
-        sheets.append((wb.add_worksheet(names["arsip"]), arsip.write))
-    if plan.engine == "xlwings":
-        sheets.append((xlwings_conf.add(ctx), xlwings_conf.write))
-    meta_ws = wb.add_worksheet(names["meta"])
-    sheets.append((meta_ws, meta.write))
-    for ws, write in sheets:
+        pegawai.write(ctx, ws, sp)
+        protect(ws, plan.password)
+        cetak.write(ctx, form, sp, ws.shown)
+        protect(form, plan.password)
+        wb.flush(ws)
+        wb.flush(form)
+    for ws, write in tail:
         write(ctx, ws)
         protect(ws, plan.password)
     meta_ws.hide()
-    sheets[0][0].activate()
-    wb.close()
+    head[0][0].activate()
