@@ -103,3 +103,27 @@ def test_a_run_holds_only_cells_whose_text_is_the_first_moved(cells):
 def run_bounds(ref: str) -> tuple[int, int]:
     a, b = ref.split(":")
     return int(a.lstrip("ABCD")), int(b.lstrip("ABCD"))
+
+
+@pytest.mark.parametrize("engine", ["native", "xlwings"])
+def test_fast_cells_write_the_bytes_xlsxwriter_writes(tmp_path, engine):
+    """:mod:`skpkit.generator.write.fastcells` writes every part exactly as XlsxWriter's own cell code does,
+    for a filled unit with invalid rows, blank, error and text values (and the add-in's .xlsm)."""
+    from skpkit.generator.write import fastcells
+
+    stem, plan = max(plans_for(Roster(roster(9, unit_size=9, seed=6)), tahun=2027, instansi="x & <y>"),
+                     key=lambda sp: len(sp[1].sheets))
+    random_fill(plan, seed=2, periods=3)
+    plan.engine = engine
+    suffix = ".xlsm" if engine == "xlwings" else ".xlsx"
+    write_workbook(plan, tmp_path / f"fast{suffix}")
+    fastcells.FastCells.fast_cells = False
+    try:
+        write_workbook(plan, tmp_path / f"stock{suffix}")
+    finally:
+        fastcells.FastCells.fast_cells = True
+    fast, stock = zipfile.ZipFile(tmp_path / f"fast{suffix}"), zipfile.ZipFile(tmp_path / f"stock{suffix}")
+    assert fast.namelist() == stock.namelist()
+    for name in fast.namelist():
+        if name != "docProps/core.xml":  # its creation time
+            assert fast.read(name) == stock.read(name), name

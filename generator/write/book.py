@@ -10,19 +10,17 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from skpkit.generator.write.fastcells import FastCells
 from skpkit.generator.write.shared import formula_cells, shared_runs
 from skpkit.plan import cell_value
 
 __all__ = ["Book", "FastSheet", "Styles", "write_value", "write_formula", "protect", "as_text"]
 
 
-class FastSheet(Worksheet):
-    """XlsxWriter's worksheet minus the rewriting of newer-Excel function names in cell formulas.
-
-    skpkit writes only functions Excel 2010 knows (a test parses every formula), so that
-    rewriting never changes one of ours, and it was three quarters of generation time in
-    the profile (30 regular expressions over every formula). Validation and conditional
-    format formulas still go through XlsxWriter's own preparation.
+class FastSheet(FastCells):
+    """The worksheet skpkit writes with: XlsxWriter's, with its cells written the fast way (:mod:`.fastcells`),
+    a column's like formulas shared (:mod:`.shared`), the values an entry sheet shows kept for its printed
+    forms, and a finished sheet written ahead (:meth:`flush`).
     """
 
     #: (row, col) -> the value a cell shows, kept when set to a dict (a pegawai sheet, which its printed
@@ -60,11 +58,6 @@ class FastSheet(Worksheet):
             self._shared = shared_runs(formula_cells(self.table))
         super()._assemble_xml_file()
         self._shared = {}
-
-    def _prepare_formula(self, formula, expand_future_functions=False):
-        if expand_future_functions:
-            return super()._prepare_formula(formula, True)
-        return formula[1:] if formula.startswith("=") else formula
 
     def _write_string(self, row, col, string, cell_format=None):
         if self.shown is not None:
