@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any, Iterator
 
@@ -59,6 +59,7 @@ def labels(version: int = LAYOUT_VERSION) -> dict[str, Any]:
     return load_layout(version)["labels"]
 
 
+@lru_cache(maxsize=65536)  # the writer asks for the same few thousand cells on every sheet
 def a1(row: int, col: int, absolute: bool = False) -> str:
     """A1 reference of a 0-based cell.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name
 
 from skpkit.generator.layout.references import RowTemplate
 
@@ -65,11 +65,11 @@ def shared_runs(formulas: Iterable[tuple[int, int, str]]) -> dict[str, SharedRun
                     break
                 end += 1
             if end - start >= MIN_RUN:
-                last = cells[end - 1][0]
-                out[xl_rowcol_to_cell(row0, col)] = SharedRun(index, f"{xl_rowcol_to_cell(row0, col)}:"
-                                                                     f"{xl_rowcol_to_cell(last, col)}")
+                letters = xl_col_to_name(col)
+                out[f"{letters}{row0 + 1}"] = SharedRun(index, f"{letters}{row0 + 1}:{letters}{cells[end - 1][0] + 1}")
+                follower = SharedRun(index, None)
                 for row, _ in cells[start + 1:end]:
-                    out[xl_rowcol_to_cell(row, col)] = SharedRun(index, None)
+                    out[f"{letters}{row + 1}"] = follower
                 index += 1
             start = end
     return out
