@@ -48,7 +48,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 @dataclass(frozen=True)
 class Limits:
     """Reading is bounded: a file past these is refused as a problem (zip bombs, giant sheets). The bounds
-    follow what skpkit itself writes: a unit of 2,000 pegawai is two sheets and about 880 MB of XML each."""
+    follow what skpkit itself writes: a unit of 2,000 pegawai is two sheets each, about 550 MB of XML
+    in all (tests/test_pemda_scale.py)."""
 
     file_bytes: int = 1024 * 1024 * 1024
     uncompressed_bytes: int = 4 * 1024 * 1024 * 1024
