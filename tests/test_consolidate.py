@@ -230,6 +230,16 @@ def test_nothing_readable_exits_1(tmp_path):
     assert not (tmp_path / "rekap.xlsx").exists()
 
 
+def test_a_period_past_the_workbooks_periods_is_refused(demo, tmp_path):
+    """Quarterly workbooks have no period 5: one line naming the range, nothing written (it was an empty
+    rekap that said it had read every file)."""
+    code, output = _consolidate(str(demo / "terisi"), "--out", str(tmp_path / "rekap.xlsx"), "--periode", "5")
+    assert code == 1 and "periode 5 di luar 1-4" in output and len(output.strip().splitlines()) == 1, output
+    assert not (tmp_path / "rekap.xlsx").exists()
+    code, output = _consolidate(str(demo / "terisi"), "--out", str(tmp_path / "rekap.xlsx"), "--periode", "4")
+    assert code == 0, output
+
+
 def test_flat_outputs(demo, tmp_path):
     code, output = _consolidate(str(demo / "terisi"), "--out", str(tmp_path / "rekap.xlsx"), "--csv",
                                 str(tmp_path / "csv"), "--parquet", str(tmp_path / "rekap.parquet"),

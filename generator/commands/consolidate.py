@@ -110,6 +110,10 @@ def consolidate(paths: Sequence[Path], out: Path, *, manifest: Path | None = Non
     results = list(tqdm(source, total=len(files), desc=_("berkas"), unit=_("berkas"),
                         disable=not progress or len(files) < 2))
     rekap = build_rekap(results, data, periode)
+    if periode is not None and rekap.files_read and not 0 <= periode <= rekap.n_periode:
+        raise UserError(Masalah(str(paths[0]), what=_("periode {periode} di luar 1-{n_periode}").format(
+                                    periode=periode, n_periode=rekap.n_periode),
+                                todo=_("pilih periode 1-{n_periode} atau 'tahunan'").format(n_periode=rekap.n_periode)))
     for r in results:
         if r.read and r.kind == "ekinerja":
             problems: list[Masalah] = []
