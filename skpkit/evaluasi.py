@@ -92,6 +92,8 @@ class IsianPegawai:
     ak_awal_jenjang: Any = None
     #: a PPPK: AK toward the next jenjang only, no pangkat (RULES.md section 9)
     pppk: bool = False
+    #: the pangkat cell, for the top golongan of the jenjang (:func:`skpkit.rules.ak.posisi_ak`)
+    pangkat: str = ""
 
     def _get(self, values: tuple, i: int):
         return values[i] if i < len(values) else None
@@ -231,6 +233,6 @@ def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPe
     posisi = tahunan.angka_kredit
     if isinstance(posisi, float):
         posisi = _safe(aturan_ak.posisi_ak, posisi, isian.jenjang, isian.ak_awal_pangkat, isian.ak_awal_jenjang,
-                       settings=settings, pppk=isian.pppk)
+                       settings=settings, pppk=isian.pppk, pangkat=isian.pangkat)
     return HasilPegawai(periods, tahunan, sum(aks) if aks else None, posisi)
 

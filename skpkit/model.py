@@ -361,6 +361,13 @@ class Settings:
         Jenjang.PENYELIA: None, Jenjang.AHLI_PERTAMA: 100.0, Jenjang.AHLI_MUDA: 200.0,
         Jenjang.AHLI_MADYA: 450.0, Jenjang.AHLI_UTAMA: None,
     }))
+    #: the top golongan of each jenjang (RULES.md section 6): there the next pangkat lies in the next jenjang, so
+    #: the AK for pangkat is the jenjang's requirement (Pemula has one golongan, II/a)
+    golongan_puncak: Mapping[Jenjang, str] = field(default_factory=lambda: _frozen({
+        Jenjang.PEMULA: "II/a", Jenjang.TERAMPIL: "II/d", Jenjang.MAHIR: "III/b",
+        Jenjang.PENYELIA: "III/d", Jenjang.AHLI_PERTAMA: "III/b", Jenjang.AHLI_MUDA: "III/d",
+        Jenjang.AHLI_MADYA: "IV/c", Jenjang.AHLI_UTAMA: "IV/e",
+    }))
     #: angka kredit months: a TMT jabatan up to this day of the month counts that month, a later day
     #: counts from the next month (project default 1: only a TMT on the 1st counts its month).
     tmt_batas_hari: int = 1
@@ -371,7 +378,7 @@ class Settings:
     kurva_maks_sangat_baik: float = 10.0
 
     def __post_init__(self) -> None:
-        for name in ("rating_pimpinan", "persen_ak", "koefisien", "ak_pangkat", "ak_jenjang"):
+        for name in ("rating_pimpinan", "persen_ak", "koefisien", "ak_pangkat", "ak_jenjang", "golongan_puncak"):
             table = getattr(self, name)
             if not isinstance(table, FrozenTable):
                 object.__setattr__(self, name, FrozenTable(table))

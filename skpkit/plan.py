@@ -166,7 +166,7 @@ class SheetPlan:
             jenjang=p.jenjang.value if p.is_fungsional and p.jenjang else None,
             bulan_per_periode=jenis_periode.bulan,
             tmt_jabatan=p.tmt_jabatan, tahun=tahun, ak_awal_pangkat=p.ak_awal_pangkat,
-            ak_awal_jenjang=p.ak_awal_jenjang, pppk=p.is_pppk,
+            ak_awal_jenjang=p.ak_awal_jenjang, pppk=p.is_pppk, pangkat=p.pangkat,
         )
 
 

@@ -583,6 +583,20 @@ def f_find(wb, args, sheet):
     return VALUE if i < 0 else float(i + 1)
 
 
+def f_search(wb, args, sheet):
+    """FIND without case (SEARCH's wildcards are not implemented: a needle with one is Unsupported)."""
+    needle, hay = (_text(wb._eval(a, sheet)) for a in args[:2])
+    if len(args) > 2:
+        raise Unsupported("SEARCH with a start position")
+    for x in (needle, hay):
+        if isinstance(x, XlError):
+            return x
+    if any(ch in needle for ch in "?*~"):
+        raise Unsupported("SEARCH with a wildcard")
+    i = hay.casefold().find(needle.casefold())
+    return VALUE if i < 0 else float(i + 1)
+
+
 def f_round(wb, args, sheet):
     from skpkit.rules import bulat
 
@@ -612,6 +626,7 @@ FUNCTIONS: dict[str, Callable] = {
     "TRIM": f_trim, "SUBSTITUTE": f_substitute, "LEFT": f_left, "ISNUMBER": f_isnumber, "ISNA": f_isna, "MATCH": f_match,
     "INDEX": f_index, "CHOOSE": f_choose, "COUNT": f_count, "COUNTA": f_counta, "COUNTIF": f_countif,
     "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup, "ROUND": f_round, "MID": f_mid, "FIND": f_find,
+    "SEARCH": f_search,
     "YEAR": _date_part("year"), "MONTH": _date_part("month"), "DAY": _date_part("day"),
     "SUM": _aggregate(lambda n: float(sum(n))),
     "AVERAGE": _aggregate(lambda n: sum(n) / len(n) if n else DIV0),

@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from skpkit.model import BERAKHLAK, JenisJabatan, Jenjang, Pegawai, Rating
+from skpkit.model import BERAKHLAK, JenisJabatan, Jenjang, Pegawai, Rating, Settings
 from skpkit.plan import TAHUNAN, WorkbookPlan
 
 
 def nip(i: int) -> str:
     return f"{1960 + i % 40:04d}{1 + i % 12:02d}{1 + i % 28:02d}{2000 + i % 20:04d}{1 + i % 12:02d}{1 + i % 2}{1 + i % 999:03d}"
+
+
+def _pangkat(jenjang: Jenjang | None, seed: int, i: int) -> str:
+    """A pangkat cell: for a fungsional sometimes the top golongan of the jenjang (RULES.md section 6), in
+    the forms rosters write it; drawn apart from the roster's own random stream, which stays as it was."""
+    if jenjang is None:
+        return "Penata (III/c)"
+    top = Settings().golongan_puncak[jenjang]
+    return random.Random(seed * 100_003 + i).choice(["Penata (III/c)", "Penata (III/c)", f"Pembina ({top})", top,
+                                                      f"{top.lower()}, Pembina"])
 
 
 def roster(n: int, unit_size: int = 10, seed: int = 1) -> list[Pegawai]:
@@ -38,8 +48,8 @@ def roster(n: int, unit_size: int = 10, seed: int = 1) -> list[Pegawai]:
             awal = rnd.choice([None, 0.0, 12.5, 49.99, 150.0, 199.5, 450.0, 1000.0])
             ak["ak_awal_pangkat"] = awal
             ak["ak_awal_jenjang"] = awal if rnd.random() < 0.7 else rnd.choice([None, 0.0, 30.25])
-        out.append(Pegawai(nip(i), f"Pegawai {i} Nama", f"Staf {i}", kind, unit, head, "Penata (III/c)", jenjang,
-                           **ak))
+        out.append(Pegawai(nip(i), f"Pegawai {i} Nama", f"Staf {i}", kind, unit, head, _pangkat(jenjang, seed, i),
+                           jenjang, **ak))
     return out
 
 

@@ -60,6 +60,26 @@ def test_ak_awal_150_ahli_muda_after_a_baik_year():
     assert (p.kumulatif_pangkat, p.kurang_pangkat) == (175.0, 0.0)  # never below 0
 
 
+@pytest.mark.parametrize("jenjang, pangkat, need", [
+    ("Ahli Muda", "Penata Tk. I (III/d)", 200.0),  # RULES.md section 6's case: IV/a is Ahli Madya's
+    ("Ahli Muda", "III/d", 200.0), ("Ahli Muda", "iii/d, Penata Tk. I", 200.0),
+    ("Ahli Muda", "Penata (III/c)", 100.0), ("Ahli Muda", "Penata/III/d", 100.0),  # not a word of its own
+    ("Ahli Pertama", "Penata Muda Tk. I (III/b)", 100.0), ("Ahli Pertama", "Penata Muda (III/a)", 50.0),
+    ("Terampil", "Pengatur Tk. I (II/d)", 60.0), ("Terampil", "Penata Muda (III/d)", 20.0),  # "II/d" in "III/d"
+    ("Mahir", "Penata Muda Tk. I (III/b)", 100.0), ("Ahli Madya", "Pembina Utama Muda (IV/c)", 450.0),
+    ("Penyelia", "Penata Tk. I (III/d)", None), ("Ahli Utama", "Pembina Utama (IV/e)", None),
+    ("Penyelia", "Penata (III/c)", 100.0), ("Ahli Muda", "", 100.0), ("Ahli Muda", None, 100.0),
+])
+def test_at_the_top_golongan_the_pangkat_needs_the_jenjang_requirement(jenjang, pangkat, need):
+    """RULES.md section 6: at the top golongan of a jenjang the next pangkat lies in the next jenjang; at the
+    top of a ladder (Penyelia III/d, Ahli Utama IV/e) there is no next pangkat to count toward."""
+    p = ak.posisi_ak(25.0, jenjang, 150, 150, pangkat=pangkat)
+    assert p.ak_pangkat == need
+    assert p.kurang_pangkat == (None if need is None else max(need - 175.0, 0.0))
+    assert p.kumulatif_pangkat == 175.0
+    assert ak.posisi_ak(25.0, jenjang, 150, 150, pangkat=pangkat, pppk=True).kurang_pangkat is None
+
+
 def test_separate_pangkat_and_jenjang_awal():
     p = ak.posisi_ak(12.5, "Ahli Pertama", 40, 90)
     assert (p.kurang_pangkat, p.kurang_jenjang) == (0.0, 0.0)
@@ -120,3 +140,35 @@ def test_shortfall_is_requirement_minus_cumulative_never_below_zero(year, jenjan
 def test_serial_numbers_are_spreadsheet_days():
     assert ak.tanggal(46508.0) == dt.date(2027, 5, 1)
     assert ak.tanggal(dt.datetime(2027, 5, 1, 0, 0)) == dt.date(2027, 5, 1)
+
+
+def test_the_rekap_counts_the_pangkat_at_the_top_golongan_as_the_sheet_does(tmp_path):
+    """An Ahli Muda at III/d needs the jenjang's 200 for pangkat; a Penyelia at III/d has no next pangkat."""
+    from python_calamine import CalamineWorkbook
+
+    from skpkit.generator.commands.consolidate import consolidate
+    from skpkit.generator.layout import labels, plans_for
+    from skpkit.generator.write.workbook import write_workbook
+    from skpkit.issuing import Roster
+    from synthetic import random_fill, roster
+
+    stem, plan = max(plans_for(Roster(roster(12, unit_size=12, seed=21)), tahun=2027, instansi="Uji"),
+                     key=lambda sp: len(sp[1].sheets))
+    random_fill(plan, seed=3)
+    write_workbook(plan, tmp_path / f"{stem}.xlsx")
+    consolidate([tmp_path], tmp_path / "rekap" / "rekap.xlsx", progress=False)
+    table = CalamineWorkbook.from_path(str(tmp_path / "rekap" / "rekap.xlsx")).get_sheet_by_name("Angka Kredit")
+    head, *rows = table.to_python()
+    by_nip = {r[0]: dict(zip(head, r)) for r in rows}
+    cases = {s.pegawai.jenjang.value: (s, plan.evaluate(s).posisi_ak) for s in plan.sheets
+             if isinstance(plan.evaluate(s).posisi_ak, ak.PosisiAK)}
+    muda, muda_posisi = cases["Ahli Muda"]
+    row = by_nip[muda.pegawai.nip]
+    assert ak.di_golongan_puncak(muda.pegawai.pangkat, "Ahli Muda")
+    assert row["AK untuk pangkat"] == 200.0
+    assert row["Kekurangan (pangkat)"] == pytest.approx(muda_posisi.kurang_pangkat)
+    assert muda_posisi.kurang_pangkat == pytest.approx(max(200.0 - muda_posisi.kumulatif_pangkat, 0.0))
+    penyelia, _ = cases["Penyelia"]
+    row = by_nip[penyelia.pegawai.nip]
+    dash = labels()["pegawai"]["tidak_berlaku"]
+    assert row["AK untuk pangkat"] == row["Kekurangan (pangkat)"] == dash

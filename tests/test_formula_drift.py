@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Rating
+from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Rating, Settings
+from skpkit.rules.ak import PosisiAK
 from skpkit.issuing import Roster
 from skpkit.generator.layout import plans_for
 from skpkit.rules.engine import NativeFormulas
@@ -68,6 +69,26 @@ def _boundary(plan) -> None:
     for p in (1, 2):
         isian.hasil_penilai.pop(p, None)
         isian.perilaku_penilai.pop(p, None)
+    _top_golongan(plan, exclude={sheet.name})
+
+
+#: the pangkat of the sheets set at the top golongan of their jenjang (RULES.md section 6)
+PUNCAK = "Puncak ({})"
+
+
+def _top_golongan(plan, exclude: set[str]) -> None:
+    """A fungsional whose year is rated, moved to the top golongan of a jenjang whose requirements for
+    pangkat and jenjang differ: the shortfall for pangkat is then the jenjang's."""
+    settings = Settings()
+    for s in plan.sheets:
+        j = s.pegawai.jenjang
+        if s.name in exclude or j is None or settings.ak_jenjang[j] in (None, settings.ak_pangkat[j]):
+            continue
+        if isinstance(plan.evaluate(s).posisi_ak, PosisiAK):
+            # no AK carried in, so the two requirements give two shortfalls
+            s.pegawai = type(s.pegawai)(**{**s.pegawai.__dict__, "pangkat": PUNCAK.format(settings.golongan_puncak[j]),
+                                           "ak_awal_pangkat": None})
+            return
 
 
 def _plans():
@@ -119,6 +140,12 @@ def test_the_boundary_cases_are_really_on_the_boundary(plans):
         assert res.periode[1].hasil_saran is Rating.DI_BAWAH  # 1 of 2 RHK Di Bawah
         assert res.periode[0].perilaku_saran is Rating.DI_ATAS
         assert isinstance(res.periode[0].angka_kredit, float)
+    top = [(plan, s) for _, plan in plans for s in plan.sheets if s.pegawai.pangkat.startswith("Puncak (")]
+    assert top and all(isinstance(plan.evaluate(s).posisi_ak, PosisiAK) for plan, s in top)
+    plan, s = top[0]
+    posisi = plan.evaluate(s).posisi_ak
+    assert posisi.ak_pangkat == Settings().ak_jenjang[s.pegawai.jenjang] != Settings().ak_pangkat[s.pegawai.jenjang]
+    assert 0 < posisi.kurang_pangkat  # a mutation to the pangkat requirement changes the cell
 
 
 MUTATIONS = {
@@ -127,6 +154,7 @@ MUTATIONS = {
     "hasil_saran_bawah": (">=PorsiDiBawah", ">PorsiDiBawah"),
     "perilaku_saran": (">=PerilakuMinDiAtas", ">PerilakuMinDiAtas"),
     "angka_kredit": ("/100*", "/10*"),
+    "ak_kurang_pangkat": ("INDEX(AKJenjang", "INDEX(AKPangkat"),
 }
 
 
@@ -143,8 +171,10 @@ def test_a_one_character_mutation_is_caught(plans, tmp_path, monkeypatch, method
 
     monkeypatch.setattr(NativeFormulas, method, mutated)
     # one unit, and only the sheets that hold the boundary cases (with the settings they read)
-    unit = plans[1:2]
-    sheets = {"Pengaturan"} | {s.name for s in unit[0][1].sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"}
+    unit = plans[1:2] if method != "ak_kurang_pangkat" else \
+        [next(p for p in plans if any(s.pegawai.pangkat.startswith("Puncak (") for s in p[1].sheets))]
+    sheets = {"Pengaturan"} | {s.name for s in unit[0][1].sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"
+                               or s.pegawai.pangkat.startswith("Puncak (")}
     assert len(sheets) >= 2
     found = [line for p in _write_all(unit, tmp_path) for line in drift(p, sheets)]
     assert found, f"a mutated {method} formula was not caught"

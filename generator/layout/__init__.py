@@ -27,7 +27,7 @@ __all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quo
            "LAYOUT_VERSION", "LAYOUT_FILES", "least_slots", "plans_for"]
 
 #: layout version -> the file describing it; a workbook is read with the layout of its own version
-LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout.json"}
+LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout_v2.json", 3: "layout.json"}
 LAYOUT_VERSION: int = max(LAYOUT_FILES)
 
 

@@ -92,5 +92,7 @@ def ak_table(rekap: Rekap) -> tuple[Columns, list[dict]]:
         rec.update({f"periode_{p}": "" if v is None else v for p, v in enumerate(a.periode, start=1)})
         if a.ak_jenjang is None:  # the top of the ladder: no next jenjang
             rec["kurang_jenjang"], rec["syarat"] = lab["tidak_berlaku"], lab["puncak_jenjang"]
+        if a.kumulatif_pangkat is not None and a.kurang_pangkat is None:  # its top golongan: no next pangkat
+            rec["kurang_pangkat"] = rec["ak_pangkat"] = lab["tidak_berlaku"]
         records.append(rec)
     return cols, records

@@ -23,7 +23,8 @@ from skpkit.rules.nilai import BULAN_SALAH, angka
 __all__ = ["TMT_SALAH", "AK_AWAL_SALAH", "tanggal", "bulan_mulai", "bulan_dinilai", "PosisiAK", "posisi_ak",
            "kenaikan_jenjang", "JENJANG_BERIKUT", "syarat_kenaikan_jenjang", "angka_kredit", "angka_kredit_array",
            "angka_kredit_formula", "angka_kredit_udf_formula", "bulan_ak_formula", "ak_kumulatif_formula",
-           "ak_kurang_formula", "jumlah_formula"]
+           "ak_kurang_formula", "di_golongan_puncak", "golongan_puncak_formula", "ak_kurang_pangkat_formula",
+           "jumlah_formula"]
 
 DEFAULT = Settings()
 TMT_SALAH = "TMT jabatan bukan tanggal"
@@ -106,12 +107,37 @@ def bulan_dinilai(tmt: object, tahun: int, periode: int | None = None, jumlah_pe
     return max(0, last - max(mulai, first) + 1)
 
 
+#: characters read as spaces around a golongan in a pangkat cell ("Penata Tk. I (III/d)", "III/d, Penata")
+_PEMISAH_GOLONGAN = "(),"
+
+
+def di_golongan_puncak(pangkat: object, jenjang, *, settings: Settings = DEFAULT) -> bool:
+    """Whether a pangkat cell holds the top golongan of ``jenjang`` (RULES.md section 6) as a word of its own,
+    in any case: there the next pangkat lies in the next jenjang.
+
+    Examples
+    --------
+    >>> di_golongan_puncak("Penata Tk. I (III/d)", "Ahli Muda"), di_golongan_puncak("III/d", "ahli muda")
+    (True, True)
+    >>> di_golongan_puncak("Penata (III/c)", "Ahli Muda"), di_golongan_puncak("Penata Tk. I (III/d)", "Terampil")
+    (False, False)
+    """
+    top = settings.golongan_puncak.get(Jenjang.parse(jenjang)) or ""
+    text = f" {'' if pangkat is None else pangkat} "
+    for ch in _PEMISAH_GOLONGAN:
+        text = text.replace(ch, " ")
+    return bool(top.strip()) and f" {top} ".casefold() in text.casefold()
+
+
 @dataclass(frozen=True)
 class PosisiAK:
     """Where a fungsional stands after the year: cumulative AK and shortfall, toward pangkat and jenjang.
 
     ``kurang_jenjang`` and ``ak_jenjang`` are ``None`` at the top of the ladder (Penyelia, Ahli Utama); the
     three pangkat fields are ``None`` for a PPPK, who has a golongan, not a pangkat (RULES.md section 9).
+    At the top golongan of a jenjang the requirement for pangkat is the jenjang's (an Ahli Muda III/d needs
+    200 for IV/a), so ``kurang_pangkat`` and ``ak_pangkat`` are ``None`` at the top golongan of a ladder's
+    top jenjang (Penyelia III/d, Ahli Utama IV/e): no next pangkat to count toward.
     """
 
     kumulatif_pangkat: float | None
@@ -133,7 +159,7 @@ def _awal(x: object) -> float:
 
 
 def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_jenjang: object = None, *,
-              settings: Settings = DEFAULT, pppk: bool = False) -> PosisiAK:
+              settings: Settings = DEFAULT, pppk: bool = False, pangkat: object = None) -> PosisiAK:
     """Cumulative AK = AK awal + this year's AK, and the shortfall = requirement - cumulative, never below 0.
 
     Parameters
@@ -146,6 +172,9 @@ def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_
         konversi or integrasi); blank is 0.
     pppk : bool
         A PPPK: the AK counts toward the next jenjang only; the pangkat fields are ``None``.
+    pangkat : str, optional
+        The pangkat cell (``Penata Tk. I (III/d)``): at the top golongan of the jenjang
+        (:func:`di_golongan_puncak`) the requirement for pangkat is the jenjang's.
 
     Examples
     --------
@@ -157,6 +186,11 @@ def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_
     >>> p = posisi_ak(12.5, "Ahli Pertama", None, 40, pppk=True)
     >>> p.kurang_pangkat, p.kumulatif_jenjang, p.kurang_jenjang
     (None, 52.5, 47.5)
+    >>> p = posisi_ak(25.0, "Ahli Muda", 150, 150, pangkat="Penata Tk. I (III/d)")  # IV/a is Ahli Madya's
+    >>> p.ak_pangkat, p.kurang_pangkat
+    (200.0, 25.0)
+    >>> posisi_ak(25.0, "Penyelia", 90, 90, pangkat="III/d").kurang_pangkat is None
+    True
     """
     jj = Jenjang.parse(jenjang)
     kp = _awal(ak_awal_pangkat) + ak_tahun
@@ -165,7 +199,9 @@ def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_
     kurang_j = None if need_j is None else max(need_j - kj, 0.0)
     if pppk:
         return PosisiAK(None, None, None, kj, kurang_j, need_j)
-    return PosisiAK(kp, max(need_p - kp, 0.0), need_p, kj, kurang_j, need_j)
+    if di_golongan_puncak(pangkat, jj, settings=settings):
+        need_p = need_j
+    return PosisiAK(kp, None if need_p is None else max(need_p - kp, 0.0), need_p, kj, kurang_j, need_j)
 
 
 def kenaikan_jenjang(posisi: PosisiAK) -> tuple[float | None, float]:
@@ -293,6 +329,24 @@ def ak_kurang_formula(kumulatif: str, jenjang: str, table: str, top: str) -> str
     """The shortfall cell (:func:`posisi_ak`): requirement (AKPangkat / AKJenjang of the jenjang) - cumulative,
     never below 0; ``top`` text at the top of the ladder (no requirement)."""
     need = f"INDEX({table},MATCH({jenjang},DaftarJenjang,0))"
+    return (f'=IF({_carried(kumulatif)},{kumulatif},IF({need}="",{text_literal(top)},'
+            f'MAX(0,{need}-{kumulatif})))')
+
+
+def golongan_puncak_formula(pangkat: str, jenjang: str) -> str:
+    """:func:`di_golongan_puncak` of the pangkat cell: the jenjang's ``GolPuncak`` as a word of the cell."""
+    cleaned = pangkat
+    for ch in _PEMISAH_GOLONGAN:
+        cleaned = f'SUBSTITUTE({cleaned},"{ch}"," ")'
+    top = f"INDEX(GolPuncak,MATCH({jenjang},DaftarJenjang,0))"
+    return f'AND(TRIM({top})<>"",ISNUMBER(SEARCH(" "&{top}&" "," "&{cleaned}&" ")))'
+
+
+def ak_kurang_pangkat_formula(kumulatif: str, jenjang: str, pangkat: str, top: str) -> str:
+    """The shortfall for pangkat (:func:`posisi_ak`): against AKPangkat, or AKJenjang at the top golongan of
+    the jenjang (``top`` text where that has no requirement either)."""
+    m = f"MATCH({jenjang},DaftarJenjang,0)"
+    need = f"IF({golongan_puncak_formula(pangkat, jenjang)},INDEX(AKJenjang,{m}),INDEX(AKPangkat,{m}))"
     return (f'=IF({_carried(kumulatif)},{kumulatif},IF({need}="",{text_literal(top)},'
             f'MAX(0,{need}-{kumulatif})))')
 

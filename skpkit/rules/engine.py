@@ -89,6 +89,9 @@ class NativeFormulas:
     def ak_kurang(self, kumulatif: str, jenjang: str, table: str, top: str) -> str:
         return ak.ak_kurang_formula(kumulatif, jenjang, table, top)
 
+    def ak_kurang_pangkat(self, kumulatif: str, jenjang: str, pangkat: str, top: str) -> str:
+        return ak.ak_kurang_pangkat_formula(kumulatif, jenjang, pangkat, top)
+
     def jumlah(self, cells: Sequence[str]) -> str:
         return ak.jumlah_formula(list(cells))
 

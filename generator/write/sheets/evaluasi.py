@@ -98,7 +98,8 @@ def _posisi(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
     cell = {k: a1(g.ak_posisi_row(k), c) for k in keys}
     formulas = {
         "ak_kumulatif_pangkat": eng.ak_kumulatif(ak_tahun, awal_p, awal_j),
-        "kurang_pangkat": eng.ak_kurang(cell["ak_kumulatif_pangkat"], jenjang, "AKPangkat", top),
+        "kurang_pangkat": eng.ak_kurang_pangkat(cell["ak_kumulatif_pangkat"], jenjang,
+                                                a1(g.identity("pangkat"), col, True), top),
         "ak_kumulatif_jenjang": eng.ak_kumulatif(ak_tahun, awal_j, awal_p),
         "kurang_jenjang": eng.ak_kurang(cell["ak_kumulatif_jenjang"], jenjang, "AKJenjang", top),
     }

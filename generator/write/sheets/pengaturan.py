@@ -77,8 +77,9 @@ def _list(ctx: Context, ws: Worksheet, list_name: str) -> None:
         ws.write_string(row + i, 1, m.value, s.computed)
         for j, (_, spec) in enumerate(tables, start=2):
             v = getattr(st, spec["field"])[m]
-            is_label = hasattr(v, "value")
-            write_value(ws, row + i, j, v.value if is_label else v, s.input if is_label else s.input_num)
+            is_text = hasattr(v, "value") or isinstance(v, str)
+            v = getattr(v, "value", v)
+            write_value(ws, row + i, j, None if v == "" else v, s.input if is_text else s.input_num)
     name = ws.get_name()
     define(ctx, list_name, name, row + 1, 1, row + len(members), 1)
     for j, (t, spec) in enumerate(tables, start=2):
