@@ -141,3 +141,32 @@ def test_a_workbook_without_print_sheets_is_named():
     v1 = Path(__file__).parent / "fixtures" / "layout_v1" / "SKP-2027-sekretariat.xlsx"
     with pytest.raises(UserError, match="belum punya sheet Cetak"):
         print_pdf([v1], Path("/tmp/unused-skp-print"))
+
+
+def test_the_printed_rekap_is_readable(tmp_path, demo_session):
+    """Issue 21: landscape, at least 8 pt, the columns over several pages with the NIP and the name on each
+    (it was every column on one page, text about 3.5 pt)."""
+    from lxml import etree
+
+    from skpkit.generator.commands.cetak import print_pdf
+    from skpkit.generator.commands.consolidate import consolidate
+
+    require_libreoffice()
+    exe = _pdftotext()
+    consolidate([demo_session[0] / "terisi"], tmp_path / "rekap.xlsx", progress=False)
+    (pdf,) = print_pdf([tmp_path / "rekap.xlsx"], tmp_path / "pdf").written
+    subprocess.run([exe, "-bbox", str(pdf), str(tmp_path / "box.html")], check=True)
+    root = etree.parse(str(tmp_path / "box.html"), etree.HTMLParser())
+    pages = root.iter("page")
+    nips = {sp.pegawai.nip for f in (demo_session[0] / "terisi").glob("*.xlsx")
+            for sp in read_workbook(f).plan.sheets}
+    with_data = 0
+    for page in pages:
+        assert float(page.get("width")) > float(page.get("height"))  # landscape
+        words = [(w.text or "", float(w.get("ymax")) - float(w.get("ymin"))) for w in page.iter("word")]
+        assert min(h for _, h in words) >= 8, min(words, key=lambda w: w[1])
+        texts = {t for t, _ in words}
+        if texts & nips:  # a page of the pegawai table: every band of columns keeps who each row is
+            with_data += 1
+            assert "NIP" in texts and "Nama" in texts
+    assert with_data >= 2  # the columns did not fit one page: they ran over, NIP and name repeated

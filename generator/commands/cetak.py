@@ -3,7 +3,8 @@
 For each workbook a copy is made in a temporary folder where only the chosen print sheets (``Cetak
 <nama>``) are visible and each one's print area is the chosen form (SKP, EVALUASI of a period, DOKUMEN
 EVALUASI); LibreOffice recalculates it on load and writes the PDF. A rekap workbook (``skp
-consolidate``) is printed as it is (landscape, fitted to the width, header row repeated).
+consolidate``) is printed as it is (landscape at 9 pt, its columns over several pages with the header
+row and the NIP and name repeated).
 """
 
 from __future__ import annotations

@@ -41,10 +41,16 @@ def _table(wb, ws, columns: list[tuple[str, str]], records: Iterable[dict], fmt:
     ws.freeze_panes(1, 2 if len(columns) > 4 else 0)
     ws.autofilter(0, 0, max(r, 1), len(columns) - 1)
     ws.protect("", {"autofilter": True, "sort": True, "format_columns": True, "select_locked_cells": True})
+    # printed at its own size (9 pt) in landscape: the columns run over as many pages as they need, each
+    # with the header row and, on a table of pegawai, the NIP and the name repeated at its left; pages
+    # go across before down, so one band of rows is complete before the next
     ws.set_landscape()
     ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
+    keys = [key for key, _ in columns]
+    if "nip" in keys and "nama" in keys:
+        ws.repeat_columns(0, max(keys.index("nip"), keys.index("nama")))
+    ws.print_across()
 
 
 
