@@ -16,7 +16,7 @@ from skpkit.label import Label, normalise_label
 __all__ = [
     "Label", "Rating", "Predikat", "PredikatOrganisasi", "JenisJabatan", "Jenjang",
     "Aspek", "Arah", "Agregasi", "JenisRHK", "JenisPeriode", "Pegawai", "RHK",
-    "Indikator", "Settings", "BERAKHLAK", "normalise_label",
+    "Indikator", "Settings", "BERAKHLAK", "normalise_label"
 ]
 
 
@@ -321,6 +321,9 @@ class Settings:
     """
 
     jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN
+    #: the paper the forms print on (RULES.md section 11): ``A4``, or ``F4`` (215 x 330 mm, common in
+    #: Indonesian government), chosen by the instansi
+    kertas: str = "A4"
     #: capaian (percent) never exceeds this; a ``turun`` indikator realised at 0 gets it.
     capaian_maks: float = 200.0
     #: an RHK is Di Atas when at least this share of its indikator is (and none below); the rating

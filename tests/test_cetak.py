@@ -170,3 +170,75 @@ def test_the_printed_rekap_is_readable(tmp_path, demo_session):
             with_data += 1
             assert "NIP" in texts and "Nama" in texts
     assert with_data >= 2  # the columns did not fit one page: they ran over, NIP and name repeated
+
+
+def _page_size(pdf) -> tuple[float, float]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    w, h = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", out).groups()
+    return float(w), float(h)
+
+
+#: A4 and F4 (Folio, 8.5 x 13 in) in points, portrait
+A4, F4 = (595.3, 841.9), (612.0, 936.0)
+
+
+def test_forms_print_on_the_paper_pengaturan_or_skp_print_chooses(tmp_path, demo_session):
+    """Issue 21 item 3: A4 or F4, chosen in Pengaturan (Kertas) and by ``skp print --kertas``; every form fits
+    the chosen paper (the Dokumen Evaluasi stays one page a pegawai on either)."""
+    import edits
+    from click.testing import CliRunner
+
+    from skpkit.generator.commands.cli import main
+
+    require_libreoffice()
+    _pdftotext()
+    unit = next((demo_session[0] / "terisi").glob("*statistik*.xlsx"))
+    n = len(read_workbook(unit).plan.sheets)
+
+    def printed(path, *extra):
+        out = tmp_path / f"pdf-{len(list(tmp_path.iterdir()))}"
+        result = CliRunner().invoke(main, ["print", str(path), "--periode", "tahunan", "--per", "unit", *extra,
+                                           "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        (pdf,) = out.glob("*.pdf")
+        return _page_size(pdf), _pages(pdf)
+
+    def near(size, paper):
+        return all(abs(a - b) < 2 for a, b in zip(size, paper))
+
+    size, pages = printed(unit)
+    assert near(size, A4) and pages == n
+    size, pages = printed(unit, "--kertas", "f4")
+    assert near(size, F4) and pages == n
+    wb = edits.load(unit)
+    sheet, ref = next(iter(wb.defined_names["Kertas"].destinations))
+    wb[sheet][ref.replace("$", "")] = "F4"
+    (tmp_path / "f4").mkdir()
+    wb.save(tmp_path / "f4" / unit.name)
+    size, pages = printed(tmp_path / "f4" / unit.name)
+    assert near(size, F4) and pages == n
+    assert read_workbook(tmp_path / "f4" / unit.name).plan.settings.kertas == "F4"
+    size, _ = printed(tmp_path / "f4" / unit.name, "--kertas", "A4")
+    assert near(size, A4)
+
+
+def test_a_workbook_issued_for_f4_prints_f4_from_excel_too(tmp_path):
+    """The page setup of every sheet carries the paper (Excel and WPS print from it without skp print)."""
+    import dataclasses
+    import zipfile
+
+    from skpkit.generator.layout import plans_for
+    from skpkit.generator.read.package import open_source
+    from skpkit.generator.write.workbook import write_workbook
+    from skpkit.issuing import Roster
+    from synthetic import roster
+
+    stem, plan = next(iter(plans_for(Roster(roster(3, unit_size=3)), tahun=2027, instansi="x")))
+    plan.settings = dataclasses.replace(plan.settings, kertas="F4")
+    write_workbook(plan, tmp_path / "a.xlsx")
+    package = open_source(tmp_path / "a.xlsx")
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        for name, part in package.parts.items():
+            if not name.startswith("_"):
+                assert b'paperSize="14"' in z.read(part), name
+    assert read_workbook(tmp_path / "a.xlsx").plan.settings.kertas == "F4"

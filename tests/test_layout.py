@@ -101,6 +101,7 @@ def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     """Relabelled through the layout, every literal text of the visible sheets changes, except data:
     names, ids, what was entered, the labels of the domain's enums and BerAKHLAK, period names."""
     from skpkit.rules import ak
+    from skpkit.kertas import KERTAS
     from skpkit.model import BERAKHLAK, JenisPeriode, Settings
     from skpkit.generator.layout import ENUMS
     from skpkit.generator.read.cells import read_cells
@@ -120,6 +121,7 @@ def test_no_visible_text_outside_the_layout(tmp_path, use_layout):
     data |= {spelling for e in ENUMS.values() for spelling, _ in e.accepted()}  # Pengaturan's spelling table
     data |= {"; ".join(ak.syarat_kenaikan_jenjang(j)) for j in ENUMS["Jenjang"]}  # conditions, as BerAKHLAK: domain
     data |= set(Settings().golongan_puncak.values())  # golongan: the domain's codes (Pengaturan's GolPuncak)
+    data |= set(KERTAS)  # paper names (Pengaturan's Kertas)
     data |= {JenisPeriode.TRIWULANAN.nama(p) for p in range(1, 5)} | {JenisPeriode.BULANAN.nama(p) for p in range(1, 13)}
     data |= {x for nilai, panduan in BERAKHLAK for x in (nilai, "• " + panduan.replace("; ", "\n• "))}
     for _, plan in plain:

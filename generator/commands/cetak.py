@@ -19,13 +19,14 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath  # noqa: F401
 from typing import Sequence
 
 from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
-from skpkit.generator.layout import a1, labels
+from skpkit.generator.layout import PAPER_SIZES, a1, labels
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Package, open_source
 from skpkit.generator.read.registry import get_reader, is_ours
 from skpkit.generator.rekap.checks import validate
 from skpkit.generator.write.print_ranges import print_copy
 from skpkit.i18n import _
+from skpkit.kertas import parse_kertas
 
 __all__ = ["FORMS", "PrintResult", "print_pdf", "soffice"]
 
@@ -100,9 +101,10 @@ def _rows(cg: CetakGeometry, form: str | None, periode: int | None) -> tuple[int
 
 
 def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, periode: int | None = None,
-              per: str = "pegawai") -> PrintResult:
+              per: str = "pegawai", kertas: str | None = None) -> PrintResult:
     """PDFs of ``files`` in ``out``: per pegawai (``<file>-<sheet>.pdf``) or per unit (``<file>.pdf``);
-    ``form`` one of :data:`FORMS` (default all), ``periode`` a period of the EVALUASI form."""
+    ``form`` one of :data:`FORMS` (default all), ``periode`` a period of the EVALUASI form, ``kertas`` the
+    paper (A4 or F4; default each workbook's ``Kertas`` in Pengaturan, a rekap as it was written)."""
     exe = soffice()
     out.mkdir(parents=True, exist_ok=True)
     result = PrintResult()
@@ -112,9 +114,13 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
         jobs: list[tuple[Path, Path]] = []
         for f in map(Path, files):
             source = open_source(f)
-            if not is_ours(source):  # a rekap or any other workbook: as it prints
+            if not is_ours(source):  # a rekap or any other workbook: as it prints, on the paper asked for
                 copy = work / f"{f.stem}.xlsx"
-                copy.write_bytes(source.data)
+                if kertas is not None and isinstance(source, Package):
+                    print_copy(source.data, source.workbook_part, copy, paper=PAPER_SIZES[parse_kertas(kertas)],
+                               sheet_parts=source.parts.values())
+                else:
+                    copy.write_bytes(source.data)
                 jobs.append((copy, out / f"{f.stem}.pdf"))
                 continue
             if not isinstance(source, Package):
@@ -137,11 +143,13 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
                                                          x=g.layout.get('version')),
                                         todo=_("terbitkan ulang dengan skp refresh, lalu skp print")))
             area = f"{a1(r0, 0, True)}:{a1(r1, cg.last_col, True)}"
+            paper = PAPER_SIZES[parse_kertas(kertas) if kertas is not None else data.plan.settings.kertas]
             groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
             for k, group in enumerate(groups):
                 stem = f.stem if per == "unit" else f"{f.stem}-{k + 1:02d}-{_safe(group[0])}"
                 copy = work / f"{stem}.xlsx"
-                print_copy(source.data, source.workbook_part, copy, set(group), {s: area for s in group})
+                print_copy(source.data, source.workbook_part, copy, set(group), {s: area for s in group}, paper=paper,
+                           sheet_parts=[source.parts[s] for s in group])
                 jobs.append((copy, out / f"{stem}.pdf"))
         profile = work / "profile" / "user"
         profile.mkdir(parents=True)

@@ -274,8 +274,11 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
 @click.option("--periode", help=_("Periode formulir evaluasi (1..n), atau 'tahunan' untuk Dokumen Evaluasi."))
 @click.option("--per", type=click.Choice(["pegawai", "unit"]), default="pegawai", show_default=True,
               help=_("Satu PDF per pegawai, atau satu per buku kerja."))
+@click.option("--kertas", type=click.Choice(["A4", "F4"], case_sensitive=False),
+              help=_("Ukuran kertas: A4, atau F4 (215 x 330 mm); bawaan: Kertas di Pengaturan tiap buku kerja."))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help=_("Folder untuk PDF."))
-def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: str, out: Path) -> None:
+def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: str, kertas: str | None,
+           out: Path) -> None:
     """Print the official forms as PDF."""
     from skpkit.generator.commands.cetak import print_pdf
 
@@ -288,7 +291,7 @@ def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: 
         else:
             raise click.BadParameter(_("{periode!r}: nomor periode atau 'tahunan'").format(periode=periode),
                                      param_hint="--periode")
-    result = print_pdf(inputs(files, writes=False), out, form=form, periode=number, per=per)
+    result = print_pdf(inputs(files, writes=False), out, form=form, periode=number, per=per, kertas=kertas)
     _problems(result.problems)
     click.echo(_("{n} PDF ditulis di {out}").format(n=len(result.written), out=out))
 

@@ -24,9 +24,12 @@ from skpkit.model import Agregasi, Arah, Aspek, JenisRHK, Jenjang, Predikat, Pre
 from skpkit.plan import WorkbookPlan
 
 __all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quote_sheet", "col_index", "ENUMS",
-           "LAYOUT_VERSION", "LAYOUT_FILES", "least_slots", "plans_for"]
+           "LAYOUT_VERSION", "LAYOUT_FILES", "PAPER_SIZES", "least_slots", "plans_for"]
 
 #: layout version -> the file describing it; a workbook is read with the layout of its own version
+#: OOXML paper codes of the papers the forms print on (``Settings.kertas``): A4, and Folio (8.5 x 13 in,
+#: 216 x 330 mm) for F4
+PAPER_SIZES: dict[str, int] = {"A4": 9, "F4": 14}
 LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout_v2.json", 3: "layout.json"}
 LAYOUT_VERSION: int = max(LAYOUT_FILES)
 

@@ -18,6 +18,7 @@ from typing import Any
 from skpkit.errors import InputError
 from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
 from skpkit.nip import status_of
+from skpkit.kertas import parse_kertas
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
 from skpkit.generator.layout import ENUMS, LAYOUT_FILES, Geometry, PengaturanGeometry, a1 as _a1, load_layout
 from skpkit.plan import (
@@ -88,6 +89,11 @@ def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
         kw["jenis_periode"] = JenisPeriode.parse(values.get("jenis_periode"))
     except InputError:
         pass
+    if values.get("kertas") not in (None, ""):
+        try:
+            kw["kertas"] = parse_kertas(values["kertas"])
+        except InputError:
+            missing.append(f"Kertas ({values['kertas']!r})")
     return Settings(**kw), values
 
 

@@ -1,18 +1,20 @@
-"""A copy of a workbook that prints only some sheets, each over a chosen range: ``xl/workbook.xml``
-rewritten with a real XML parser (lxml; whatever attribute order, namespace prefix or conformance class
-the program that saved the file wrote), every other part copied as it is."""
+"""A copy of a workbook that prints only some sheets, each over a chosen range and on a chosen paper:
+``xl/workbook.xml`` and the printed sheets' page setup rewritten with a real XML parser (lxml; whatever
+attribute order, namespace prefix or conformance class the program that saved the file wrote), every
+other part copied as it is."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
 from skpkit.generator.layout import quote_sheet
 
-__all__ = ["print_copy", "workbook_xml_with"]
+__all__ = ["print_copy", "workbook_xml_with", "sheet_xml_with_paper"]
 
 PRINT_AREA = "_xlnm.Print_Area"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -61,11 +63,42 @@ def workbook_xml_with(xml: bytes, visible: set[str], areas: dict[str, str]) -> b
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def print_copy(data: bytes, workbook_part: str, target: Path, visible: set[str], areas: dict[str, str]) -> None:
-    """Write ``target``: the workbook whose bytes are ``data``, printing only ``visible`` over ``areas``."""
+#: where a sheet's ``pageSetup`` goes when it has none (ECMA-376 Part 1, 18.3.1.99: after these)
+_BEFORE_PAGE_SETUP = ("printOptions", "pageMargins")
+
+
+def sheet_xml_with_paper(xml: bytes, paper: int) -> bytes:
+    """A sheet part printing on ``paper`` (an OOXML paper code: 9 A4, 14 Folio/F4).
+
+    Examples
+    --------
+    >>> xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>'
+    ...        b'<pageMargins left="0.7"/><pageSetup orientation="portrait" paperSize="9"/></worksheet>')
+    >>> b'paperSize="14"' in sheet_xml_with_paper(xml, 14)
+    True
+    """
+    root = etree.fromstring(xml, _PARSER)
+    m = f"{{{etree.QName(root).namespace}}}"
+    setup = root.find(m + "pageSetup")
+    if setup is None:
+        setup = etree.Element(m + "pageSetup")
+        anchor = next((root.find(m + tag) for tag in reversed(_BEFORE_PAGE_SETUP) if root.find(m + tag) is not None),
+                      root.find(m + "sheetData"))
+        anchor.addnext(setup)
+    setup.set("paperSize", str(paper))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def print_copy(data: bytes, workbook_part: str, target: Path, visible: set[str] | None = None,
+               areas: dict[str, str] | None = None, paper: int | None = None, sheet_parts: Iterable[str] = ()) -> None:
+    """Write ``target``: the workbook whose bytes are ``data``, printing only ``visible`` over ``areas`` (all
+    sheets as they are when ``visible`` is ``None``), the ``sheet_parts`` on ``paper`` when it is given."""
+    papered = set(sheet_parts) if paper is not None else set()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             part = zin.read(info.filename)
-            if info.filename == workbook_part:
-                part = workbook_xml_with(part, visible, areas)
+            if info.filename == workbook_part and visible is not None:
+                part = workbook_xml_with(part, visible, areas or {})
+            elif info.filename in papered and paper is not None:
+                part = sheet_xml_with_paper(part, paper)
             zout.writestr(info, part)

@@ -25,7 +25,7 @@ def write(ctx: Context, ws: Worksheet) -> None:
     ws.set_column(2, 5, 30)
     ws.set_column(3, 3, 14, None, {"hidden": True})  # the RHK id: kept for tracing, never printed
     ws.set_landscape()
-    ws.set_paper(9)
+    ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 0)
     r = 4
     for sp, i, sl in ctx.arsip:

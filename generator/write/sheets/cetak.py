@@ -40,7 +40,7 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
         _evaluasi(ctx, ws, sp, cg, src, p)
     _dokumen(ctx, ws, sp, cg, src)
     ws.set_portrait()
-    ws.set_paper(9)
+    ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 0)
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     ws.print_area(0, 0, cg.dokumen_end, cg.last_col)

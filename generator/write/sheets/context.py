@@ -8,7 +8,7 @@ from typing import Any
 from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.write.book import Book, Styles
 from skpkit.rules.engine import get_engine
-from skpkit.generator.layout import Geometry, PengaturanGeometry, load_layout
+from skpkit.generator.layout import PAPER_SIZES, Geometry, PengaturanGeometry, load_layout
 from skpkit.plan import RHKSlot, SheetPlan, WorkbookPlan
 from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
 from skpkit.generator.layout.tables import MatriksGeometry
@@ -41,6 +41,11 @@ class Context:
     @property
     def labels(self) -> dict:
         return self.layout["labels"]
+
+    @property
+    def paper(self) -> int:
+        """The paper code every sheet prints on (``Kertas`` in Pengaturan)."""
+        return PAPER_SIZES[self.plan.settings.kertas]
 
     @property
     def names(self) -> dict[str, str]:

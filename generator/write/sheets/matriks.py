@@ -20,7 +20,7 @@ def write(ctx: Context, ws: Worksheet) -> None:
     ws.set_column(1, 1, 28)
     ws.set_column(2, 2 + g.n_slots, 24)
     ws.set_landscape()
-    ws.set_paper(9)
+    ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, lab["title"], s.title)
     ws.write_string(1, 0, lab["note"], s.subtitle)

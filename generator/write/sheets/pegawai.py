@@ -37,7 +37,7 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
     # The entry sheet prints its header and identities only (one page): the official forms print
     # from the pegawai's ``Cetak`` sheet, so a unit's workbook prints a few pages per pegawai.
     ws.set_landscape()
-    ws.set_paper(9)
+    ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 1)
     ws.print_area(0, 0, g.identity(g.identity_keys()[-1]), g.last_visible_col)
     ws.set_header(ctx.labels["cetak"]["isian_header"].format(

@@ -29,7 +29,7 @@ def write(ctx: Context, ws: Worksheet) -> None:
     ws.set_column(0, 0, 58)
     ws.set_column(1, 30, 18)
     ws.set_landscape()
-    ws.set_paper(9)
+    ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, lab["title"], s.title)
     ws.write_string(1, 0, lab["subtitle"], s.subtitle)

@@ -15,7 +15,7 @@ def write(ctx: Context, ws: Worksheet) -> None:
     ws.set_column(0, 0, 4)
     ws.set_column(1, 1, 110)
     ws.set_portrait()
-    ws.set_paper(9)
+    ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 0)  # one page wide: no line cut across pages
     ws.write_string(0, 1, lab["title"], s.title)
     ws.write_string(1, 1, lab["subtitle"].format(instansi=plan.instansi, tahun=plan.tahun,

@@ -36,7 +36,7 @@ def write(ctx: Context, ws: Worksheet) -> None:
     ws.freeze_panes(3, 1)
     ws.autofilter(list_row + 1, 0, last, 4 + len(periods) - 1)
     ws.set_landscape()
-    ws.set_paper(9)
+    ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 0)
 
 
