@@ -106,7 +106,9 @@ class Book(xlsxwriter.Workbook):
         :meth:`close` would set it.
         """
         if self._flush_dir is None:
-            self._flush_dir = tempfile.TemporaryDirectory(prefix="skp-sheets-", dir=self.tmpdir)
+            # a scanner holding one of these files on Windows must not fail a workbook already written
+            self._flush_dir = tempfile.TemporaryDirectory(prefix="skp-sheets-", dir=self.tmpdir,
+                                                          ignore_cleanup_errors=True)
         if self.vba_project and ws.vba_codename is None:
             ws.set_vba_name()
         ws.flush(Path(self._flush_dir.name) / f"sheet{ws.index + 1}.xml")

@@ -52,7 +52,7 @@ class FastCells(Worksheet):
         return formula[1:] if formula.startswith("=") else formula
 
     def _write_formula(self, row, col, formula, cell_format=None, value=0):
-        if not self.fast_cells:
+        if not self.fast_cells or not formula:  # XlsxWriter warns about an empty formula
             return super()._write_formula(row, col, formula, cell_format, value)
         if self._check_dimensions(row, col):
             return -1
