@@ -172,3 +172,14 @@ def test_the_rekap_counts_the_pangkat_at_the_top_golongan_as_the_sheet_does(tmp_
     row = by_nip[penyelia.pegawai.nip]
     dash = labels()["pegawai"]["tidak_berlaku"]
     assert row["AK untuk pangkat"] == row["Kekurangan (pangkat)"] == dash
+    # half a year entered: no position yet, but the requirement shown is already the one for III/d
+    stem, plan = max(plans_for(Roster(roster(12, unit_size=12, seed=21)), tahun=2027, instansi="Uji"),
+                     key=lambda sp: len(sp[1].sheets))
+    random_fill(plan, seed=3, periods=2)
+    (tmp_path / "half").mkdir()
+    write_workbook(plan, tmp_path / "half" / f"{stem}.xlsx")
+    consolidate([tmp_path / "half"], tmp_path / "rekap" / "half.xlsx", progress=False)
+    head, *rows = CalamineWorkbook.from_path(str(tmp_path / "rekap" / "half.xlsx")).get_sheet_by_name(
+        "Angka Kredit").to_python()
+    row = {r[0]: dict(zip(head, r)) for r in rows}[muda.pegawai.nip]
+    assert row["AK untuk pangkat"] == 200.0 and row["Kekurangan (pangkat)"] == ""

@@ -217,8 +217,8 @@ def _ak(sheet: SheetPlan, res: HasilPegawai, settings: Settings) -> BarisAK:
     return BarisAK(
         p_.nip, p_.nama, p_.unit, jenjang.value,
         periode=[_float(hp.angka_kredit) for hp in res.periode], tahunan=_float(res.tahunan.angka_kredit),
-        jumlah=res.angka_kredit_periode, ak_pangkat=posisi.ak_pangkat if posisi else
-        None if p_.is_pppk else settings.ak_pangkat.get(jenjang),
+        jumlah=res.angka_kredit_periode, ak_pangkat=None if p_.is_pppk else
+        aturan_ak.syarat_pangkat(jenjang, p_.pangkat, settings=settings),
         ak_jenjang=settings.ak_jenjang.get(jenjang), tmt_jabatan=tmt,
         bulan=res.tahunan.bulan_ak if isinstance(res.tahunan.bulan_ak, int) else None,
         bulan_periode=[hp.bulan_ak if isinstance(hp.bulan_ak, int) else None for hp in res.periode],

@@ -23,7 +23,7 @@ from skpkit.rules.nilai import BULAN_SALAH, angka
 __all__ = ["TMT_SALAH", "AK_AWAL_SALAH", "tanggal", "bulan_mulai", "bulan_dinilai", "PosisiAK", "posisi_ak",
            "kenaikan_jenjang", "JENJANG_BERIKUT", "syarat_kenaikan_jenjang", "angka_kredit", "angka_kredit_array",
            "angka_kredit_formula", "angka_kredit_udf_formula", "bulan_ak_formula", "ak_kumulatif_formula",
-           "ak_kurang_formula", "di_golongan_puncak", "golongan_puncak_formula", "ak_kurang_pangkat_formula",
+           "ak_kurang_formula", "di_golongan_puncak", "syarat_pangkat", "golongan_puncak_formula", "ak_kurang_pangkat_formula",
            "jumlah_formula"]
 
 DEFAULT = Settings()
@@ -195,13 +195,27 @@ def posisi_ak(ak_tahun: float, jenjang, ak_awal_pangkat: object = None, ak_awal_
     jj = Jenjang.parse(jenjang)
     kp = _awal(ak_awal_pangkat) + ak_tahun
     kj = _awal(ak_awal_jenjang) + ak_tahun
-    need_p, need_j = settings.ak_pangkat[jj], settings.ak_jenjang[jj]
+    need_j = settings.ak_jenjang[jj]
     kurang_j = None if need_j is None else max(need_j - kj, 0.0)
     if pppk:
         return PosisiAK(None, None, None, kj, kurang_j, need_j)
-    if di_golongan_puncak(pangkat, jj, settings=settings):
-        need_p = need_j
+    need_p = syarat_pangkat(jj, pangkat, settings=settings)
     return PosisiAK(kp, None if need_p is None else max(need_p - kp, 0.0), need_p, kj, kurang_j, need_j)
+
+
+def syarat_pangkat(jenjang, pangkat: object = None, *, settings: Settings = DEFAULT) -> float | None:
+    """The AK a fungsional needs for the next pangkat: the jenjang's ``AKPangkat``, or at the top golongan of
+    the jenjang (:func:`di_golongan_puncak`) its ``AKJenjang`` (``None`` at a ladder's top).
+
+    Examples
+    --------
+    >>> syarat_pangkat("Ahli Muda", "Penata (III/c)"), syarat_pangkat("Ahli Muda", "Penata Tk. I (III/d)")
+    (100.0, 200.0)
+    """
+    jj = Jenjang.parse(jenjang)
+    if di_golongan_puncak(pangkat, jj, settings=settings):
+        return settings.ak_jenjang[jj]
+    return settings.ak_pangkat[jj]
 
 
 def kenaikan_jenjang(posisi: PosisiAK) -> tuple[float | None, float]:
