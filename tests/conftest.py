@@ -53,6 +53,12 @@ def demo_session(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def demo(demo_session):
+    """The demo's folder (``demo_session``'s first half)."""
+    return demo_session[0]
+
+
+@pytest.fixture(scope="session")
 def recalculated(tmp_path_factory):
     """Random workbooks (edge cases included) written by skpkit and recalculated by LibreOffice:
     [(written, plan, recalculated)], shared by the recalculation and add-in equivalence tests."""

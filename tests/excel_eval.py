@@ -572,29 +572,26 @@ def f_mid(wb, args, sheet):
     return t[int(start) - 1:int(start) - 1 + int(n)]
 
 
-def f_find(wb, args, sheet):
-    needle, hay = (_text(wb._eval(a, sheet)) for a in args[:2])
-    if len(args) > 2:
-        raise Unsupported("FIND with a start position")
-    for x in (needle, hay):
-        if isinstance(x, XlError):
-            return x
-    i = hay.find(needle)
-    return VALUE if i < 0 else float(i + 1)
+def _finder(name: str, fold: bool):
+    """FIND (``fold`` False) or SEARCH (without case; its wildcards are not implemented: a needle with one
+    is Unsupported)."""
+    def find(wb, args, sheet):
+        needle, hay = (_text(wb._eval(a, sheet)) for a in args[:2])
+        if len(args) > 2:
+            raise Unsupported(f"{name} with a start position")
+        for x in (needle, hay):
+            if isinstance(x, XlError):
+                return x
+        if fold:
+            if any(ch in needle for ch in "?*~"):
+                raise Unsupported(f"{name} with a wildcard")
+            needle, hay = needle.casefold(), hay.casefold()
+        i = hay.find(needle)
+        return VALUE if i < 0 else float(i + 1)
+    return find
 
 
-def f_search(wb, args, sheet):
-    """FIND without case (SEARCH's wildcards are not implemented: a needle with one is Unsupported)."""
-    needle, hay = (_text(wb._eval(a, sheet)) for a in args[:2])
-    if len(args) > 2:
-        raise Unsupported("SEARCH with a start position")
-    for x in (needle, hay):
-        if isinstance(x, XlError):
-            return x
-    if any(ch in needle for ch in "?*~"):
-        raise Unsupported("SEARCH with a wildcard")
-    i = hay.casefold().find(needle.casefold())
-    return VALUE if i < 0 else float(i + 1)
+f_find, f_search = _finder("FIND", False), _finder("SEARCH", True)
 
 
 def f_round(wb, args, sheet):

@@ -8,29 +8,17 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import edits
 from skpkit.generator.commands.check import check_file
-from skpkit.generator.commands.cli import main
 from skpkit.generator.commands.generate import GenerateOptions, generate
 from skpkit.generator.read.manifest import load_manifest
 from skpkit.generator.read.workbook import read_workbook
 from skpkit.issuing import Roster
 from synthetic import roster
-
-
-@pytest.fixture(scope="module")
-def demo(demo_session):
-    return demo_session[0]
-
-
-def _cli(*args: str):
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.output
+from test_refresh_check import _cli
 
 
 def test_check_names_an_edited_target(demo, tmp_path):

@@ -28,11 +28,6 @@ from skpkit.generator.read.workbook import read_workbook
 SHEETS = ["Rekap Pegawai", "Rekap Unit", "Angka Kredit", "Belum Lengkap", "Masalah"]
 
 
-@pytest.fixture(scope="module")
-def demo(demo_session):
-    return demo_session[0]
-
-
 def _consolidate(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["consolidate", *args, "--quiet"])
     return result.exit_code, result.output

@@ -26,11 +26,6 @@ SIASN_HEAD = ["PNS_ID", "NIP_BARU", "NIP_LAMA", "NAMA", "GELAR_DEPAN", "GELAR_BE
 NIP = {k: f"19{70 + i:02d}0101200{i % 10}01{1 + i % 2}00{i + 1}" for i, k in enumerate("abcdef")}
 
 
-@pytest.fixture(scope="module")
-def demo(demo_session):
-    return demo_session[0]
-
-
 def _siasn_rows():
     a, b, c, d, e, f = (NIP[k] for k in "abcdef")
     return [

@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
-import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -28,11 +27,6 @@ from skpkit.issuing import DEFAULTS
 from synthetic import random_fill, roster
 
 TESTS = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def demo(demo_session):
-    return demo_session[0]
 
 
 def _cli(*args: str):

@@ -106,6 +106,7 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
     ``form`` one of :data:`FORMS` (default all), ``periode`` a period of the EVALUASI form, ``kertas`` the
     paper (A4 or F4; default each workbook's ``Kertas`` in Pengaturan, a rekap as it was written)."""
     exe = soffice()
+    asked = None if kertas is None else PAPER_SIZES[parse_kertas(kertas)]
     out.mkdir(parents=True, exist_ok=True)
     result = PrintResult()
     names = labels()["sheets"]
@@ -116,9 +117,8 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
             source = open_source(f)
             if not is_ours(source):  # a rekap or any other workbook: as it prints, on the paper asked for
                 copy = work / f"{f.stem}.xlsx"
-                if kertas is not None and isinstance(source, Package):
-                    print_copy(source.data, source.workbook_part, copy, paper=PAPER_SIZES[parse_kertas(kertas)],
-                               sheet_parts=source.parts.values())
+                if asked is not None and isinstance(source, Package):
+                    print_copy(source.data, source.workbook_part, copy, paper=asked, sheet_parts=source.parts.values())
                 else:
                     copy.write_bytes(source.data)
                 jobs.append((copy, out / f"{f.stem}.pdf"))
@@ -143,7 +143,7 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
                                                          x=g.layout.get('version')),
                                         todo=_("terbitkan ulang dengan skp refresh, lalu skp print")))
             area = f"{a1(r0, 0, True)}:{a1(r1, cg.last_col, True)}"
-            paper = PAPER_SIZES[parse_kertas(kertas) if kertas is not None else data.plan.settings.kertas]
+            paper = asked or PAPER_SIZES[data.plan.settings.kertas]
             groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
             for k, group in enumerate(groups):
                 stem = f.stem if per == "unit" else f"{f.stem}-{k + 1:02d}-{_safe(group[0])}"

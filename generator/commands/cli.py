@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from skpkit import __version__
+from skpkit.kertas import KERTAS
 from skpkit.model import JenisJabatan, JenisPeriode, Pegawai
 from skpkit.generator.errors import USER_FAULTS, as_masalah
 from skpkit.generator.commands.paths import inputs, left_out_lines
@@ -274,7 +275,7 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
 @click.option("--periode", help=_("Periode formulir evaluasi (1..n), atau 'tahunan' untuk Dokumen Evaluasi."))
 @click.option("--per", type=click.Choice(["pegawai", "unit"]), default="pegawai", show_default=True,
               help=_("Satu PDF per pegawai, atau satu per buku kerja."))
-@click.option("--kertas", type=click.Choice(["A4", "F4"], case_sensitive=False),
+@click.option("--kertas", type=click.Choice(KERTAS, case_sensitive=False),
               help=_("Ukuran kertas: A4, atau F4 (215 x 330 mm); bawaan: Kertas di Pengaturan tiap buku kerja."))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help=_("Folder untuk PDF."))
 def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: str, kertas: str | None,

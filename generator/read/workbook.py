@@ -76,7 +76,7 @@ def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
                 except InputError:  # the sheet shows the reason in the leader's cell; the rekap the default
                     table[m] = getattr(default, spec["field"])[m]
                     missing.append(f"{t} ({m.value}: {v!r})")
-            elif spec["field"] == "golongan_puncak":  # text: a golongan, or blank for none
+            elif isinstance(getattr(default, spec["field"])[m], str):  # a text table (GolPuncak): blank is none
                 table[m] = "" if v is None else str(v).strip()
             elif isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
                 table[m] = float(v)

@@ -29,9 +29,6 @@ class FastSheet(FastCells):
     #: write a column's runs of like formulas once (:mod:`.shared`); set on the sheets that repeat formulas
     #: row by row (a pegawai's entry sheet)
     share_formulas = False
-    #: cell (A1) -> its shared formula run, found when the sheet's XML is assembled
-    _shared: dict = {}
-
     #: where :meth:`flush` wrote this sheet's XML, copied into the package at close
     _flushed: Path | None = None
 
@@ -113,14 +110,9 @@ class Book(xlsxwriter.Workbook):
             ws.set_vba_name()
         ws.flush(Path(self._flush_dir.name) / f"sheet{ws.index + 1}.xml")
 
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self.discard()
-
     def discard(self) -> None:
-        """Remove the sheets written ahead (after :meth:`close`, or when writing stopped on an error)."""
+        """Remove the sheets written ahead: after :meth:`close`, or when writing stopped on an error
+        (:func:`~skpkit.generator.write.workbook.write_workbook` calls it either way)."""
         if self._flush_dir is not None:
             self._flush_dir.cleanup()
             self._flush_dir = None

@@ -12,6 +12,8 @@ own code. ``tests/test_shared_formulas.py`` writes workbooks both ways and compa
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
@@ -20,14 +22,8 @@ __all__ = ["FastCells", "ERROR_VALUES"]
 #: cached formula values written as errors (``t="e"``), as XlsxWriter does
 ERROR_VALUES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 
-_COLS: dict[int, str] = {}
-
-
-def _col(col: int) -> str:
-    name = _COLS.get(col)
-    if name is None:
-        name = _COLS[col] = xl_col_to_name(col)
-    return name
+#: a column's letters, worked out once per column
+_col = lru_cache(maxsize=None)(xl_col_to_name)
 
 
 def _data(text: str) -> str:
@@ -42,7 +38,8 @@ class FastCells(Worksheet):
     step (see the module's docstring). ``fast_cells = False`` writes every cell XlsxWriter's way."""
 
     fast_cells = True
-    #: cell (A1) -> its shared formula run (:mod:`skpkit.generator.write.shared`)
+    #: cell (A1) -> its shared formula run (:mod:`skpkit.generator.write.shared`), set while the sheet's XML
+    #: is assembled
     _shared: dict = {}
 
     def _prepare_formula(self, formula, expand_future_functions=False):
@@ -66,7 +63,8 @@ class FastCells(Worksheet):
         kind = type(cell).__name__
         if not self.fast_cells or fmt is None or kind not in ("Number", "String", "Formula", "Blank"):
             return super()._write_cell(row, col, cell)
-        head = f'<c r="{_col(col)}{row + 1}" s="{fmt._get_xf_index()}"'
+        ref = f"{_col(col)}{row + 1}"
+        head = f'<c r="{ref}" s="{fmt._get_xf_index()}"'
         if kind == "String":
             self.fh.write(f'{head} t="s"><v>{cell.string}</v></c>')
         elif kind == "Number":
@@ -74,7 +72,7 @@ class FastCells(Worksheet):
         elif kind == "Blank":
             self.fh.write(head + "/>")
         else:
-            self._formula(head, cell, f"{_col(col)}{row + 1}")
+            self._formula(head, cell, ref)
 
     def _formula(self, head: str, cell, ref: str) -> None:
         value = cell.value
@@ -86,14 +84,17 @@ class FastCells(Worksheet):
             elif value:
                 head += ' t="str"'
             value = _data(value)
-        run = self._shared.get(ref)
+        self._cell_formula(head, self._shared.get(ref), _data(cell.formula), value)
+
+    def _cell_formula(self, head: str, run, formula: str, value) -> None:
+        """A formula cell's element (``head`` its opening tag so far, ``formula`` and ``value`` escaped): in
+        full, or as the first or a following cell of its shared formula ``run``."""
         if run is None:
-            self.fh.write(f"{head}><f>{_data(cell.formula)}</f><v>{value}</v></c>")
+            self.fh.write(f"{head}><f>{formula}</f><v>{value}</v></c>")
         elif run.ref is None:
             self.fh.write(f'{head}><f t="shared" si="{run.index}"/><v>{value}</v></c>')
         else:
-            self.fh.write(f'{head}><f t="shared" ref="{run.ref}" si="{run.index}">{_data(cell.formula)}</f>'
-                          f"<v>{value}</v></c>")
+            self.fh.write(f'{head}><f t="shared" ref="{run.ref}" si="{run.index}">{formula}</f><v>{value}</v></c>')
 
     def _xml_formula_element(self, formula, result, attributes=[]) -> None:  # noqa: B006 - XlsxWriter's signature
         """XlsxWriter's own formula element (``fast_cells = False``), with the shared formula runs."""
@@ -101,9 +102,4 @@ class FastCells(Worksheet):
         if run is None:
             return super()._xml_formula_element(formula, result, attributes)
         attr = "".join(f' {key}="{self._escape_attributes(value)}"' for key, value in attributes)
-        result = self._escape_data(result)
-        if run.ref is None:
-            self.fh.write(f'<c{attr}><f t="shared" si="{run.index}"/><v>{result}</v></c>')
-        else:
-            self.fh.write(f'<c{attr}><f t="shared" ref="{run.ref}" si="{run.index}">{self._escape_data(formula)}'
-                          f"</f><v>{result}</v></c>")
+        self._cell_formula(f"<c{attr}", run, self._escape_data(formula), self._escape_data(result))
