@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Sequence
 
 from skpkit.cascade import Peran, cascade, stable_id, urutan
@@ -198,9 +198,12 @@ def build_plans(roster: Roster, *, least: SlotCounts, prefix: str, split: str = 
     """Yield (file stem, plan) per workbook: one per unit (default) or per pegawai.
 
     ``least`` are the layout's slot counts, ``prefix`` the sheet name prefix; ``keep`` (by NIP) are slots
-    of an earlier issue that carry entries and keep their ids.
+    of an earlier issue that carry entries and keep their ids. Without ``settings``, the superior's
+    workbook's (its Pengaturan: paper, tempat, kurva, ...) with this issue's periods, else the defaults.
     """
-    settings = settings or Settings(jenis_periode=jenis_periode)
+    if settings is None:
+        base = roster.atasan.settings if roster.atasan is not None else Settings()
+        settings = replace(base, jenis_periode=jenis_periode)
     counts = slot_counts(roster, least, keep)
     n_utama, n_tambahan, k = counts.utama, counts.tambahan, counts.indikator
     ordered = urutan(roster.pegawai)

@@ -324,6 +324,9 @@ class Settings:
     #: the paper the forms print on (RULES.md section 11): ``A4``, or ``F4`` (215 x 330 mm, common in
     #: Indonesian government), chosen by the instansi
     kertas: str = "A4"
+    #: where the forms are signed (``Tempat`` in Pengaturan: the town of the instansi); the forms print
+    #: dots for it while blank
+    tempat: str = ""
     #: capaian (percent) never exceeds this; a ``turun`` indikator realised at 0 gets it.
     capaian_maks: float = 200.0
     #: an RHK is Di Atas when at least this share of its indikator is (and none below); the rating

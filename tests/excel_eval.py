@@ -561,6 +561,17 @@ def _date_part(part: str):
     return fn
 
 
+def f_date(wb, args, sheet):
+    """DATE(y, m, d) as a serial: months past 12 roll into the next year, day 0 is the month's eve."""
+    y, m, d = (_number(wb._eval(a, sheet)) for a in args)
+    for x in (y, m, d):
+        if isinstance(x, XlError):
+            return x
+    years, month = divmod(int(m) - 1, 12)
+    first = datetime.date(int(y) + years, month + 1, 1)
+    return float((first - datetime.date(1899, 12, 30)).days + int(d) - 1)
+
+
 def f_mid(wb, args, sheet):
     t = _text(wb._eval(args[0], sheet))
     start, n = (_number(wb._eval(a, sheet)) for a in args[1:3])
@@ -603,6 +614,18 @@ def f_round(wb, args, sheet):
     return bulat(x, int(d))
 
 
+def f_fixed(wb, args, sheet):
+    """FIXED as an Indonesian-locale Excel shows it (the cached values skpkit writes)."""
+    from skpkit.rules import bulat
+    from skpkit.rules.tampil import angka_teks
+
+    x = _number(wb._eval(args[0], sheet))
+    d = _number(wb._eval(args[1], sheet)) if len(args) > 1 else 2.0
+    if isinstance(x, XlError) or isinstance(d, XlError):
+        return x if isinstance(x, XlError) else d
+    return angka_teks(bulat(x, int(d)), int(d))
+
+
 def f_int(wb, args, sheet):
     x = _number(wb._eval(args[0], sheet))
     return x if isinstance(x, XlError) else float(math.floor(x))
@@ -622,7 +645,7 @@ FUNCTIONS: dict[str, Callable] = {
     "IF": f_if, "IFERROR": f_iferror, "AND": _logical(all), "OR": _logical(any), "NOT": f_not,
     "TRIM": f_trim, "SUBSTITUTE": f_substitute, "LEFT": f_left, "ISNUMBER": f_isnumber, "ISNA": f_isna, "MATCH": f_match,
     "INDEX": f_index, "CHOOSE": f_choose, "COUNT": f_count, "COUNTA": f_counta, "COUNTIF": f_countif,
-    "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup, "ROUND": f_round, "MID": f_mid, "FIND": f_find,
+    "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup, "ROUND": f_round, "FIXED": f_fixed, "DATE": f_date, "MID": f_mid, "FIND": f_find,
     "SEARCH": f_search,
     "YEAR": _date_part("year"), "MONTH": _date_part("month"), "DAY": _date_part("day"),
     "SUM": _aggregate(lambda n: float(sum(n))),

@@ -24,42 +24,93 @@ def _pdftotext() -> str:
     return exe
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory, demo_full_session):
-    exe = require_libreoffice()
-    text = _pdftotext()
+@pytest.fixture(scope="module", params=["a4", "f4"])
+def printed(request, tmp_path_factory, demo_full_session):
+    """A full-year unit printed by ``skp print`` on A4 and on F4: (data, pages as text, word boxes per page,
+    paper)."""
+    from lxml import etree
+
+    from skpkit.generator.commands.cetak import print_pdf
+
+    require_libreoffice()
+    exe = _pdftotext()
     out = tmp_path_factory.mktemp("cetak")
     unit = next((demo_full_session / "terisi").glob("*aplikasi*.xlsx"))
-    profile = out / "profile"  # its own LibreOffice profile: tests may run side by side
-    subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to",
-                    "pdf", "--outdir", str(out / "pdf"), str(unit)], capture_output=True, timeout=600, check=True)
-    pdf = out / "pdf" / (unit.stem + ".pdf")
-    subprocess.run([text, "-layout", str(pdf), str(out / "out.txt")], check=True)
-    pages = (out / "out.txt").read_text(encoding="utf-8").split("\f")
-    return read_workbook(unit), pages
+    (pdf,) = print_pdf([unit], out / "pdf", per="unit", kertas=request.param).written
+    subprocess.run([exe, "-layout", str(pdf), str(out / "out.txt")], check=True)
+    pages = (out / "out.txt").read_text(encoding="utf-8").split("\f")[:-1]
+    subprocess.run([exe, "-bbox-layout", str(pdf), str(out / "box.html")], check=True)
+    root = etree.parse(str(out / "box.html"), etree.HTMLParser())
+    boxes = [[(w.text or "", *(float(w.get(k)) for k in ("xmin", "ymin", "xmax", "ymax"))) for w in page.iter("word")]
+             for page in root.iter("page")]
+    assert len(boxes) == len(pages)
+    return read_workbook(unit), pages, boxes, request.param
 
 
 def _owner(page: str) -> str | None:
-    m = re.search(r"Pegawai: .+? \(NIP (\d{18})\)", page)
+    m = re.search(r"Pegawai: .+? \((?:NIP|NI PPPK) (\d{18})\)", page)
     return m[1] if m else None
 
 
+_TITLES = {"SASARAN KINERJA PEGAWAI": "skp", "DOKUMEN EVALUASI KINERJA PEGAWAI": "dokumen",
+           "EVALUASI KINERJA PEGAWAI": "evaluasi"}
+
+
+def _forms(pages: list[str]) -> list[tuple[str | None, str, int]]:
+    """(owner, form, page index) of each page: a page without a title continues the form before it."""
+    out, form = [], "?"
+    for i, page in enumerate(pages):
+        for title, name in _TITLES.items():
+            if re.search(rf"^\s*{title}\s*$", page, re.M):
+                form = name
+                break
+        out.append((_owner(page), form, i))
+    return out
+
+
 def test_pages_per_pegawai_within_the_bounds(printed):
-    data, pages = printed
-    per = {sp.pegawai.nip: 0 for sp in data.plan.sheets}
-    for page in pages:
-        if _owner(page) in per:
-            per[_owner(page)] += 1
-    assert len(per) >= 8 and all(1 <= n <= 8 for n in per.values()), per
-    assert len(pages) < 10 * len(per)  # was about 30 a pegawai
+    """Issue 21: SKP at most 2 pages, one page per period, the Dokumen Evaluasi 1, on A4 and F4."""
+    data, pages, _, paper = printed
+    counts: dict[tuple, int] = {}
+    for owner, form, _ in _forms(pages):
+        counts[(owner, form)] = counts.get((owner, form), 0) + 1
+    n = data.plan.jenis_periode.jumlah
+    for sp in data.plan.sheets:
+        nip = sp.pegawai.nip
+        assert 1 <= counts.get((nip, "skp"), 0) <= 2, (paper, sp.name, counts)
+        assert counts.get((nip, "evaluasi")) == n, (paper, sp.name, counts)
+        assert counts.get((nip, "dokumen")) == 1, (paper, sp.name, counts)
+    assert {owner for owner, _, _ in _forms(pages)} == {sp.pegawai.nip for sp in data.plan.sheets}
+
+
+def test_no_two_words_overlap(printed):
+    """Issue 21: text never runs over its row into another's (it did: wrapped RHK and indikator over the
+    next row and the header)."""
+    _, _, boxes, paper = printed
+    for k, words in enumerate(boxes):
+        words = sorted(words, key=lambda w: w[2])
+        for i, (t1, x0, y0, x1, y1) in enumerate(words):
+            for t2, u0, v0, u1, v1 in words[i + 1:]:
+                if v0 >= y1 - 0.5:
+                    break
+                overlap_x = min(x1, u1) - max(x0, u0)
+                overlap_y = min(y1, v1) - max(y0, v0)
+                # the lines of one cell touch by a fraction of a point (their glyph boxes); text run over
+                # another row's covers a good part of a line
+                assert overlap_x <= 0.5 or overlap_y <= 0.25 * min(y1 - y0, v1 - v0), (paper, k, t1, t2)
 
 
 def test_dokumen_evaluasi_is_one_page_with_the_year_and_the_signatories(printed):
-    data, pages = printed
+    data, pages, _, _ = printed
     for sp in data.plan.sheets:
         mine = [p for p in pages if _owner(p) == sp.pegawai.nip and "DOKUMEN EVALUASI KINERJA PEGAWAI" in p]
         assert len(mine) == 1, sp.name
         page = mine[0]
+        assert "PERIODE: AKHIR" in page and "PERIODE PENILAIAN: 1 JANUARI 2027 SD 31 DESEMBER 2027" in page
+        for section in ("1. PEGAWAI YANG DINILAI", "2. PEJABAT PENILAI KINERJA", "4. EVALUASI KINERJA",
+                        "5. CATATAN / REKOMENDASI"):
+            assert section in page
+        assert "Sukamaju, 31 Desember 2027" in page
         g = data.geometry
         predikat = data.grids[sp.name](g.evaluasi_row("predikat"), g.value_col(None))
         assert predikat and predikat in page
@@ -69,35 +120,73 @@ def test_dokumen_evaluasi_is_one_page_with_the_year_and_the_signatories(printed)
             assert sp.atasan_penilai.nama in page and sp.atasan_penilai.nip in page
 
 
-def test_each_period_page_holds_every_indikator_with_target_and_realisasi(printed):
-    data, pages = printed
+def _numbers(text: str) -> set[float]:
+    """Every number of a page, read with either locale's separators (LibreOffice prints its own)."""
+    out = set()
+    for token in re.findall(r"\d[\d.,]*", text):
+        token = token.rstrip(".,")
+        for group, dec in ((",", "."), (".", ",")):
+            try:
+                out.add(round(float(token.replace(group, "").replace(dec, ".")), 2))
+            except ValueError:
+                pass
+    return out
+
+
+def _shown(x: float, numbers: set[float]) -> bool:
+    """``x`` printed to two decimals: a half rounded either way (LibreOffice rounds 2.175 to 2.17, Excel
+    to 2.18)."""
+    return any(abs(x - n) <= 0.005 + 1e-9 for n in numbers)
+
+
+def test_each_period_page_holds_what_its_capaian_used(printed):
+    """Issue 21: each EVALUASI page holds every used indikator with the target and the realisasi its capaian
+    was computed from (the period's target, the realisasi to date), the perilaku section, the pola
+    distribusi, tempat and the period's last day; no empty slot prints."""
+    from skpkit.rules.agregasi import realisasi_periode, target_periode
+
+    data, pages, _, paper = printed
+    jenis = data.plan.jenis_periode
+    last_day = {1: "31 Maret 2027", 2: "30 Juni 2027", 3: "30 September 2027", 4: "31 Desember 2027"}
     for sp in data.plan.sheets:
-        for p in range(1, data.plan.jenis_periode.jumlah + 1):
-            name = data.plan.jenis_periode.nama(p).upper()
+        for p in range(1, jenis.jumlah + 1):
+            name = jenis.nama(p).upper()
             mine = [x for x in pages if _owner(x) == sp.pegawai.nip and "EVALUASI KINERJA PEGAWAI" in x
                     and "DOKUMEN" not in x and re.search(rf"PERIODE: {name}(-AKHIR)? 2027", x)]
             assert len(mine) == 1, (sp.name, p)
             flat = re.sub(r"\s+", " ", mine[0])
+            numbers = _numbers(flat)
+            for heading in ("PERILAKU KERJA", "Berorientasi Pelayanan", "Kolaboratif", "RATING PERILAKU KERJA",
+                            "POLA DISTRIBUSI", "RATING HASIL KERJA", "PREDIKAT KINERJA PEGAWAI"):
+                assert heading in flat, (sp.name, p, heading)
+            assert f"Sukamaju, {last_day[p]}" in flat
+            used = 0
             for slot in sp.slots:
-                for ind in slot.indikator:
-                    teks = sp.indikator_value(ind, "indikator")
+                texts = [sp.indikator_value(ind, "indikator") for ind in slot.indikator]
+                used += any(texts)
+                for ind, teks in zip(slot.indikator, texts):
                     if not teks:
                         continue
                     assert str(teks).split()[0] in flat
-                    lo = sp.indikator_value(ind, "target_min")
-                    assert f"{lo:g}" in flat, (sp.name, p, teks)
-                    real = sp.isian.get(ind.id, "realisasi", p)
-                    if isinstance(real, (int, float)):
-                        assert f"{real:g}" in flat, (sp.name, p, teks, real)
+                    ag = sp.indikator_value(ind, "agregasi")
+                    lo = target_periode(sp.indikator_value(ind, "target_min"), ag, p, jenis.jumlah)
+                    assert _shown(lo, numbers), (paper, sp.name, p, teks, lo)
+                    values = [sp.isian.get(ind.id, "realisasi", q) for q in range(1, p + 1)]
+                    real = realisasi_periode(values, ag, p)
+                    if real is not None:
+                        assert _shown(real, numbers), (paper, sp.name, p, teks, real)
+            table = mine[0].split("A. UTAMA")[1].split("RATING HASIL KERJA")[0]
+            rows = re.findall(r"^\s{0,8}(\d)\s+\S", table, re.M)
+            assert len(rows) == used, (paper, sp.name, p, rows)  # no empty slot blocks
 
 
 def test_no_internal_id_on_any_page(printed):
-    _, pages = printed
+    _, pages, _, _ = printed
     assert not [m for p in pages for m in re.findall(r"\b[RI]-[0-9a-f]{6,}", p)]
 
 
 def test_form_rows_fit_their_pages():
-    cg = CetakGeometry(8, 3, 4)
+    cg = CetakGeometry(8, 3, 4, 6)
     forms = cg.forms()
     assert list(forms) == ["skp", "evaluasi-1", "evaluasi-2", "evaluasi-3", "evaluasi-4", "dokumen"]
     spans = sorted(forms.values())
@@ -242,3 +331,20 @@ def test_a_workbook_issued_for_f4_prints_f4_from_excel_too(tmp_path):
             if not name.startswith("_"):
                 assert b'paperSize="14"' in z.read(part), name
     assert read_workbook(tmp_path / "a.xlsx").plan.settings.kertas == "F4"
+
+
+def test_a_workbook_of_layout_3_prints_its_own_forms(tmp_path):
+    """A workbook issued before the forms of issue 21 (layout version 3) prints by its own rows: the Dokumen
+    Evaluasi on one page, with its title (not a slice of the new rows)."""
+    from pathlib import Path
+
+    from skpkit.generator.commands.cetak import print_pdf
+
+    require_libreoffice()
+    exe = _pdftotext()
+    v3 = Path(__file__).parent / "fixtures" / "layout_v3" / "SKP-2027-pimpinan-dinas.xlsx"
+    assert read_workbook(v3).geometry.layout["version"] == 3
+    (pdf,) = print_pdf([v3], tmp_path, form="dokumen", per="unit").written
+    assert _pages(pdf) == 1
+    text = subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "DOKUMEN EVALUASI KINERJA PEGAWAI" in text and "PERIODE: TAHUNAN" in text

@@ -19,12 +19,14 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath  # noqa: F401
 from typing import Sequence
 
 from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
+from skpkit.generator.layout.cetak_v3 import CetakGeometryV3
+from skpkit.generator.layout.fit import print_fit
 from skpkit.generator.layout import PAPER_SIZES, a1, labels
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Package, open_source
 from skpkit.generator.read.registry import get_reader, is_ours
 from skpkit.generator.rekap.checks import validate
-from skpkit.generator.write.print_ranges import print_copy
+from skpkit.generator.write.print_ranges import RowFit, print_copy
 from skpkit.i18n import _
 from skpkit.kertas import parse_kertas
 
@@ -89,7 +91,14 @@ def soffice() -> str:
     return exe
 
 
-def _rows(cg: CetakGeometry, form: str | None, periode: int | None) -> tuple[int, int]:
+def _geometry(g) -> CetakGeometry | CetakGeometryV3:
+    """Where the forms sit on the print sheets of a workbook of ``g``'s layout version."""
+    if int(g.layout.get("version", 0)) < 4:
+        return CetakGeometryV3(g.n_slots, g.k, g.n_periode, g.layout)
+    return CetakGeometry(g.n_slots, g.k, g.n_periode, g.n_utama, g.layout)
+
+
+def _rows(cg: CetakGeometry | CetakGeometryV3, form: str | None, periode: int | None) -> tuple[int, int]:
     forms = cg.forms()
     if form is None:
         return 0, cg.dokumen_end
@@ -134,22 +143,28 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
             if periode is not None and not 1 <= periode <= g.n_periode:
                 raise UserError(Masalah(str(f), what=_("periode {periode} di luar 1-{n_periode}").format(
                                                          periode=periode, n_periode=g.n_periode)))
-            cg = CetakGeometry(g.n_slots, g.k, g.n_periode)
-            r0, r1 = _rows(cg, form, periode)
-            sheets = list(cetak_names([sp.name for sp in data.plan.sheets], names).values())
-            if not sheets or not set(sheets) <= set(source.sheet_names):
+            cetak = cetak_names([sp.name for sp in data.plan.sheets], names)
+            sheets = list(cetak.values())
+            if not sheets or not set(sheets) <= set(source.sheet_names) or "cetak" not in g.layout:
                 raise UserError(Masalah(str(f), what=_("berkas ini belum punya sheet Cetak (tata letak versi "
                                                        "{x}) atau sheet Cetak diganti nama").format(
                                                          x=g.layout.get('version')),
                                         todo=_("terbitkan ulang dengan skp refresh, lalu skp print")))
+            cg = _geometry(g)
+            r0, r1 = _rows(cg, form, periode)
             area = f"{a1(r0, 0, True)}:{a1(r1, cg.last_col, True)}"
             paper = asked or PAPER_SIZES[data.plan.settings.kertas]
+            fits = {}
+            if isinstance(cg, CetakGeometry):  # rows as tall as their text, empty slots left out
+                for sp in data.plan.sheets:
+                    heights, hidden = print_fit(data.plan, sp, cg)
+                    fits[source.parts[cetak[sp.name]]] = RowFit(heights, hidden)
             groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
             for k, group in enumerate(groups):
                 stem = f.stem if per == "unit" else f"{f.stem}-{k + 1:02d}-{_safe(group[0])}"
                 copy = work / f"{stem}.xlsx"
                 print_copy(source.data, source.workbook_part, copy, set(group), {s: area for s in group}, paper=paper,
-                           sheet_parts=[source.parts[s] for s in group])
+                           sheet_parts=[source.parts[s] for s in group], fits=fits)
                 jobs.append((copy, out / f"{stem}.pdf"))
         profile = work / "profile" / "user"
         profile.mkdir(parents=True)

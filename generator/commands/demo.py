@@ -10,7 +10,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, Pegawai, Rating
+from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, Pegawai, Rating, Settings
 from skpkit.generator.commands import demo_data as D
 from skpkit.issuing import Roster
 from skpkit.generator.files import atomic_target
@@ -153,7 +153,7 @@ def run_demo(out: Path, *, tahun: int | None = None, jenis_periode: JenisPeriode
     atasan = out / "atasan" / f"SKP-{tahun}-sekretariat-daerah.xlsx"
     atasan.parent.mkdir(parents=True, exist_ok=True)
     write_template(sekda, pegawai, atasan, tahun=tahun, instansi=D.INSTANSI, jenis_periode=jenis_periode,
-                   fill=_fill_sekda)
+                   fill=_fill_sekda, settings=Settings(tempat=D.TEMPAT))
     roster_path = out / "roster.xlsx"
     _write_roster(roster_path, pegawai)
     sup = get_reader("skp").read(atasan)

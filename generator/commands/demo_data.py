@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 INSTANSI = "Pemerintah Kabupaten Sukamaju"
+#: where the demo instansi signs its forms (Tempat in Pengaturan)
+TEMPAT = "Sukamaju"
 DINAS = "Dinas Komunikasi dan Informatika"
 
 #: the superior above the dinas (not in the roster): their workbook is the ``--atasan`` input

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 from typing import Sequence
 
@@ -16,7 +18,8 @@ __all__ = ["write_template"]
 
 
 def write_template(top: Pegawai, bawahan: Sequence[Pegawai], out: Path, *, tahun: int, instansi: str,
-                   jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN, fill=None) -> Path:
+                   jenis_periode: JenisPeriode = JenisPeriode.TRIWULANAN, fill=None,
+                   settings: Settings | None = None) -> Path:
     """Write a one-sheet workbook for ``top`` whose matriks peran hasil lists ``bawahan``.
 
     The superior fills their RHK and ticks the matriks; ``skp generate --atasan`` reads it.
@@ -27,7 +30,8 @@ def write_template(top: Pegawai, bawahan: Sequence[Pegawai], out: Path, *, tahun
     check_roster([top, *direct])
     roster = Roster([top, *direct])
     stem, plan = next(iter(plans_for(roster, split="pegawai", jenis_periode=jenis_periode, tahun=tahun,
-                                       instansi=instansi, settings=Settings(jenis_periode=jenis_periode))))
+                                       instansi=instansi,
+                                       settings=replace(settings or Settings(), jenis_periode=jenis_periode))))
     plan.sheets = plan.sheets[:1]
     plan.units = [top.unit]
     for block in plan.matriks:

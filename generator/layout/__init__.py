@@ -30,7 +30,7 @@ __all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quo
 #: OOXML paper codes of the papers the forms print on (``Settings.kertas``): A4, and Folio (8.5 x 13 in,
 #: 216 x 330 mm) for F4
 PAPER_SIZES: dict[str, int] = {"A4": 9, "F4": 14}
-LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout_v2.json", 3: "layout.json"}
+LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout_v2.json", 3: "layout_v3.json", 4: "layout.json"}
 LAYOUT_VERSION: int = max(LAYOUT_FILES)
 
 

@@ -94,6 +94,8 @@ def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
             kw["kertas"] = parse_kertas(values["kertas"])
         except InputError:
             missing.append(f"Kertas ({values['kertas']!r})")
+    if isinstance(values.get("tempat"), (str, int, float)) and not isinstance(values.get("tempat"), bool):
+        kw["tempat"] = _text(values["tempat"])
     return Settings(**kw), values
 
 

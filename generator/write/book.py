@@ -150,6 +150,7 @@ class Styles:
         self.form_subtitle = add({"font_name": "Arial", "font_size": 9, "align": "center"})
         self.form_result = add({**base, "bold": True})
         self.sign_line = add({"font_name": "Arial", "font_size": 9, "align": "center", "top": 1})
+        self.note = add({"font_name": "Arial", "font_size": 8, "italic": True, "text_wrap": True, "valign": "top"})
 
     def role(self, role: str):
         """The fill of a column role: ``input``, ``computed``, ``issued`` or ``error``."""

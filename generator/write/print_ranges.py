@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -14,7 +15,7 @@ from lxml import etree
 
 from skpkit.generator.layout import quote_sheet
 
-__all__ = ["print_copy", "workbook_xml_with", "sheet_xml_with_paper"]
+__all__ = ["print_copy", "workbook_xml_with", "sheet_xml_with_paper", "sheet_xml_with_rows", "RowFit"]
 
 PRINT_AREA = "_xlnm.Print_Area"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -89,16 +90,67 @@ def sheet_xml_with_paper(xml: bytes, paper: int) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+@dataclass(frozen=True)
+class RowFit:
+    """Rows of a sheet to print at a height (0-based row -> points) and rows to leave out (hidden)."""
+
+    heights: dict[int, float] = field(default_factory=dict)
+    hidden: frozenset[int] = frozenset()
+
+
+def sheet_xml_with_rows(xml: bytes, fit: RowFit) -> bytes:
+    """A sheet part whose rows have ``fit``'s heights and hidden rows (a row not in the part is added).
+
+    Examples
+    --------
+    >>> xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    ...        b'<row r="1"/><row r="3" ht="40" customHeight="1"/></sheetData></worksheet>')
+    >>> out = sheet_xml_with_rows(xml, RowFit({0: 26.5, 1: 30.0}, frozenset({2}))).decode()
+    >>> '<row r="1" ht="26.5" customHeight="1"/><row r="2" ht="30" customHeight="1"/>' in out
+    True
+    >>> '<row r="3" ht="40" customHeight="1" hidden="1"/>' in out
+    True
+    """
+    root = etree.fromstring(xml, _PARSER)
+    m = f"{{{etree.QName(root).namespace}}}"
+    data = root.find(m + "sheetData")
+    rows = {int(r.get("r")): r for r in data.iter(m + "row") if r.get("r")}
+    for r0 in sorted(set(fit.heights) | set(fit.hidden)):
+        r = r0 + 1
+        if r not in rows:
+            node = etree.Element(m + "row")
+            node.set("r", str(r))
+            later = [k for k in rows if k > r]
+            if later:
+                rows[min(later)].addprevious(node)
+            else:
+                data.append(node)
+            rows[r] = node
+        node = rows[r]
+        if r0 in fit.heights:
+            node.set("ht", f"{fit.heights[r0]:g}")
+            node.set("customHeight", "1")
+        if r0 in fit.hidden:
+            node.set("hidden", "1")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def print_copy(data: bytes, workbook_part: str, target: Path, visible: set[str] | None = None,
-               areas: dict[str, str] | None = None, paper: int | None = None, sheet_parts: Iterable[str] = ()) -> None:
+               areas: dict[str, str] | None = None, paper: int | None = None, sheet_parts: Iterable[str] = (),
+               fits: dict[str, RowFit] | None = None) -> None:
     """Write ``target``: the workbook whose bytes are ``data``, printing only ``visible`` over ``areas`` (all
-    sheets as they are when ``visible`` is ``None``), the ``sheet_parts`` on ``paper`` when it is given."""
+    sheets as they are when ``visible`` is ``None``), the ``sheet_parts`` on ``paper`` when it is given,
+    the rows of each part in ``fits`` (part name -> :class:`RowFit`) fitted."""
     papered = set(sheet_parts) if paper is not None else set()
+    fits = fits or {}
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             part = zin.read(info.filename)
             if info.filename == workbook_part and visible is not None:
                 part = workbook_xml_with(part, visible, areas or {})
-            elif info.filename in papered and paper is not None:
-                part = sheet_xml_with_paper(part, paper)
+            else:
+                if info.filename in papered and paper is not None:
+                    part = sheet_xml_with_paper(part, paper)
+                if info.filename in fits:
+                    part = sheet_xml_with_rows(part, fits[info.filename])
             zout.writestr(info, part)

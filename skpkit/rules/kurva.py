@@ -15,7 +15,7 @@ from skpkit.model import Predikat, PredikatOrganisasi, Settings
 from skpkit.rules.formula import text_literal
 
 __all__ = ["KurvaSpec", "KURVA", "AturanKurva", "HasilKurva", "kurva_batas_maks", "kurva_batas_min",
-           "hitung_predikat", "cek_kurva", "hitung_formula", "kurva_formula"]
+           "hitung_predikat", "cek_kurva", "pola_teks", "hitung_formula", "kurva_formula", "pola_formula"]
 
 DEFAULT = Settings()
 P = Predikat
@@ -167,6 +167,22 @@ def cek_kurva(organisasi, predikat_pegawai: Iterable, *, settings: Settings = DE
     return HasilKurva(org, n, c, tuple(_aturan(spec, c, n, settings) for spec in KURVA[org]))
 
 
+def pola_teks(organisasi, *, settings: Settings = DEFAULT) -> str:
+    """The pola distribusi of the organisation's predikat as one line (the EVALUASI form prints it);
+    blank for no predikat.
+
+    Examples
+    --------
+    >>> pola_teks("Baik")
+    'Baik kelompok terbesar; Baik paling banyak 70%; Butuh Perbaikan + Kurang/Misconduct paling sedikit 1'
+    >>> pola_teks("")
+    ''
+    """
+    if organisasi is None or not str(organisasi).strip():
+        return ""
+    return "; ".join(spec.teks(settings) for spec in KURVA[PredikatOrganisasi.parse(organisasi)])
+
+
 # --- formula ---------------------------------------------------------------------------------------
 
 def hitung_formula(units: str, unit: str, predikat_col: str, label: str) -> str:
@@ -212,3 +228,11 @@ def kurva_formula(part: str, slot: int, organisasi: str, counts: dict[Predikat, 
         return "=" + pick(lambda s: _bound(s, counts, n, names))
     yes, no = (text_literal(x) for x in yes_no)
     return "=" + pick(lambda s: f'IF({jumlah}{"<=" if s.jenis == "maks" else ">="}{batas},{yes},{no})')
+
+
+def pola_formula(organisasi: str, names: dict[str, str]) -> str:
+    """:func:`pola_teks` as a formula over the organisation's predikat cell (its percentages follow the
+    settings' defined ``names``); blank when the cell is blank or not a predikat."""
+    choices = ['&"; "&'.join(_text(spec, names) for spec in specs) for specs in KURVA.values()]
+    return (f'=IF(TRIM({organisasi})="","",IFERROR(CHOOSE(MATCH(TRIM({organisasi}),DaftarOrganisasi,0),'
+            f'{",".join(choices)}),""))')

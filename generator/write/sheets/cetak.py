@@ -1,31 +1,37 @@
-"""The printed forms of one pegawai (``Cetak <nama>``), as in the Anak Lampiran of PermenPANRB 6/2022:
-SKP (rencana), EVALUASI KINERJA for each period, and DOKUMEN EVALUASI KINERJA PEGAWAI for the year.
+"""The printed forms of one pegawai (``Cetak <nama>``), as in the Anak Lampiran of PermenPANRB 6/2022 and
+RULES.md section 11: SKP (rencana), EVALUASI KINERJA PEGAWAI for each period, and DOKUMEN EVALUASI
+KINERJA PEGAWAI for the year.
 
 Every cell is a live reference to the pegawai's sheet (no internal id: the intervensi's id is cut off),
-so what prints is what was entered and computed. Portrait A4, fitted to the page width, a page break
-before each form (and before PERILAKU KERJA of the SKP): the SKP on two pages, one page per period
-and one for the Dokumen Evaluasi. :class:`CetakGeometry` gives each form's rows (``skp print`` prints
-one form by setting the print area to them).
+so what prints is what was entered and computed; numbers print as text grouped and rounded
+(:mod:`skpkit.rules.tampil`); the EVALUASI prints the target and realisasi its capaian used. The
+references are relative, so a column's like formulas are stored once (shared). Portrait on the paper of
+``Pengaturan``, fitted to the page width, a page break before each form (and before PERILAKU KERJA of the
+SKP). :class:`CetakGeometry` gives each form's rows (``skp print`` prints one form by setting the print
+area to them, and hides the slots not in use); rows are as tall as the text they hold when written
+(:func:`row_heights`; ``skp print`` measures them again from what was entered).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import Callable
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.model import BERAKHLAK, JenisPeriode
-from skpkit.rules import bulat
-from skpkit.generator.write.book import as_text
+from skpkit.model import BERAKHLAK, JenisPeriode, PredikatOrganisasi
+from skpkit.rules import kurva, tampil
 from skpkit.plan import CHOICE_SEP
 from skpkit.rules.formula import text_literal
-from skpkit.generator.layout import Geometry, a1, quote_sheet
+from skpkit.generator.layout import Geometry, quote_sheet
+from skpkit.generator.layout.fit import form_texts, row_height
 from skpkit.plan import Identitas, SheetPlan
 from skpkit.generator.layout.cetak import CetakGeometry
-from skpkit.generator.write.sheets.context import Context
+from skpkit.generator.write.sheets.cetak_cells import (Src, intervensi, label, link, number, numbered, put, target,
+                                                      text_cell)
+from skpkit.generator.write.sheets.context import Context, nip_label
 
-__all__ = ["write"]
+__all__ = ["write", "row_heights"]
 
 def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     """The print sheet of ``sp``; ``shown`` holds what each cell of the pegawai's sheet shows (the cached
@@ -39,6 +45,8 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     for p in range(1, g.n_periode + 1):
         _evaluasi(ctx, ws, sp, cg, src, p)
     _dokumen(ctx, ws, sp, cg, src)
+    for row, height in row_heights(ctx, sp, cg, src).items():
+        ws.set_row(row, height)
     ws.set_portrait()
     ws.set_paper(ctx.paper)
     ws.fit_to_pages(1, 0)
@@ -47,53 +55,29 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     ws.set_h_pagebreaks([cg.skp_perilaku] + [cg.evaluasi_start(p) for p in range(1, g.n_periode + 1)]
                         + [cg.dokumen_start])
     ws.set_header(lab["header"].format(nama=sp.pegawai.nama.replace("&", "&&"), nip=sp.pegawai.nip,
-                                       instansi=ctx.plan.instansi.replace("&", "&&")))
+                                       nip_label=nip_label(ctx, sp), instansi=ctx.plan.instansi.replace("&", "&&")))
     ws.set_footer(lab["footer"])
 
 
 # --- cells -----------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Src:
-    """The pegawai's sheet: references to its cells and what they show."""
-
-    prefix: str
-    shown: dict
-
-    def ref(self, r: int, c: int) -> str:
-        return f"{self.prefix}{a1(r, c, True)}"
-
-    def text(self, r: int, c: int) -> str:
-        """What ``=ref&""`` shows."""
-        return as_text(self.shown.get((r, c)))
+def _title(ctx: Context, ws: Worksheet, r: int, title: str, lines: list[tuple[str, str]]) -> None:
+    """The form's title, the instansi, and its period lines (each a formula and what it shows)."""
+    s, last = ctx.s, ctx.cg.last_col
+    ws.merge_range(r, 0, r, last, title, s.form_title)
+    for i, (formula, shows) in enumerate([("=Instansi", ctx.plan.instansi)] + lines, start=1):
+        ws.merge_range(r + i, 0, r + i, last, "", s.form_subtitle)
+        ws.write_formula(r + i, 0, formula, s.form_subtitle, shows)
 
 
-def _text(ws: Worksheet, r: int, c0: int, c1: int, formula: str, fmt, value: str = "") -> None:
-    if c1 > c0:
-        ws.merge_range(r, c0, r, c1, "", fmt)
-    ws.write_formula(r, c0, formula, fmt, value)
-
-
-def _link(ws: Worksheet, r: int, c0: int, c1: int, src: Src, row: int, col: int, fmt) -> None:
-    """A cell showing a cell of the pegawai's sheet as text (blank stays blank, not 0)."""
-    _text(ws, r, c0, c1, f'={src.ref(row, col)}&""', fmt, src.text(row, col))
-
-
-def _label(ws: Worksheet, r: int, c0: int, c1: int, text: str, fmt) -> None:
-    if c1 > c0:
-        ws.merge_range(r, c0, r, c1, text, fmt)
-    else:
-        ws.write_string(r, c0, text, fmt)
-
-
-def _title(ctx: Context, ws: Worksheet, r: int, title: str, second: str, shows: str) -> None:
-    """The form's title, the instansi, and its period line (``second`` is the formula, ``shows`` its text)."""
-    s = ctx.s
-    ws.merge_range(r, 0, r, ctx.cg.last_col, title, s.form_title)
-    ws.merge_range(r + 1, 0, r + 1, ctx.cg.last_col, "", s.form_subtitle)
-    ws.write_formula(r + 1, 0, "=Instansi", s.form_subtitle, ctx.plan.instansi)
-    ws.merge_range(r + 2, 0, r + 2, ctx.cg.last_col, "", s.form_subtitle)
-    ws.write_formula(r + 2, 0, second, s.form_subtitle, shows)
+def _periode_penilaian(ctx: Context, first_month: int, last_month: int) -> tuple[str, str]:
+    """``1 JANUARI SD 31 MARET 2027`` of months ``first_month``-``last_month`` of the workbook's year."""
+    months, tahun = ctx.labels["cetak"]["bulan"], ctx.plan.tahun
+    formula = (f'{tampil.tanggal_formula(first_month, months)}&" SD "&'
+               f'{tampil.tanggal_formula(last_month, months, akhir=True)}')
+    shows = (f"{tampil.tanggal_teks(1, first_month, tahun, months)} SD "
+             f"{tampil.tanggal_teks(tampil.akhir_bulan(tahun, last_month), last_month, tahun, months)}")
+    return formula, shows
 
 
 def _who(sp: SheetPlan, block: str) -> Identitas:
@@ -108,62 +92,46 @@ def _row_label(ctx: Context, sp: SheetPlan, block: str, key: str) -> str:
     return lab["identitas_rows"][key]
 
 
-def _identity(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: str, blocks: tuple[str, ...],
-              sp: SheetPlan) -> int:
+def _identity(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: Src, blocks: tuple[str, ...],
+              sp: SheetPlan, headings: dict[str, str] | None = None) -> int:
     """Identity blocks side by side (two) or stacked (three); returns the next free row."""
     s, lab = ctx.s, ctx.labels["cetak"]
+    headings = headings or lab["identitas"]
     if len(blocks) == 2:
         spans = ((0, 1, 2, 3), (4, 4, 5, 7))
         for (l0, l1, v0, v1), block in zip(spans, blocks):
-            _label(ws, r, l0, v1, lab["identitas"][block], s.header)
+            label(ws, r, l0, v1, headings[block], s.header)
             for i, key in enumerate(ctx.cg.identity_keys, start=1):
-                _label(ws, r + i, l0, l1, _row_label(ctx, sp, block, key), s.label)
-                _link(ws, r + i, v0, v1, src, g.identity(key), g.identity_col(block), s.text)
+                label(ws, r + i, l0, l1, _row_label(ctx, sp, block, key), s.label)
+                link(ws, r + i, v0, v1, src, g.identity(key), g.identity_col(block), s.text)
         return r + len(ctx.cg.identity_keys) + 1
     for block in blocks:
-        _label(ws, r, 0, ctx.cg.last_col, lab["identitas"][block], s.header)
+        label(ws, r, 0, ctx.cg.last_col, headings[block], s.header)
         for i, key in enumerate(ctx.cg.identity_keys, start=1):
-            _label(ws, r + i, 0, 2, _row_label(ctx, sp, block, key), s.label)
-            _link(ws, r + i, 3, ctx.cg.last_col, src, g.identity(key), g.identity_col(block), s.text)
+            label(ws, r + i, 0, 2, _row_label(ctx, sp, block, key), s.label)
+            link(ws, r + i, 3, ctx.cg.last_col, src, g.identity(key), g.identity_col(block), s.text)
         r += len(ctx.cg.identity_keys) + 1
     return r
 
 
-def _intervensi(src: Src, r: int, c: int) -> tuple[str, str]:
-    """The superior's RHK without its internal id (the dropdown shows ``id · text``): formula and text."""
-    ref, sep = src.ref(r, c), text_literal(CHOICE_SEP)
-    shown = src.text(r, c)
-    return (f'=IFERROR(MID({ref},FIND({sep},{ref})+{len(CHOICE_SEP)},1000),{ref}&"")',
-            shown.split(CHOICE_SEP, 1)[1] if CHOICE_SEP in shown else shown)
-
-
-def _target(src: Src, r: int, lo_c: int, hi_c: int) -> tuple[str, str]:
-    """``min`` or ``min-max``: formula and text."""
-    lo, hi = src.ref(r, lo_c), src.ref(r, hi_c)
-    vlo, vhi = src.shown.get((r, lo_c)), src.shown.get((r, hi_c))
-    text = "" if vlo in (None, "") else as_text(vlo) + ("" if vhi in (None, "") or vhi == vlo else "-" + as_text(vhi))
-    return f'=IF({lo}="","",{lo}&IF(OR({hi}="",{hi}={lo}),"","-"&{hi}))', text
-
-
-def _put(ws: Worksheet, r: int, c: int, src: Src, row: int, col: int, fmt) -> None:
-    """``=ref&""`` in one cell, with what it shows."""
-    ws.write_formula(r, c, f'={src.ref(row, col)}&""', fmt, src.text(row, col))
-
-
-def _rounded(src: Src, row: int, col: int) -> tuple[str, str]:
-    """A number rounded to 2 decimals as text (a reason or blank as it is): formula and text."""
-    ref, v = src.ref(row, col), src.shown.get((row, col))
-    shown = as_text(bulat(v)) if isinstance(v, (int, float)) and not isinstance(v, bool) else as_text(v)
-    return f'=IF(ISNUMBER({ref}),ROUND({ref},2)&"",{ref}&"")', shown
+def _tempat_tanggal(ctx: Context, tanggal: tuple[str, str] | None) -> tuple[str, str]:
+    """``Tempat, tanggal`` (dots while either is unknown): formula and text."""
+    lab = ctx.labels["cetak"]
+    dots_place, dots_date = text_literal(lab["tempat_kosong"]), text_literal(lab["tanggal_kosong"])
+    date_f, date_t = tanggal if tanggal else (dots_date, lab["tanggal_kosong"])
+    tempat = ctx.plan.settings.tempat or lab["tempat_kosong"]
+    return f'=IF(TRIM(Tempat)="",{dots_place},TRIM(Tempat))&", "&{date_f}', f"{tempat}, {date_t}"
 
 
 def _sign_block(ctx: Context, ws: Worksheet, r: int, c0: int, c1: int, g: Geometry, src: Src, block: str,
-                sp: SheetPlan) -> None:
+                sp: SheetPlan, place: tuple[str, str]) -> None:
     s, lab = ctx.s, ctx.labels["cetak"]
-    ws.merge_range(r, c0, r, c1, lab["tempat_tanggal"], s.sign)
+    ws.merge_range(r, c0, r, c1, "", s.sign)
+    if place[0]:
+        ws.write_formula(r, c0, place[0], s.sign, place[1])
     ws.merge_range(r + 1, c0, r + 1, c1, lab["ttd"][block], s.sign)
     ws.merge_range(r + 4, c0, r + 4, c1, "", s.sign_line)
-    _put(ws, r + 4, c0, src, g.identity("nama"), g.identity_col(block), s.sign_line)
+    put(ws, r + 4, c0, src, g.identity("nama"), g.identity_col(block), s.sign_line)
     row, col = g.identity("nip"), g.identity_col(block)
     nip, shown = src.ref(row, col), src.text(row, col)
     prefix, _, suffix = lab["nip_pppk" if _who(sp, block).pppk else "nip"].partition("{nip}")
@@ -173,14 +141,31 @@ def _sign_block(ctx: Context, ws: Worksheet, r: int, c0: int, c1: int, g: Geomet
 
 
 def _signatures(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: Src, blocks: tuple[str, ...],
-                sp: SheetPlan) -> None:
-    spans = {1: ((4, ctx.cg.last_col),), 2: ((0, 3), (4, ctx.cg.last_col)), 3: ((0, 2), (3, 4), (5, ctx.cg.last_col))}[len(blocks)]
-    for (c0, c1), block in zip(spans, blocks):
-        _sign_block(ctx, ws, r, c0, c1, g, src, block, sp)
+                sp: SheetPlan, tanggal: tuple[str, str] | None) -> None:
+    """Signature blocks; the tempat and tanggal over the last one (the pejabat penilai's)."""
+    last = ctx.cg.last_col
+    spans = {1: ((4, last),), 2: ((0, 3), (4, last)), 3: ((0, 2), (3, 4), (5, last))}[len(blocks)]
+    place = _tempat_tanggal(ctx, tanggal)
+    for k, ((c0, c1), block) in enumerate(zip(spans, blocks)):
+        _sign_block(ctx, ws, r, c0, c1, g, src, block, sp, place if k == len(blocks) - 1 else ("", ""))
 
 
 def _no(g: Geometry, i: int) -> str:
     return str(i + 1 if g.slot_is_utama(i) else i - g.n_utama + 1)
+
+
+def _table(ctx: Context, ws: Worksheet, first: int, heads: list[str],
+           cells: Callable[[int, int, int, int], None]) -> None:
+    """A HASIL KERJA table: the section and header rows above ``first``, A. UTAMA at ``first``, B. TAMBAHAN,
+    and ``cells(out, slot, j, entry_row)`` filling each indikator row."""
+    s, lab, g, cg = ctx.s, ctx.labels["cetak"], ctx.g, ctx.cg
+    label(ws, first - 2, 0, cg.last_col, lab["hasil"], s.section)
+    for c, head in enumerate(heads):
+        ws.write_string(first - 1, c, head, s.header)
+    label(ws, first, 0, cg.last_col, lab["utama"], s.label)
+    label(ws, cg.tambahan_row(first), 0, cg.last_col, lab["tambahan"], s.label)
+    for i, j, out in cg.slot_rows(first):
+        cells(out, i, j, g.slot_row(i, j))
 
 
 # --- the three forms ---------------------------------------------------------------------------------
@@ -189,40 +174,43 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
     second, shows = "=" + text_literal(lab["periode_tahun"]) + "&Tahun", f"{lab['periode_tahun']}{ctx.plan.tahun}"
     tanggal = ctx.plan.meta.get("ditetapkan")
+    signed = None
     if tanggal:
-        text = " - " + ctx.labels["pegawai"]["ditetapkan"].format(
-            tanggal=dt.date.fromisoformat(tanggal).strftime("%d-%m-%Y"))
+        day = dt.date.fromisoformat(tanggal)
+        text = " - " + ctx.labels["pegawai"]["ditetapkan"].format(tanggal=day.strftime("%d-%m-%Y"))
         second, shows = second + "&" + text_literal(text), shows + text
-    _title(ctx, ws, 0, lab["skp_title"], second, shows)
+        signed_text = tampil.tanggal_teks(day.day, day.month, day.year, lab["bulan_tanggal"])
+        signed = (text_literal(signed_text), signed_text)
+    else:
+        signed = (tampil.tanggal_formula(1, lab["bulan_tanggal"]),
+                  tampil.tanggal_teks(1, 1, ctx.plan.tahun, lab["bulan_tanggal"]))
+    _title(ctx, ws, 0, lab["skp_title"], [(second, shows)])
     _identity(ctx, ws, 3, g, src, ("pegawai", "penilai"), sp)
-    r = cg.skp_hasil - 2
-    _label(ws, r, 0, cg.last_col, lab["hasil"], s.section)
-    for c, head in enumerate(lab["skp_head"]):
-        ws.write_string(r + 1, c, head, s.header)
-    for i in range(g.n_slots):
+
+    def cells(out: int, i: int, j: int, row: int) -> None:
         top = g.slot_row(i)
-        for j in range(g.k):
-            out, row = cg.skp_hasil + i * g.k + j, g.slot_row(i, j)
-            if j == 0:
-                ws.write_string(out, 0, _no(g, i), s.text)
-                formula, shown = _intervensi(src, top, g.col("intervensi"))
-                ws.write_formula(out, 1, formula, s.text, shown)
-                _put(ws, out, 2, src, top, g.col("rhk"), s.text)
-                rhk = src.ref(top, g.col("rhk"))
-                ws.write_formula(out, 7, f'=IF({rhk}="","",{src.ref(top, g.col("jenis"))}&"")', s.text,
-                                 src.text(top, g.col("jenis")) if src.text(top, g.col("rhk")) else "")
-            else:
-                for c in (0, 1, 2, 7):
-                    ws.write_blank(out, c, None, s.text)
-            ind = src.ref(row, g.col("indikator"))
-            ws.write_formula(out, 3, f'=IF({ind}="","",{src.ref(row, g.col("aspek"))}&"")', s.text,
-                             src.text(row, g.col("aspek")) if src.text(row, g.col("indikator")) else "")
-            _put(ws, out, 4, src, row, g.col("indikator"), s.text)
-            formula, shown = _target(src, row, g.col("target_min"), g.col("target_max"))
-            ws.write_formula(out, 5, formula, s.text, shown)
-            _put(ws, out, 6, src, row, g.col("satuan"), s.text)
+        if j == 0:
+            ws.write_string(out, 0, _no(g, i), s.text)
+            formula, shown = intervensi(src, top, g.col("intervensi"))
+            ws.write_formula(out, 1, formula, s.text, shown)
+            put(ws, out, 2, src, top, g.col("rhk"), s.text)
+            rhk = src.ref(top, g.col("rhk"))
+            ws.write_formula(out, 7, f'=IF({rhk}="","",{src.ref(top, g.col("jenis"))}&"")', s.text,
+                             src.text(top, g.col("jenis")) if src.text(top, g.col("rhk")) else "")
+        else:
+            for c in (0, 1, 2, 7):
+                ws.write_blank(out, c, None, s.text)
+        ind = src.ref(row, g.col("indikator"))
+        ws.write_formula(out, 3, f'=IF({ind}="","",{src.ref(row, g.col("aspek"))}&"")', s.text,
+                         src.text(row, g.col("aspek")) if src.text(row, g.col("indikator")) else "")
+        put(ws, out, 4, src, row, g.col("indikator"), s.text)
+        formula, shown = target(src, row, g, None)
+        ws.write_formula(out, 5, formula, s.text, shown)
+        put(ws, out, 6, src, row, g.col("satuan"), s.text)
+
+    _table(ctx, ws, cg.skp_table, lab["skp_head"], cells)
     r = cg.skp_perilaku
-    _label(ws, r, 0, cg.last_col, lab["perilaku"], s.section)
+    label(ws, r, 0, cg.last_col, lab["perilaku"], s.section)
     heads = lab["perilaku_head"]
     ws.write_string(r + 1, 0, heads[0], s.header)
     ws.write_string(r + 1, 1, heads[1], s.header)
@@ -231,70 +219,149 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
     pl = ctx.layout["pegawai"]["perilaku"]
     for i, (nilai, panduan) in enumerate(BERAKHLAK):
         out = r + 2 + i
-        ws.set_row(out, 40)
         ws.write_string(out, 0, str(i + 1), s.text)
         ws.write_string(out, 1, nilai, s.text)
         ws.merge_range(out, 2, out, 4, "• " + panduan.replace("; ", "\n• "), s.text)
-        _link(ws, out, 5, cg.last_col, src, g.perilaku_row(i), g.col(pl["ekspektasi_columns"][0]), s.text)
+        link(ws, out, 5, cg.last_col, src, g.perilaku_row(i), g.col(pl["ekspektasi_columns"][0]), s.text)
     r = cg.skp_lampiran
-    _label(ws, r, 0, cg.last_col, lab["lampiran"], s.section)
+    label(ws, r, 0, cg.last_col, lab["lampiran"], s.section)
     wide = g.col("realisasi", 1)
     for i, key in enumerate(ctx.layout["pegawai"]["lampiran"], start=1):
-        _label(ws, r + i, 0, 2, ctx.labels["pegawai"]["lampiran_rows"][key], s.label)
-        _link(ws, r + i, 3, cg.last_col, src, g.lampiran_row(key), wide, s.text)
-    _signatures(ctx, ws, cg.skp_sign, g, src, ("pegawai", "penilai"), sp)
+        label(ws, r + i, 0, 2, ctx.labels["pegawai"]["lampiran_rows"][key], s.label)
+        link(ws, r + i, 3, cg.last_col, src, g.lampiran_row(key), wide, s.text)
+    _signatures(ctx, ws, cg.skp_sign, g, src, ("pegawai", "penilai"), sp, signed)
 
 
 def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src, p: int) -> None:
     g, s, lab, jenis = ctx.g, ctx.s, ctx.labels["cetak"], ctx.plan.jenis_periode
-    r0 = cg.evaluasi_start(p)
+    parts = cg.evaluasi_parts(p)
     periode = jenis.nama(p).upper() + (lab["akhir"] if jenis is JenisPeriode.TRIWULANAN and p == g.n_periode else "")
     line = lab["periode"] + periode + " "
-    _title(ctx, ws, r0, lab["evaluasi_title"], "=" + text_literal(line) + "&Tahun", f"{line}{ctx.plan.tahun}")
-    r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai"), sp) + 1
-    _label(ws, r, 0, cg.last_col, lab["hasil"], s.section)
-    for c, head in enumerate(lab["evaluasi_head"]):
-        ws.write_string(r + 1, c, head, s.header)
-    first = r + 2
-    for i in range(g.n_slots):
-        for j in range(g.k):
-            out, row = first + i * g.k + j, g.slot_row(i, j)
-            if j == 0:
-                ws.write_string(out, 0, _no(g, i), s.text)
-                _put(ws, out, 1, src, g.slot_row(i), g.col("rhk"), s.text)
-            else:
-                ws.write_blank(out, 0, None, s.text)
-                ws.write_blank(out, 1, None, s.text)
-            _put(ws, out, 2, src, row, g.col("indikator"), s.text)
-            formula, shown = _target(src, row, g.col("target_min"), g.col("target_max"))
-            ws.write_formula(out, 3, formula, s.text, shown)
-            _put(ws, out, 4, src, row, g.col("realisasi", p), s.text)
-            formula, shown = _rounded(src, row, g.col("capaian", p))
-            ws.write_formula(out, 5, formula, s.text, shown)
-            _put(ws, out, 6, src, row, g.col("umpan_balik", p), s.text)
-            _put(ws, out, 7, src, row, g.col("rating_indikator", p), s.text)
-    r = first + g.n_slots * g.k + 1
+    dates_f, dates_t = _periode_penilaian(ctx, (p - 1) * jenis.bulan + 1, p * jenis.bulan)
+    _title(ctx, ws, cg.evaluasi_start(p), lab["evaluasi_title"],
+           [(f'={text_literal(line)}&Tahun&" ("&{dates_f}&")"', f"{line}{ctx.plan.tahun} ({dates_t})")])
+    _identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai"), sp)
+    org_r, value_c = g.evaluasi_row("organisasi"), g.value_col(p)
+    _result_row(ctx, ws, parts["head"], "organisasi", src, org_r, value_c)
+    pola = kurva.pola_teks(src.value(org_r, value_c), settings=ctx.plan.settings) if src.text(org_r, value_c) else ""
+    label(ws, parts["head"] + 1, 0, 3, lab["evaluasi_rows"]["pola"], s.label)
+    text_cell(ws, parts["head"] + 1, 4, cg.last_col, kurva.pola_formula(src.ref(org_r, value_c), ctx.names), s.text,
+          _safe(lambda: pola))
+
+    def cells(out: int, i: int, j: int, row: int) -> None:
+        if j == 0:
+            ws.write_string(out, 0, _no(g, i), s.text)
+            put(ws, out, 1, src, g.slot_row(i), g.col("rhk"), s.text)
+        else:
+            ws.write_blank(out, 0, None, s.text)
+            ws.write_blank(out, 1, None, s.text)
+        put(ws, out, 2, src, row, g.col("indikator"), s.text)
+        formula, shown = target(src, row, g, p)
+        ws.write_formula(out, 3, formula, s.text, shown)
+        numbered(ws, out, 4, src, row, g.col("kumulatif", p), s.text)
+        numbered(ws, out, 5, src, row, g.col("capaian", p), s.text, 2)
+        put(ws, out, 6, src, row, g.col("umpan_balik", p), s.text)
+        put(ws, out, 7, src, row, g.col("rating_indikator", p), s.text)
+
+    _table(ctx, ws, parts["table"], lab["evaluasi_head"], cells)
+    label(ws, parts["catatan"], 0, cg.last_col, lab["catatan_target"], s.note)
+    _result_row(ctx, ws, parts["hasil"], "hasil", src, g.evaluasi_row("hasil"), value_c)
+    r = parts["perilaku"]
+    label(ws, r, 0, cg.last_col, lab["perilaku"], s.section)
+    heads = lab["evaluasi_perilaku_head"]
+    for (c0, c1), head in zip(_PERILAKU_SPANS, heads):
+        label(ws, r + 1, c0, c1, head, s.header)
+    pl = ctx.layout["pegawai"]["perilaku"]
+    for i, (nilai, _) in enumerate(BERAKHLAK):
+        out, row = r + 2 + i, g.perilaku_row(i)
+        ws.write_string(out, 0, str(i + 1), s.text)
+        ws.write_string(out, 1, nilai, s.text)
+        for (c0, c1), col in zip(_PERILAKU_SPANS[2:], (g.col(pl["ekspektasi_columns"][0]),
+                                                      g.col(pl["umpan_balik_column"], p), g.col(pl["rating_column"], p))):
+            link(ws, out, c0, c1, src, row, col, s.text)
+    _result_row(ctx, ws, parts["rating_perilaku"], "perilaku", src, g.evaluasi_row("perilaku"), value_c)
     for i, key in enumerate(cg.evaluasi_keys):
-        _label(ws, r + i, 0, 3, lab["evaluasi_rows"][key], s.label)
-        formula, shown = _rounded(src, g.evaluasi_row(key), g.value_col(p))
-        _text(ws, r + i, 4, cg.last_col, formula, s.form_result if key == "predikat" else s.text, shown)
-    _signatures(ctx, ws, r + len(cg.evaluasi_keys) + 1, g, src, ("penilai",), sp)
+        _result_row(ctx, ws, parts["rows"] + i, key, src, g.evaluasi_row(key), value_c)
+    end = p * jenis.bulan
+    tanggal = (tampil.tanggal_formula(end, lab["bulan_tanggal"], akhir=True),
+               tampil.tanggal_teks(tampil.akhir_bulan(ctx.plan.tahun, end), end, ctx.plan.tahun, lab["bulan_tanggal"]))
+    _signatures(ctx, ws, parts["sign"], g, src, ("penilai",), sp, tanggal)
+
+
+#: the EVALUASI's PERILAKU KERJA columns: no, nilai, ekspektasi khusus pimpinan, umpan balik, rating
+_PERILAKU_SPANS = ((0, 0), (1, 1), (2, 3), (4, 5), (6, 7))
+
+
+def _safe(make: Callable[[], str]) -> str:
+    try:
+        return make()
+    except Exception:  # a cached value only: the formula shows what the sheet computes
+        return ""
+
+
+def _result_row(ctx: Context, ws: Worksheet, r: int, key: str, src: Src, row: int, col: int) -> None:
+    """A labelled result (rating, predikat, angka kredit) of the pegawai's sheet."""
+    s, lab = ctx.s, ctx.labels["cetak"]
+    label(ws, r, 0, 3, lab["evaluasi_rows"][key], s.label)
+    formula, shown = number(src.ref(row, col), src.value(row, col), 2)
+    text_cell(ws, r, 4, ctx.cg.last_col, "=" + formula, s.form_result if key == "predikat" else s.text, shown)
 
 
 def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
-    r0 = cg.dokumen_start
-    _title(ctx, ws, r0, lab["dokumen_title"], "=" + text_literal(lab["tahunan"]) + "&Tahun",
-           f"{lab['tahunan']}{ctx.plan.tahun}")
-    r = _identity(ctx, ws, r0 + 3, g, src, ("pegawai", "penilai", "atasan"), sp)
-    for i, key in enumerate(cg.dokumen_keys):
-        _label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
-        _link(ws, r + i, 3, cg.last_col, src, g.evaluasi_row(key), g.value_col(None),
+    parts, sections = cg.dokumen_parts, lab["dokumen_sections"]
+    dates_f, dates_t = _periode_penilaian(ctx, 1, 12)
+    _title(ctx, ws, cg.dokumen_start, lab["dokumen_title"],
+           [("=" + text_literal(lab["tahunan"]), lab["tahunan"]),
+            (f'={text_literal(lab["periode_penilaian"])}&{dates_f}', lab["periode_penilaian"] + dates_t)])
+    _identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai", "atasan"), sp, sections)
+    r = parts["evaluasi"]
+    label(ws, r, 0, cg.last_col, sections["evaluasi"], s.header)
+    for i, key in enumerate(cg.dokumen_keys, start=1):
+        label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
+        link(ws, r + i, 3, cg.last_col, src, g.evaluasi_row(key), g.value_col(None),
               s.form_result if key == "predikat" else s.text)
-    r += len(cg.dokumen_keys)
+    r = parts["catatan"]
+    label(ws, r, 0, cg.last_col, sections["catatan"], s.header)
     wide = g.col("realisasi", 1)
-    for i, key in enumerate(ctx.layout["pegawai"]["dokumen"]):
-        ws.set_row(r + i, 36)
-        _label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
-        _link(ws, r + i, 3, cg.last_col, src, g.dokumen_row(key), wide, s.text)
-    _signatures(ctx, ws, r + 5, g, src, ("pegawai", "penilai", "atasan"), sp)
+    for i, key in enumerate(cg.dokumen_text_keys, start=1):
+        label(ws, r + i, 0, 2, lab["dokumen_rows"][key], s.label)
+        link(ws, r + i, 3, cg.last_col, src, g.dokumen_row(key), wide, s.text)
+    tanggal = (tampil.tanggal_formula(12, lab["bulan_tanggal"], akhir=True),
+               tampil.tanggal_teks(31, 12, ctx.plan.tahun, lab["bulan_tanggal"]))
+    _signatures(ctx, ws, parts["sign"], g, src, ("pegawai", "penilai", "atasan"), sp, tanggal)
+
+
+# --- row heights -------------------------------------------------------------------------------------
+
+_LONGEST_POLA = max((kurva.pola_teks(o.value) for o in PredikatOrganisasi), key=len)
+
+
+def row_heights(ctx: Context, sp: SheetPlan, cg: CetakGeometry, src: Src) -> dict[int, float]:
+    """Heights (points) of the rows whose text wraps, from what the sheet holds when written."""
+    g, lab, w = ctx.g, ctx.labels["cetak"], ctx.layout["cetak"]["widths"]
+    cols = {"intervensi": "intervensi", "rhk": "rhk", "indikator": "indikator"}
+
+    def texts(key: str, i: int, j: int) -> str:
+        if key.startswith("umpan_balik-"):
+            return src.text(g.slot_row(i, j), g.col("umpan_balik", int(key.split("-")[1])))
+        row = g.slot_row(i) if key in ("intervensi", "rhk") else g.slot_row(i, j)
+        text = src.text(row, g.col(cols[key]))
+        return text.split(CHOICE_SEP, 1)[1] if key == "intervensi" and CHOICE_SEP in text else text
+
+    out = {row: row_height(cells) for row, cells in form_texts(cg, w, texts).items()}
+    panduan = w[2] + w[3] + w[4]
+    for i, (_, text) in enumerate(BERAKHLAK):
+        out[cg.skp_perilaku + 2 + i] = row_height([("• " + text.replace("; ", "\n• "), panduan)])
+    for p in range(1, cg.n_periode + 1):
+        parts = cg.evaluasi_parts(p)
+        out[parts["catatan"]] = row_height([(lab["catatan_target"], sum(w))])
+        out[parts["head"] + 1] = row_height([(_LONGEST_POLA, sum(w[4:]))])
+    bold = [x * 0.85 for x in w]  # header text is bold: wider
+    heads = [(cg.skp_table - 1, lab["skp_head"])] + [(cg.evaluasi_parts(p)["table"] - 1, lab["evaluasi_head"])
+                                                      for p in range(1, cg.n_periode + 1)]
+    for row, texts_ in heads:
+        out[row] = row_height(zip(texts_, bold))
+    for i in range(len(cg.dokumen_text_keys)):
+        out[cg.dokumen_parts["catatan"] + 1 + i] = 36
+    return out

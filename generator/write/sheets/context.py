@@ -9,11 +9,11 @@ from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.write.book import Book, Styles
 from skpkit.rules.engine import get_engine
 from skpkit.generator.layout import PAPER_SIZES, Geometry, PengaturanGeometry, load_layout
-from skpkit.plan import RHKSlot, SheetPlan, WorkbookPlan
+from skpkit.plan import Identitas, RHKSlot, SheetPlan, WorkbookPlan
 from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
 from skpkit.generator.layout.tables import MatriksGeometry
 
-__all__ = ["Context", "make_context", "matriks_rows"]
+__all__ = ["Context", "make_context", "matriks_rows", "nip_label"]
 
 
 @dataclass(frozen=True)
@@ -69,4 +69,10 @@ def make_context(plan: WorkbookPlan, wb: Book) -> Context:
     g = Geometry(n, plan.n_utama, plan.n_tambahan, plan.k, layout)
     return Context(plan, layout, g, PengaturanGeometry(len(plan.units), layout), get_engine(plan.engine), wb,
                    Styles(wb, layout["styles"]), results, arsip, matriks_rows(plan, layout), cetak,
-                   CetakGeometry(g.n_slots, g.k, g.n_periode, layout))
+                   CetakGeometry(g.n_slots, g.k, g.n_periode, g.n_utama, layout))
+
+
+def nip_label(ctx: Context, sp: SheetPlan) -> str:
+    """``NIP``, or ``NI PPPK`` for a PPPK (RULES.md section 9): how the forms and headers name the number."""
+    lab = ctx.labels["cetak"]
+    return lab["identitas_rows_pppk" if Identitas.of(sp.pegawai).pppk else "identitas_rows"]["nip"]

@@ -17,7 +17,7 @@ from skpkit.rules.formula import text_literal
 from skpkit.generator.layout import col_index
 from skpkit.plan import Identitas, SheetPlan
 from skpkit.generator.write.sheets import dokumen, evaluasi, hasil
-from skpkit.generator.write.sheets.context import Context
+from skpkit.generator.write.sheets.context import Context, nip_label
 
 __all__ = ["write"]
 
@@ -41,7 +41,7 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
     ws.fit_to_pages(1, 1)
     ws.print_area(0, 0, g.identity(g.identity_keys()[-1]), g.last_visible_col)
     ws.set_header(ctx.labels["cetak"]["isian_header"].format(
-        nama=sp.pegawai.nama.replace("&", "&&"), nip=sp.pegawai.nip, cetak=ctx.cetak[sp.name].replace("&", "&&")))
+        nama=sp.pegawai.nama.replace("&", "&&"), nip=sp.pegawai.nip, nip_label=nip_label(ctx, sp), cetak=ctx.cetak[sp.name].replace("&", "&&")))
     ws.set_footer(ctx.labels["pegawai"]["footer"])
 
 

@@ -1,0 +1,155 @@
+"""How tall a printed row must be for its wrapped text: spreadsheets do not grow a row for text a formula
+returns (nor for merged cells), and XlsxWriter writes no heights of its own, so the forms' rows get
+heights computed here from the text and the column widths.
+
+The measure is conservative: a line holds the characters of Arial 9 pt that fit the column at its
+widest glyphs' average (capitals and digits), words wrap whole, a word longer than a line is cut.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from typing import Callable, Iterable
+
+from skpkit.generator.layout.cetak import CetakGeometry
+from skpkit.plan import SheetPlan, WorkbookPlan, split_choice
+
+__all__ = ["LINE_PT", "PAD_PT", "chars_per_line", "lines", "row_height", "form_texts", "used_rows", "print_fit"]
+
+#: height of one line of Arial 9 pt, and the padding of a row (points)
+LINE_PT = 11.5
+PAD_PT = 3.0
+#: characters of Arial 9 pt per unit of column width (a width unit is one '0' of Calibri 11: 7 px; an
+#: average Arial 9 pt character of mixed text is about 5.4 px, capitals 6.5)
+_CHARS_PER_UNIT = 7 / 6.0
+
+
+def chars_per_line(width: float) -> int:
+    """How many characters a line of a column ``width`` wide (Excel units, less the cell's margins) holds.
+
+    Examples
+    --------
+    >>> chars_per_line(24), chars_per_line(4)
+    (26, 2)
+    """
+    return max(1, int((width - 1.5) * _CHARS_PER_UNIT))
+
+
+def lines(text: str, width: float) -> int:
+    """Lines ``text`` wraps to in a column ``width`` wide (each line break starts a line).
+
+    Examples
+    --------
+    >>> lines("", 24), lines("Persentase ketersediaan layanan aplikasi", 24), lines("a\\nb", 24)
+    (1, 2, 2)
+    """
+    n = chars_per_line(width)
+    return max(1, sum(max(1, len(textwrap.wrap(part, n, break_long_words=True, break_on_hyphens=False)))
+                      for part in str(text).split("\n")))
+
+
+def row_height(cells: Iterable[tuple[str, float]], minimum: float = 0.0) -> float:
+    """The height (points) of a row whose cells hold ``(text, width)``: its tallest cell, at least
+    ``minimum`` and one line.
+
+    Examples
+    --------
+    >>> row_height([("Persentase ketersediaan layanan aplikasi", 24), ("95", 11)])
+    26.0
+    """
+    tallest = max((lines(t, w) for t, w in cells if t), default=1)
+    return max(minimum, math.ceil((tallest * LINE_PT + PAD_PT) * 4) / 4)
+
+
+def form_texts(cg: CetakGeometry, widths: list[float],
+               texts: Callable[[str, int, int], str]) -> dict[int, list[tuple[str, float]]]:
+    """The cells of each print row whose text is what a pegawai entered: row -> ``(text, width)``.
+
+    ``texts(key, slot, j)`` gives the text of ``intervensi``, ``rhk`` (of a slot), ``indikator`` (of its
+    indikator ``j``) and ``umpan_balik-p`` (of that indikator in period p). The SKP's and each EVALUASI's
+    HASIL KERJA rows; the writer and ``skp print`` both size rows by it.
+
+    Examples
+    --------
+    >>> cg = CetakGeometry(n_slots=1, k=1, n_periode=1, n_utama=1)
+    >>> cells = form_texts(cg, [4, 24, 24, 9, 24, 11, 11, 16], lambda key, i, j: key)
+    >>> cells[cg.table_row(cg.skp_table, 0, 0)]
+    [('indikator', 24), ('intervensi', 24), ('rhk', 24)]
+    """
+    w = widths
+    out: dict[int, list[tuple[str, float]]] = {}
+    for i, j, row in cg.slot_rows(cg.skp_table):
+        cells = [(texts("indikator", i, j), w[4])]
+        if j == 0:
+            cells += [(texts("intervensi", i, j), w[1]), (texts("rhk", i, j), w[2])]
+        out[row] = cells
+    for p in range(1, cg.n_periode + 1):
+        for i, j, row in cg.slot_rows(cg.evaluasi_parts(p)["table"]):
+            cells = [(texts("indikator", i, j), w[2]), (texts(f"umpan_balik-{p}", i, j), w[6])]
+            if j == 0:
+                cells.append((texts("rhk", i, j), w[1]))
+            out[row] = cells
+    return out
+
+
+def used_rows(cg: CetakGeometry, sp: SheetPlan) -> tuple[set[int], set[int]]:
+    """The HASIL KERJA rows of the SKP and every EVALUASI that print for ``sp`` (an RHK with text or an
+    indikator in use: its first row, and each indikator with text, a target or a realisasi), and those
+    that do not (the empty slots).
+
+    Examples
+    --------
+    >>> from skpkit.plan import IndikatorSlot, RHKSlot
+    >>> from skpkit.model import JenisRHK, Pegawai
+    >>> sp = SheetPlan("SKP A", Pegawai("1" * 18, "A", "Staf"), None, None,
+    ...                [RHKSlot("R1", JenisRHK.UTAMA, [IndikatorSlot("I1", "x"), IndikatorSlot("I2")], "rhk")])
+    >>> used, empty = used_rows(CetakGeometry(n_slots=1, k=2, n_periode=1, n_utama=1), sp)
+    >>> len(used), len(empty)  # the SKP's and the one EVALUASI's rows
+    (2, 2)
+    """
+    used: set[int] = set()
+    empty: set[int] = set()
+    firsts = [cg.skp_table] + [cg.evaluasi_parts(p)["table"] for p in range(1, cg.n_periode + 1)]
+    for i, slot in enumerate(sp.slots[:cg.n_slots]):
+        rows_used = [_indikator_used(sp, ind) for ind in slot.indikator[:cg.k]]
+        slot_used = bool(str(sp.rhk_value(slot, "rhk") or "").strip()) or any(rows_used)
+        for j in range(cg.k):
+            keep = slot_used and (j == 0 or (j < len(rows_used) and rows_used[j]))
+            for first in firsts:
+                (used if keep else empty).add(cg.table_row(first, i, j))
+    return used, empty
+
+
+def _indikator_used(sp: SheetPlan, ind) -> bool:
+    if any(sp.indikator_value(ind, f) not in (None, "") for f in ("indikator", "target_min", "target_max")):
+        return True
+    row = sp.isian.indikator.get(ind.id)
+    return row is not None and any(v not in (None, "") for v in row.realisasi.values())
+
+
+def print_fit(plan: WorkbookPlan, sp: SheetPlan, cg: CetakGeometry) -> tuple[dict[int, float], frozenset[int]]:
+    """Heights of the print rows of ``sp`` from what was entered, and the rows of empty slots to hide:
+    what ``skp print`` sets on its copy of the print sheet."""
+    widths = cg.layout["cetak"]["widths"]
+    slots = sp.slots
+
+    def texts(key: str, i: int, j: int) -> str:
+        if i >= len(slots):
+            return ""
+        slot = slots[i]
+        if key == "rhk":
+            return str(sp.rhk_value(slot, "rhk") or "")
+        if key == "intervensi":
+            rid = sp.rhk_value(slot, "intervensi")
+            return split_choice(plan.intervensi_label(sp, rid))[1] if rid else ""
+        if j >= len(slot.indikator):
+            return ""
+        ind = slot.indikator[j]
+        if key == "indikator":
+            return str(sp.indikator_value(ind, "indikator") or "")
+        return str(sp.isian.get(ind.id, "umpan_balik", int(key.split("-")[1])) or "")
+
+    _, empty = used_rows(cg, sp)
+    heights = {row: row_height(cells) for row, cells in form_texts(cg, widths, texts).items() if row not in empty}
+    return heights, frozenset(empty)
