@@ -626,6 +626,11 @@ def f_fixed(wb, args, sheet):
     return angka_teks(bulat(x, int(d)), int(d))
 
 
+def f_char(wb, args, sheet):
+    x = _number(wb._eval(args[0], sheet))
+    return x if isinstance(x, XlError) else chr(int(x))
+
+
 def f_int(wb, args, sheet):
     x = _number(wb._eval(args[0], sheet))
     return x if isinstance(x, XlError) else float(math.floor(x))
@@ -645,7 +650,7 @@ FUNCTIONS: dict[str, Callable] = {
     "IF": f_if, "IFERROR": f_iferror, "AND": _logical(all), "OR": _logical(any), "NOT": f_not,
     "TRIM": f_trim, "SUBSTITUTE": f_substitute, "LEFT": f_left, "ISNUMBER": f_isnumber, "ISNA": f_isna, "MATCH": f_match,
     "INDEX": f_index, "CHOOSE": f_choose, "COUNT": f_count, "COUNTA": f_counta, "COUNTIF": f_countif,
-    "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup, "ROUND": f_round, "FIXED": f_fixed, "DATE": f_date, "MID": f_mid, "FIND": f_find,
+    "COUNTIFS": f_countif, "SUMPRODUCT": f_sumproduct, "INT": f_int, "ROUNDUP": f_roundup, "ROUND": f_round, "FIXED": f_fixed, "CHAR": f_char, "DATE": f_date, "MID": f_mid, "FIND": f_find,
     "SEARCH": f_search,
     "YEAR": _date_part("year"), "MONTH": _date_part("month"), "DAY": _date_part("day"),
     "SUM": _aggregate(lambda n: float(sum(n))),

@@ -18,7 +18,7 @@ from synthetic import random_fill, roster
 
 EXCEL_2010 = {"IF", "SUBSTITUTE", "YEAR", "MONTH", "DAY", "MID", "FIND", "ROUND", "AND", "OR", "NOT", "INDEX", "MATCH", "COUNTIF", "COUNTIFS", "SUMPRODUCT", "IFERROR",
               "ISNA", "ISNUMBER", "MIN", "MAX", "SUM", "AVERAGE", "COUNT", "COUNTA", "TRIM", "LEFT", "INT",
-              "ROUNDUP", "CHOOSE", "SEARCH", "FIXED", "DATE"}
+              "ROUNDUP", "CHOOSE", "SEARCH", "FIXED", "DATE", "CHAR"}
 FUNCTION = re.compile(r"([A-Z][A-Z0-9.]*)\(")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,32 @@ def _at(grid: list[list], r: int, c: int):
     return grid[r][c] if r < len(grid) and c < len(grid[r]) else ""
 
 
+_NUMBER = re.compile(r"(\d[\d.,]*\d|\d)")
+
+
+def _same_number_text(a: str, b: str) -> bool:
+    """Text with numbers the forms print (FIXED: grouped, rounded): skpkit caches them with Indonesian
+    separators (``40.000``, ``37,5``), LibreOffice here shows its own locale's (``40,000``, ``37.5``); a
+    half may round either way in the last digit (LibreOffice's FIXED rounds 2.175 to 2.17). The text around
+    the numbers must be the same."""
+    pa, pb = _NUMBER.split(a), _NUMBER.split(b)
+    if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
+        return False
+    for x, y in zip(pa[1::2], pb[1::2]):
+        places = len(x.split(",")[1]) if "," in x else 0
+        if places != (len(y.split(".")[1]) if "." in y else 0):
+            return False
+        vx, vy = float(x.replace(".", "").replace(",", ".")), float(y.replace(",", ""))
+        if abs(vx - vy) > 10 ** -places + 1e-9:
+            return False
+    return True
+
+
 def _same(a, b) -> bool:
     if isinstance(a, float) and isinstance(b, float):
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(a, str) and isinstance(b, str) and a != b:
+        return _same_number_text(a, b)
     return a == b
 
 

@@ -157,7 +157,12 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
             fits = {}
             if isinstance(cg, CetakGeometry):  # rows as tall as their text, empty slots left out
                 for sp in data.plan.sheets:
-                    heights, hidden = print_fit(data.plan, sp, cg)
+                    grid = data.grids[sp.name]
+
+                    def ratings(i: int, j: int, p: int, grid=grid) -> str:
+                        return str(grid(g.slot_row(i, j), g.col("rating_indikator", p)) or "")
+
+                    heights, hidden = print_fit(data.plan, sp, cg, ratings)
                     fits[source.parts[cetak[sp.name]]] = RowFit(heights, hidden)
             groups = [[s] for s in sheets] if per == "pegawai" else [sheets]
             for k, group in enumerate(groups):

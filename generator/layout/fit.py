@@ -67,8 +67,8 @@ def form_texts(cg: CetakGeometry, widths: list[float],
     """The cells of each print row whose text is what a pegawai entered: row -> ``(text, width)``.
 
     ``texts(key, slot, j)`` gives the text of ``intervensi``, ``rhk`` (of a slot), ``indikator`` (of its
-    indikator ``j``) and ``umpan_balik-p`` (of that indikator in period p). The SKP's and each EVALUASI's
-    HASIL KERJA rows; the writer and ``skp print`` both size rows by it.
+    indikator ``j``), and of that indikator in period p: ``rating-p``, ``bukti-p``, ``umpan_balik-p``. The
+    SKP's and each EVALUASI's HASIL KERJA rows; the writer and ``skp print`` both size rows by it.
 
     Examples
     --------
@@ -76,6 +76,8 @@ def form_texts(cg: CetakGeometry, widths: list[float],
     >>> cells = form_texts(cg, [4, 24, 24, 9, 24, 11, 11, 16], lambda key, i, j: key)
     >>> cells[cg.table_row(cg.skp_table, 0, 0)]
     [('indikator', 24), ('intervensi', 24), ('rhk', 24)]
+    >>> cells[cg.table_row(cg.evaluasi_parts(1)["table"], 0, 0, per=2) + 1]  # bukti and umpan balik
+    [('bukti-1\\numpan_balik-1', 62)]
     """
     w = widths
     out: dict[int, list[tuple[str, float]]] = {}
@@ -85,39 +87,48 @@ def form_texts(cg: CetakGeometry, widths: list[float],
             cells += [(texts("intervensi", i, j), w[1]), (texts("rhk", i, j), w[2])]
         out[row] = cells
     for p in range(1, cg.n_periode + 1):
-        for i, j, row in cg.slot_rows(cg.evaluasi_parts(p)["table"]):
-            cells = [(texts("indikator", i, j), w[2]), (texts(f"umpan_balik-{p}", i, j), w[6])]
+        for i, j, row in cg.slot_rows(cg.evaluasi_parts(p)["table"], cg.evaluasi_per):
+            rating = texts(f"rating-{p}", i, j)
+            cells = [(texts("indikator", i, j), w[4]), ("000,00 %\n" + rating if rating else "", w[7])]
             if j == 0:
-                cells.append((texts("rhk", i, j), w[1]))
+                cells += [(texts("intervensi", i, j), w[1]), (texts("rhk", i, j), w[2])]
             out[row] = cells
+            detail = "\n".join(t for t in (texts(f"bukti-{p}", i, j), texts(f"umpan_balik-{p}", i, j)) if t)
+            out[row + 1] = [(detail, sum(w[4:8]))]
     return out
 
 
 def used_rows(cg: CetakGeometry, sp: SheetPlan) -> tuple[set[int], set[int]]:
     """The HASIL KERJA rows of the SKP and every EVALUASI that print for ``sp`` (an RHK with text or an
-    indikator in use: its first row, and each indikator with text, a target or a realisasi), and those
-    that do not (the empty slots).
+    indikator in use: its first row, and each indikator with text, a target or a realisasi; an EVALUASI's
+    bukti dukung and umpan balik row when either is filled), and those that do not (the empty slots).
 
     Examples
     --------
     >>> from skpkit.plan import IndikatorSlot, RHKSlot
-    >>> from skpkit.model import JenisRHK, Pegawai
-    >>> sp = SheetPlan("SKP A", Pegawai("1" * 18, "A", "Staf"), None, None,
+    >>> from skpkit.model import JenisJabatan, JenisRHK, Pegawai
+    >>> sp = SheetPlan("SKP A", Pegawai("1" * 18, "A", "Staf", JenisJabatan.PELAKSANA, "Unit"), None, None,
     ...                [RHKSlot("R1", JenisRHK.UTAMA, [IndikatorSlot("I1", "x"), IndikatorSlot("I2")], "rhk")])
     >>> used, empty = used_rows(CetakGeometry(n_slots=1, k=2, n_periode=1, n_utama=1), sp)
-    >>> len(used), len(empty)  # the SKP's and the one EVALUASI's rows
-    (2, 2)
+    >>> len(used), len(empty)  # the SKP's and the EVALUASI's first indikator; the rest, and no umpan balik
+    (2, 4)
     """
     used: set[int] = set()
     empty: set[int] = set()
-    firsts = [cg.skp_table] + [cg.evaluasi_parts(p)["table"] for p in range(1, cg.n_periode + 1)]
+    evaluasi = [(p, cg.evaluasi_parts(p)["table"]) for p in range(1, cg.n_periode + 1)]
     for i, slot in enumerate(sp.slots[:cg.n_slots]):
         rows_used = [_indikator_used(sp, ind) for ind in slot.indikator[:cg.k]]
         slot_used = bool(str(sp.rhk_value(slot, "rhk") or "").strip()) or any(rows_used)
         for j in range(cg.k):
             keep = slot_used and (j == 0 or (j < len(rows_used) and rows_used[j]))
-            for first in firsts:
-                (used if keep else empty).add(cg.table_row(first, i, j))
+            (used if keep else empty).add(cg.table_row(cg.skp_table, i, j))
+            for p, first in evaluasi:
+                row = cg.table_row(first, i, j, cg.evaluasi_per)
+                (used if keep else empty).add(row)
+                ind = slot.indikator[j] if j < len(slot.indikator) else None
+                detail = keep and ind is not None and any(
+                    sp.isian.get(ind.id, f, p) not in (None, "") for f in ("bukti", "umpan_balik"))
+                (used if detail else empty).add(row + 1)
     return used, empty
 
 
@@ -128,9 +139,11 @@ def _indikator_used(sp: SheetPlan, ind) -> bool:
     return row is not None and any(v not in (None, "") for v in row.realisasi.values())
 
 
-def print_fit(plan: WorkbookPlan, sp: SheetPlan, cg: CetakGeometry) -> tuple[dict[int, float], frozenset[int]]:
+def print_fit(plan: WorkbookPlan, sp: SheetPlan, cg: CetakGeometry,
+              ratings: Callable[[int, int, int], str] | None = None) -> tuple[dict[int, float], frozenset[int]]:
     """Heights of the print rows of ``sp`` from what was entered, and the rows of empty slots to hide:
-    what ``skp print`` sets on its copy of the print sheet."""
+    what ``skp print`` sets on its copy of the print sheet. ``ratings(slot, j, p)`` gives an indikator's
+    rating text in period p (the rating column is computed: its height counts two lines when given)."""
     widths = cg.layout["cetak"]["widths"]
     slots = sp.slots
 
@@ -148,7 +161,10 @@ def print_fit(plan: WorkbookPlan, sp: SheetPlan, cg: CetakGeometry) -> tuple[dic
         ind = slot.indikator[j]
         if key == "indikator":
             return str(sp.indikator_value(ind, "indikator") or "")
-        return str(sp.isian.get(ind.id, "umpan_balik", int(key.split("-")[1])) or "")
+        name, _, p = key.partition("-")
+        if name == "rating":
+            return ratings(i, j, int(p)) if ratings else ""
+        return str(sp.isian.get(ind.id, name, int(p)) or "")
 
     _, empty = used_rows(cg, sp)
     heights = {row: row_height(cells) for row, cells in form_texts(cg, widths, texts).items() if row not in empty}

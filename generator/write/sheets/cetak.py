@@ -23,12 +23,12 @@ from skpkit.model import BERAKHLAK, JenisPeriode, PredikatOrganisasi
 from skpkit.rules import kurva, tampil
 from skpkit.plan import CHOICE_SEP
 from skpkit.rules.formula import text_literal
-from skpkit.generator.layout import Geometry, quote_sheet
+from skpkit.generator.layout import Geometry, a1, quote_sheet
 from skpkit.generator.layout.fit import form_texts, row_height
 from skpkit.plan import Identitas, SheetPlan
 from skpkit.generator.layout.cetak import CetakGeometry
-from skpkit.generator.write.sheets.cetak_cells import (Src, intervensi, label, link, number, numbered, put, target,
-                                                      text_cell)
+from skpkit.generator.write.sheets.cetak_cells import (Src, annual_target, intervensi, label, link, number,
+                                                      numbered, period_targets, put, range_text, text_cell)
 from skpkit.generator.write.sheets.context import Context, nip_label
 
 __all__ = ["write", "row_heights"]
@@ -40,6 +40,7 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     cg = ctx.cg
     for c, w in enumerate(ctx.layout["cetak"]["widths"]):
         ws.set_column(c, c, w)
+    ws.set_column(_HELPERS[0], _HELPERS[1], 10, None, {"hidden": True})
     src = Src(quote_sheet(sp.name), shown)
     _skp(ctx, ws, sp, cg, src)
     for p in range(1, g.n_periode + 1):
@@ -154,17 +155,17 @@ def _no(g: Geometry, i: int) -> str:
     return str(i + 1 if g.slot_is_utama(i) else i - g.n_utama + 1)
 
 
-def _table(ctx: Context, ws: Worksheet, first: int, heads: list[str],
-           cells: Callable[[int, int, int, int], None]) -> None:
+def _table(ctx: Context, ws: Worksheet, first: int, heads: list[str], spans: list[tuple[int, int]],
+           cells: Callable[[int, int, int, int], None], per: int = 1) -> None:
     """A HASIL KERJA table: the section and header rows above ``first``, A. UTAMA at ``first``, B. TAMBAHAN,
-    and ``cells(out, slot, j, entry_row)`` filling each indikator row."""
+    and ``cells(out, slot, j, entry_row)`` filling each indikator's ``per`` rows from ``out``."""
     s, lab, g, cg = ctx.s, ctx.labels["cetak"], ctx.g, ctx.cg
     label(ws, first - 2, 0, cg.last_col, lab["hasil"], s.section)
-    for c, head in enumerate(heads):
-        ws.write_string(first - 1, c, head, s.header)
+    for (c0, c1), head in zip(spans, heads):
+        label(ws, first - 1, c0, c1, head, s.header)
     label(ws, first, 0, cg.last_col, lab["utama"], s.label)
-    label(ws, cg.tambahan_row(first), 0, cg.last_col, lab["tambahan"], s.label)
-    for i, j, out in cg.slot_rows(first):
+    label(ws, cg.tambahan_row(first, per), 0, cg.last_col, lab["tambahan"], s.label)
+    for i, j, out in cg.slot_rows(first, per):
         cells(out, i, j, g.slot_row(i, j))
 
 
@@ -194,21 +195,19 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
             formula, shown = intervensi(src, top, g.col("intervensi"))
             ws.write_formula(out, 1, formula, s.text, shown)
             put(ws, out, 2, src, top, g.col("rhk"), s.text)
-            rhk = src.ref(top, g.col("rhk"))
-            ws.write_formula(out, 7, f'=IF({rhk}="","",{src.ref(top, g.col("jenis"))}&"")', s.text,
-                             src.text(top, g.col("jenis")) if src.text(top, g.col("rhk")) else "")
         else:
-            for c in (0, 1, 2, 7):
+            for c in (0, 1, 2):
                 ws.write_blank(out, c, None, s.text)
         ind = src.ref(row, g.col("indikator"))
         ws.write_formula(out, 3, f'=IF({ind}="","",{src.ref(row, g.col("aspek"))}&"")', s.text,
                          src.text(row, g.col("aspek")) if src.text(row, g.col("indikator")) else "")
         put(ws, out, 4, src, row, g.col("indikator"), s.text)
-        formula, shown = target(src, row, g, None)
+        formula, shown = annual_target(src, row, g)
         ws.write_formula(out, 5, formula, s.text, shown)
+        ws.merge_range(out, 6, out, 7, "", s.text)
         put(ws, out, 6, src, row, g.col("satuan"), s.text)
 
-    _table(ctx, ws, cg.skp_table, lab["skp_head"], cells)
+    _table(ctx, ws, cg.skp_table, lab["skp_head"], _SKP_SPANS, cells)
     r = cg.skp_perilaku
     label(ws, r, 0, cg.last_col, lab["perilaku"], s.section)
     heads = lab["perilaku_head"]
@@ -249,21 +248,44 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
           _safe(lambda: pola))
 
     def cells(out: int, i: int, j: int, row: int) -> None:
+        top = g.slot_row(i)
         if j == 0:
             ws.write_string(out, 0, _no(g, i), s.text)
-            put(ws, out, 1, src, g.slot_row(i), g.col("rhk"), s.text)
+            formula, shown = intervensi(src, top, g.col("intervensi"))
+            ws.write_formula(out, 1, formula, s.text, shown)
+            put(ws, out, 2, src, top, g.col("rhk"), s.text)
         else:
-            ws.write_blank(out, 0, None, s.text)
-            ws.write_blank(out, 1, None, s.text)
-        put(ws, out, 2, src, row, g.col("indikator"), s.text)
-        formula, shown = target(src, row, g, p)
-        ws.write_formula(out, 3, formula, s.text, shown)
-        numbered(ws, out, 4, src, row, g.col("kumulatif", p), s.text)
-        numbered(ws, out, 5, src, row, g.col("capaian", p), s.text, 2)
-        put(ws, out, 6, src, row, g.col("umpan_balik", p), s.text)
-        put(ws, out, 7, src, row, g.col("rating_indikator", p), s.text)
+            for c in (0, 1, 2):
+                ws.write_blank(out, c, None, s.text)
+        ind = src.ref(row, g.col("indikator"))
+        ws.write_formula(out, 3, f'=IF({ind}="","",{src.ref(row, g.col("aspek"))}&"")', s.text,
+                         src.text(row, g.col("aspek")) if src.text(row, g.col("indikator")) else "")
+        put(ws, out, 4, src, row, g.col("indikator"), s.text)
+        lo, hi = period_targets(src, row, g, p)
+        for c, (formula, value) in zip(_HELPERS, (lo, hi)):
+            ws.write_formula(out, c, formula, s.hidden, value)
+        formula, shown = range_text(a1(out, _HELPERS[0]), a1(out, _HELPERS[1]), lo[1], hi[1])
+        ws.write_formula(out, 5, formula, s.text, shown)
+        numbered(ws, out, 6, src, row, g.col("kumulatif", p), s.text)
+        cap, rating = src.ref(row, g.col("capaian", p)), src.ref(row, g.col("rating_indikator", p))
+        f_cap, t_cap = number(cap, src.value(row, g.col("capaian", p)), 2)
+        t_rating = src.text(row, g.col("rating_indikator", p))
+        ws.write_formula(out, 7, f'=IF({cap}="","",{f_cap}&IF(ISNUMBER({cap})," %",""))'
+                                 f'&IF({rating}="","",CHAR(10)&{rating})', s.text,
+                         (f"{t_cap} %" if t_cap and isinstance(src.value(row, g.col("capaian", p)), (int, float))
+                          else t_cap) + (f"\n{t_rating}" if t_rating else ""))
+        for c in range(4):
+            ws.write_blank(out + 1, c, None, s.text)
+        bukti, umpan = src.ref(row, g.col("bukti", p)), src.ref(row, g.col("umpan_balik", p))
+        t_bukti, t_umpan = src.text(row, g.col("bukti", p)), src.text(row, g.col("umpan_balik", p))
+        lb, lu = text_literal(lab["bukti"]), text_literal(lab["umpan_balik"])
+        text_cell(ws, out + 1, 4, cg.last_col,
+                  f'=IF({bukti}="","",{lb}&{bukti})&IF(AND({bukti}<>"",{umpan}<>""),CHAR(10),"")'
+                  f'&IF({umpan}="","",{lu}&{umpan})', s.text,
+                  "\n".join(x for x in ((lab["bukti"] + t_bukti) if t_bukti else "",
+                                        (lab["umpan_balik"] + t_umpan) if t_umpan else "") if x))
 
-    _table(ctx, ws, parts["table"], lab["evaluasi_head"], cells)
+    _table(ctx, ws, parts["table"], lab["evaluasi_head"], [(c, c) for c in range(8)], cells, cg.evaluasi_per)
     label(ws, parts["catatan"], 0, cg.last_col, lab["catatan_target"], s.note)
     _result_row(ctx, ws, parts["hasil"], "hasil", src, g.evaluasi_row("hasil"), value_c)
     r = parts["perilaku"]
@@ -288,6 +310,10 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
     _signatures(ctx, ws, parts["sign"], g, src, ("penilai",), sp, tanggal)
 
 
+#: the SKP's HASIL KERJA columns (SATUAN over the last two)
+_SKP_SPANS = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 7)]
+#: hidden helper cells right of an EVALUASI's indikator row: the target min and max its capaian used
+_HELPERS = (8, 9)
 #: the EVALUASI's PERILAKU KERJA columns: no, nilai, ekspektasi khusus pimpinan, umpan balik, rating
 _PERILAKU_SPANS = ((0, 0), (1, 1), (2, 3), (4, 5), (6, 7))
 
@@ -340,14 +366,14 @@ _LONGEST_POLA = max((kurva.pola_teks(o.value) for o in PredikatOrganisasi), key=
 def row_heights(ctx: Context, sp: SheetPlan, cg: CetakGeometry, src: Src) -> dict[int, float]:
     """Heights (points) of the rows whose text wraps, from what the sheet holds when written."""
     g, lab, w = ctx.g, ctx.labels["cetak"], ctx.layout["cetak"]["widths"]
-    cols = {"intervensi": "intervensi", "rhk": "rhk", "indikator": "indikator"}
-
     def texts(key: str, i: int, j: int) -> str:
-        if key.startswith("umpan_balik-"):
-            return src.text(g.slot_row(i, j), g.col("umpan_balik", int(key.split("-")[1])))
-        row = g.slot_row(i) if key in ("intervensi", "rhk") else g.slot_row(i, j)
-        text = src.text(row, g.col(cols[key]))
-        return text.split(CHOICE_SEP, 1)[1] if key == "intervensi" and CHOICE_SEP in text else text
+        name, _, p = key.partition("-")
+        if p:
+            col = {"rating": "rating_indikator"}.get(name, name)
+            return src.text(g.slot_row(i, j), g.col(col, int(p)))
+        row = g.slot_row(i) if name in ("intervensi", "rhk") else g.slot_row(i, j)
+        text = src.text(row, g.col(name))
+        return text.split(CHOICE_SEP, 1)[1] if name == "intervensi" and CHOICE_SEP in text else text
 
     out = {row: row_height(cells) for row, cells in form_texts(cg, w, texts).items()}
     panduan = w[2] + w[3] + w[4]
@@ -358,10 +384,11 @@ def row_heights(ctx: Context, sp: SheetPlan, cg: CetakGeometry, src: Src) -> dic
         out[parts["catatan"]] = row_height([(lab["catatan_target"], sum(w))])
         out[parts["head"] + 1] = row_height([(_LONGEST_POLA, sum(w[4:]))])
     bold = [x * 0.85 for x in w]  # header text is bold: wider
-    heads = [(cg.skp_table - 1, lab["skp_head"])] + [(cg.evaluasi_parts(p)["table"] - 1, lab["evaluasi_head"])
-                                                      for p in range(1, cg.n_periode + 1)]
-    for row, texts_ in heads:
-        out[row] = row_height(zip(texts_, bold))
+    heads = [(cg.skp_table - 1, lab["skp_head"], _SKP_SPANS)] + [
+        (cg.evaluasi_parts(p)["table"] - 1, lab["evaluasi_head"], [(c, c) for c in range(8)])
+        for p in range(1, cg.n_periode + 1)]
+    for row, texts_, spans in heads:
+        out[row] = row_height([(t, sum(bold[c0:c1 + 1])) for t, (c0, c1) in zip(texts_, spans)])
     for i in range(len(cg.dokumen_text_keys)):
         out[cg.dokumen_parts["catatan"] + 1 + i] = 36
     return out

@@ -14,7 +14,8 @@ from skpkit.plan import CHOICE_SEP
 from skpkit.rules import agregasi, tampil
 from skpkit.rules.formula import text_literal
 
-__all__ = ["Src", "text_cell", "link", "label", "put", "numbered", "number", "target", "intervensi"]
+__all__ = ["Src", "text_cell", "link", "label", "put", "numbered", "number", "range_text", "annual_target",
+           "period_targets", "intervensi"]
 
 
 @dataclass(frozen=True)
@@ -71,35 +72,42 @@ def number(expr: str, value: Any, decimals: int | None = None) -> tuple[str, str
     return f'IF(ISNUMBER({expr}),{tampil.angka_formula(expr, decimals)},{expr}&"")', shows
 
 
-def _range(lo: str, hi: str, vlo: Any, vhi: Any) -> tuple[str, str]:
-    """``min`` or ``min-max`` of two number expressions (their values ``vlo``, ``vhi``): formula and text."""
-    f_lo, t_lo = number(lo, vlo)
-    f_hi, t_hi = number(hi, vhi)
-    formula = (f'=IF(ISNUMBER({lo}),{f_lo}&IF(AND(ISNUMBER({hi}),{hi}<>{lo}),"-"&{f_hi},""),{lo}&"")')
+def range_text(lo: str, hi: str, vlo: Any, vhi: Any) -> tuple[str, str]:
+    """``min`` or ``min-max`` of two cells (``lo`` blank: blank; not a number: as it is; ``hi`` blank or equal:
+    ``min`` alone): formula and what it shows for the values ``vlo``, ``vhi``."""
+    f_lo, t_lo = tampil.angka_formula(lo), tampil.angka_teks(vlo) if _isnumber(vlo) else ""
+    f_hi, t_hi = tampil.angka_formula(hi), tampil.angka_teks(vhi) if _isnumber(vhi) else ""
+    formula = (f'=IF({lo}="","",IF(ISNUMBER({lo}),{f_lo}&IF(AND(ISNUMBER({hi}),{hi}<>{lo}),"-"&{f_hi},""),'
+               f'{lo}&""))')
     if not _isnumber(vlo):
         return formula, as_text(vlo)
     return formula, t_lo + (f"-{t_hi}" if _isnumber(vhi) and vhi != vlo else "")
 
 
-def target(src: Src, r: int, g: Geometry, periode: int | None) -> tuple[str, str]:
-    """The annual target (``periode`` None) or the target period ``periode``'s capaian was measured against
-    (:func:`skpkit.rules.agregasi.targets_formula`): formula and text."""
+def annual_target(src: Src, r: int, g: Geometry) -> tuple[str, str]:
+    """The SKP's target, ``min`` or ``min-max``: formula and text."""
+    lo_c, hi_c = g.col("target_min"), g.col("target_max")
+    return range_text(src.ref(r, lo_c), src.ref(r, hi_c), src.value(r, lo_c), src.value(r, hi_c))
+
+
+def period_targets(src: Src, r: int, g: Geometry, periode: int) -> tuple[tuple[str, Any], tuple[str, Any]]:
+    """The target min and max period ``periode``'s capaian was measured against
+    (:func:`skpkit.rules.agregasi.targets_formula`), each as a formula and its value: two helper cells, so the
+    text that prints them refers to them instead of repeating them (a target typed as text stays text)."""
     lo_c, hi_c, ag_c = g.col("target_min"), g.col("target_max"), g.col("agregasi")
+    lo = src.ref(r, lo_c)
+    tmin, tmax = agregasi.targets_formula(lo, src.ref(r, hi_c), src.ref(r, ag_c), periode)
     vlo, vhi, ag = src.value(r, lo_c), src.value(r, hi_c), src.value(r, ag_c)
-    if vhi in (None, ""):
-        vhi = vlo
-    if periode is None:
-        lo, hi = src.ref(r, lo_c), f'IF({src.ref(r, hi_c)}="",{src.ref(r, lo_c)},{src.ref(r, hi_c)})'
-    else:
-        lo, hi = agregasi.targets_formula(src.ref(r, lo_c), src.ref(r, hi_c), src.ref(r, ag_c), periode)
-        if _isnumber(vlo):
-            try:
-                vlo = agregasi.target_periode(vlo, ag, periode, g.n_periode)
-                vhi = agregasi.target_periode(vhi, ag, periode, g.n_periode) if _isnumber(vhi) else vlo
-            except Exception:  # an agregasi the rules refuse: the sheet shows its reason, this cell the target
-                pass
-    formula, shows = _range(lo, hi, vlo, vhi)
-    return f'=IF({src.ref(r, lo_c)}="","",{formula[1:]})', ("" if vlo in (None, "") else shows)
+    vmin: Any = as_text(vlo)
+    vmax: Any = ""
+    if _isnumber(vlo):
+        try:
+            vmin = agregasi.target_periode(vlo, ag, periode, g.n_periode)
+            vmax = agregasi.target_periode(vhi if _isnumber(vhi) else vlo, ag, periode, g.n_periode)
+        except Exception:  # an agregasi the rules refuse: the entry sheet names it; this cell shows the target
+            vmin, vmax = vlo, vhi if _isnumber(vhi) else vlo
+    return ((f'=IF({lo}="","",IFERROR({tmin},{lo}&""))', vmin),
+            (f'=IF({lo}="","",IFERROR({tmax},""))', vmax))
 
 
 def put(ws: Worksheet, r: int, c: int, src: Src, row: int, col: int, fmt) -> None:
