@@ -28,8 +28,6 @@ class CetakGeometry:
     >>> cg = CetakGeometry(n_slots=3, k=2, n_periode=4, n_utama=2)
     >>> cg.table_row(cg.skp_table, 0, 0), cg.table_row(cg.skp_table, 2, 0)  # after A. UTAMA; after B.
     (13, 18)
-    >>> cg.table_row(cg.evaluasi_parts(1)["table"], 2, 0, per=2) - cg.evaluasi_parts(1)["table"]  # two rows each
-    10
     >>> cg.forms()["skp"][0], cg.evaluasi_start(1) > cg.skp_end
     (0, True)
     """
@@ -70,26 +68,20 @@ class CetakGeometry:
 
     # --- the HASIL KERJA table, shared by the SKP and the EVALUASI ---------------------------------------
 
-    def table_rows(self, per: int = 1) -> int:
-        """A. UTAMA, its slots, B. TAMBAHAN, its slots; ``per`` rows an indikator (the EVALUASI has two: the
-        figures, then bukti dukung and umpan balik)."""
-        return 2 + self.n_slots * self.k * per
+    def table_rows(self) -> int:
+        """A. UTAMA, its slots, B. TAMBAHAN, its slots."""
+        return 2 + self.n_slots * self.k
 
-    def table_row(self, first: int, slot: int, j: int = 0, per: int = 1) -> int:
-        """First row of indikator ``j`` of ``slot`` in a table whose A. UTAMA row is ``first``."""
-        return first + 1 + (slot * self.k + j) * per + (0 if slot < self.n_utama else 1)
+    def table_row(self, first: int, slot: int, j: int = 0) -> int:
+        """Row of indikator ``j`` of ``slot`` in a table whose A. UTAMA row is ``first``."""
+        return first + 1 + slot * self.k + j + (0 if slot < self.n_utama else 1)
 
-    def tambahan_row(self, first: int, per: int = 1) -> int:
-        return first + 1 + self.n_utama * self.k * per
+    def tambahan_row(self, first: int) -> int:
+        return first + 1 + self.n_utama * self.k
 
-    def slot_rows(self, first: int, per: int = 1) -> list[tuple[int, int, int]]:
-        """``(slot, j, row)`` of every indikator of a table whose A. UTAMA row is ``first``."""
-        return [(i, j, self.table_row(first, i, j, per)) for i in range(self.n_slots) for j in range(self.k)]
-
-    @property
-    def evaluasi_per(self) -> int:
-        """Rows an indikator takes in the EVALUASI."""
-        return self._c["evaluasi_rows_per_indikator"]
+    def slot_rows(self, first: int) -> list[tuple[int, int, int]]:
+        """``(slot, j, row)`` of every indikator row of a table whose A. UTAMA row is ``first``."""
+        return [(i, j, self.table_row(first, i, j)) for i in range(self.n_slots) for j in range(self.k)]
 
     @property
     def _identity_block(self) -> int:
@@ -135,7 +127,7 @@ class CetakGeometry:
         out = {"identity": c["title_rows"]}
         out["head"] = out["identity"] + self._identity_block + gap
         out["table"] = out["head"] + len(self.evaluasi_head_keys) + gap + c["section_rows"]
-        out["catatan"] = out["table"] + self.table_rows(self.evaluasi_per)
+        out["catatan"] = out["table"] + self.table_rows()
         out["hasil"] = out["catatan"] + 1
         out["perilaku"] = out["hasil"] + 1 + gap
         out["rating_perilaku"] = out["perilaku"] + c["section_rows"] + len(BERAKHLAK)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from skpkit.generator.layout.cetak import CetakGeometry
@@ -36,6 +37,7 @@ def chars_per_line(width: float) -> int:
     return max(1, int((width - 1.5) * _CHARS_PER_UNIT))
 
 
+@lru_cache(maxsize=65536)
 def lines(text: str, width: float) -> int:
     """Lines ``text`` wraps to in a column ``width`` wide (each line break starts a line).
 
@@ -62,22 +64,23 @@ def row_height(cells: Iterable[tuple[str, float]], minimum: float = 0.0) -> floa
     return max(minimum, math.ceil((tallest * LINE_PT + PAD_PT) * 4) / 4)
 
 
-def form_texts(cg: CetakGeometry, widths: list[float],
-               texts: Callable[[str, int, int], str]) -> dict[int, list[tuple[str, float]]]:
+def form_texts(cg: CetakGeometry, widths: list[float], texts: Callable[[str, int, int], str],
+               umpan_label: str = "") -> dict[int, list[tuple[str, float]]]:
     """The cells of each print row whose text is what a pegawai entered: row -> ``(text, width)``.
 
     ``texts(key, slot, j)`` gives the text of ``intervensi``, ``rhk`` (of a slot), ``indikator`` (of its
-    indikator ``j``), and of that indikator in period p: ``rating-p``, ``bukti-p``, ``umpan_balik-p``. The
-    SKP's and each EVALUASI's HASIL KERJA rows; the writer and ``skp print`` both size rows by it.
+    indikator ``j``), and of that indikator in period p: ``rating-p``, ``bukti-p``, ``umpan_balik-p``
+    (printed after ``umpan_label``). The SKP's and each EVALUASI's HASIL KERJA rows; the writer and
+    ``skp print`` both size rows by it.
 
     Examples
     --------
     >>> cg = CetakGeometry(n_slots=1, k=1, n_periode=1, n_utama=1)
-    >>> cells = form_texts(cg, [4, 24, 24, 9, 24, 11, 11, 16], lambda key, i, j: key)
+    >>> cells = form_texts(cg, [4, 20, 20, 9, 22, 10, 18, 24], lambda key, i, j: key)
     >>> cells[cg.table_row(cg.skp_table, 0, 0)]
-    [('indikator', 24), ('intervensi', 24), ('rhk', 24)]
-    >>> cells[cg.table_row(cg.evaluasi_parts(1)["table"], 0, 0, per=2) + 1]  # bukti and umpan balik
-    [('bukti-1\\numpan_balik-1', 62)]
+    [('indikator', 22), ('intervensi', 20), ('rhk', 20)]
+    >>> cells[cg.table_row(cg.evaluasi_parts(1)["table"], 0, 0)][1]  # the realisasi with its bukti dukung
+    ('000.000,00\\nbukti-1', 18)
     """
     w = widths
     out: dict[int, list[tuple[str, float]]] = {}
@@ -87,21 +90,21 @@ def form_texts(cg: CetakGeometry, widths: list[float],
             cells += [(texts("intervensi", i, j), w[1]), (texts("rhk", i, j), w[2])]
         out[row] = cells
     for p in range(1, cg.n_periode + 1):
-        for i, j, row in cg.slot_rows(cg.evaluasi_parts(p)["table"], cg.evaluasi_per):
-            rating = texts(f"rating-{p}", i, j)
-            cells = [(texts("indikator", i, j), w[4]), ("000,00 %\n" + rating if rating else "", w[7])]
+        for i, j, row in cg.slot_rows(cg.evaluasi_parts(p)["table"]):
+            bukti, umpan = texts(f"bukti-{p}", i, j), texts(f"umpan_balik-{p}", i, j)
+            result = "000,00 % " + texts(f"rating-{p}", i, j) + (f"\n{umpan_label}{umpan}" if umpan else "")
+            cells = [(texts("indikator", i, j), w[4]), ("000.000,00" + (f"\n{bukti}" if bukti else ""), w[6]),
+                     (result, w[7])]
             if j == 0:
                 cells += [(texts("intervensi", i, j), w[1]), (texts("rhk", i, j), w[2])]
             out[row] = cells
-            detail = "\n".join(t for t in (texts(f"bukti-{p}", i, j), texts(f"umpan_balik-{p}", i, j)) if t)
-            out[row + 1] = [(detail, sum(w[4:8]))]
     return out
 
 
 def used_rows(cg: CetakGeometry, sp: SheetPlan) -> tuple[set[int], set[int]]:
     """The HASIL KERJA rows of the SKP and every EVALUASI that print for ``sp`` (an RHK with text or an
-    indikator in use: its first row, and each indikator with text, a target or a realisasi; an EVALUASI's
-    bukti dukung and umpan balik row when either is filled), and those that do not (the empty slots).
+    indikator in use: its first row, and each indikator with text, a target or a realisasi), and those that
+    do not (the empty slots).
 
     Examples
     --------
@@ -110,25 +113,19 @@ def used_rows(cg: CetakGeometry, sp: SheetPlan) -> tuple[set[int], set[int]]:
     >>> sp = SheetPlan("SKP A", Pegawai("1" * 18, "A", "Staf", JenisJabatan.PELAKSANA, "Unit"), None, None,
     ...                [RHKSlot("R1", JenisRHK.UTAMA, [IndikatorSlot("I1", "x"), IndikatorSlot("I2")], "rhk")])
     >>> used, empty = used_rows(CetakGeometry(n_slots=1, k=2, n_periode=1, n_utama=1), sp)
-    >>> len(used), len(empty)  # the SKP's and the EVALUASI's first indikator; the rest, and no umpan balik
-    (2, 4)
+    >>> len(used), len(empty)  # the first indikator on the SKP and the EVALUASI; the second
+    (2, 2)
     """
     used: set[int] = set()
     empty: set[int] = set()
-    evaluasi = [(p, cg.evaluasi_parts(p)["table"]) for p in range(1, cg.n_periode + 1)]
+    firsts = [cg.skp_table] + [cg.evaluasi_parts(p)["table"] for p in range(1, cg.n_periode + 1)]
     for i, slot in enumerate(sp.slots[:cg.n_slots]):
         rows_used = [_indikator_used(sp, ind) for ind in slot.indikator[:cg.k]]
         slot_used = bool(str(sp.rhk_value(slot, "rhk") or "").strip()) or any(rows_used)
         for j in range(cg.k):
             keep = slot_used and (j == 0 or (j < len(rows_used) and rows_used[j]))
-            (used if keep else empty).add(cg.table_row(cg.skp_table, i, j))
-            for p, first in evaluasi:
-                row = cg.table_row(first, i, j, cg.evaluasi_per)
-                (used if keep else empty).add(row)
-                ind = slot.indikator[j] if j < len(slot.indikator) else None
-                detail = keep and ind is not None and any(
-                    sp.isian.get(ind.id, f, p) not in (None, "") for f in ("bukti", "umpan_balik"))
-                (used if detail else empty).add(row + 1)
+            for first in firsts:
+                (used if keep else empty).add(cg.table_row(first, i, j))
     return used, empty
 
 
@@ -167,5 +164,7 @@ def print_fit(plan: WorkbookPlan, sp: SheetPlan, cg: CetakGeometry,
         return str(sp.isian.get(ind.id, name, int(p)) or "")
 
     _, empty = used_rows(cg, sp)
-    heights = {row: row_height(cells) for row, cells in form_texts(cg, widths, texts).items() if row not in empty}
+    umpan = cg.layout["labels"]["cetak"]["umpan_balik"]
+    heights = {row: row_height(cells) for row, cells in form_texts(cg, widths, texts, umpan).items()
+               if row not in empty}
     return heights, frozenset(empty)

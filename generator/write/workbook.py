@@ -58,6 +58,7 @@ def _write(plan: WorkbookPlan, wb: Book) -> None:
         ws.share_formulas = True
         pegawai.write(ctx, ws, sp)
         protect(ws, plan.password)
+        form.share_formulas = True  # its references are relative: a column's like formulas are stored once
         cetak.write(ctx, form, sp, ws.shown)
         protect(form, plan.password)
         wb.flush(ws)

@@ -28,7 +28,7 @@ from skpkit.generator.layout.fit import form_texts, row_height
 from skpkit.plan import Identitas, SheetPlan
 from skpkit.generator.layout.cetak import CetakGeometry
 from skpkit.generator.write.sheets.cetak_cells import (Src, annual_target, intervensi, label, link, number,
-                                                      numbered, period_targets, put, range_text, text_cell)
+                                                      period_targets, put, range_text, text_cell)
 from skpkit.generator.write.sheets.context import Context, nip_label
 
 __all__ = ["write", "row_heights"]
@@ -156,16 +156,16 @@ def _no(g: Geometry, i: int) -> str:
 
 
 def _table(ctx: Context, ws: Worksheet, first: int, heads: list[str], spans: list[tuple[int, int]],
-           cells: Callable[[int, int, int, int], None], per: int = 1) -> None:
+           cells: Callable[[int, int, int, int], None]) -> None:
     """A HASIL KERJA table: the section and header rows above ``first``, A. UTAMA at ``first``, B. TAMBAHAN,
-    and ``cells(out, slot, j, entry_row)`` filling each indikator's ``per`` rows from ``out``."""
+    and ``cells(out, slot, j, entry_row)`` filling each indikator row."""
     s, lab, g, cg = ctx.s, ctx.labels["cetak"], ctx.g, ctx.cg
     label(ws, first - 2, 0, cg.last_col, lab["hasil"], s.section)
     for (c0, c1), head in zip(spans, heads):
         label(ws, first - 1, c0, c1, head, s.header)
     label(ws, first, 0, cg.last_col, lab["utama"], s.label)
-    label(ws, cg.tambahan_row(first, per), 0, cg.last_col, lab["tambahan"], s.label)
-    for i, j, out in cg.slot_rows(first, per):
+    label(ws, cg.tambahan_row(first), 0, cg.last_col, lab["tambahan"], s.label)
+    for i, j, out in cg.slot_rows(first):
         cells(out, i, j, g.slot_row(i, j))
 
 
@@ -266,26 +266,21 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
             ws.write_formula(out, c, formula, s.hidden, value)
         formula, shown = range_text(a1(out, _HELPERS[0]), a1(out, _HELPERS[1]), lo[1], hi[1])
         ws.write_formula(out, 5, formula, s.text, shown)
-        numbered(ws, out, 6, src, row, g.col("kumulatif", p), s.text)
-        cap, rating = src.ref(row, g.col("capaian", p)), src.ref(row, g.col("rating_indikator", p))
-        f_cap, t_cap = number(cap, src.value(row, g.col("capaian", p)), 2)
-        t_rating = src.text(row, g.col("rating_indikator", p))
-        ws.write_formula(out, 7, f'=IF({cap}="","",{f_cap}&IF(ISNUMBER({cap})," %",""))'
-                                 f'&IF({rating}="","",CHAR(10)&{rating})', s.text,
-                         (f"{t_cap} %" if t_cap and isinstance(src.value(row, g.col("capaian", p)), (int, float))
-                          else t_cap) + (f"\n{t_rating}" if t_rating else ""))
-        for c in range(4):
-            ws.write_blank(out + 1, c, None, s.text)
-        bukti, umpan = src.ref(row, g.col("bukti", p)), src.ref(row, g.col("umpan_balik", p))
-        t_bukti, t_umpan = src.text(row, g.col("bukti", p)), src.text(row, g.col("umpan_balik", p))
-        lb, lu = text_literal(lab["bukti"]), text_literal(lab["umpan_balik"])
-        text_cell(ws, out + 1, 4, cg.last_col,
-                  f'=IF({bukti}="","",{lb}&{bukti})&IF(AND({bukti}<>"",{umpan}<>""),CHAR(10),"")'
-                  f'&IF({umpan}="","",{lu}&{umpan})', s.text,
-                  "\n".join(x for x in ((lab["bukti"] + t_bukti) if t_bukti else "",
-                                        (lab["umpan_balik"] + t_umpan) if t_umpan else "") if x))
+        real_c, bukti_c = g.col("kumulatif", p), g.col("bukti", p)
+        f_real, t_real = number(src.ref(row, real_c), src.value(row, real_c))
+        bukti, t_bukti = src.ref(row, bukti_c), src.text(row, bukti_c)
+        ws.write_formula(out, 6, f'={f_real}&IF({bukti}="","",CHAR(10)&{bukti})', s.text,
+                         t_real + (f"\n{t_bukti}" if t_bukti else ""))
+        cap_c, rating_c, umpan_c = g.col("capaian", p), g.col("rating_indikator", p), g.col("umpan_balik", p)
+        cap, rating, umpan = src.ref(row, cap_c), src.ref(row, rating_c), src.ref(row, umpan_c)
+        f_cap, t_cap = number(cap, src.value(row, cap_c), 2)
+        t_rating, t_umpan = src.text(row, rating_c), src.text(row, umpan_c)
+        shown = " ".join(x for x in (t_cap + (" %" if _is_number(src.value(row, cap_c)) else ""), t_rating) if x)
+        ws.write_formula(out, 7, f'=TRIM({f_cap}&IF(ISNUMBER({cap})," %","")&" "&{rating})'
+                                 f'&IF({umpan}="","",CHAR(10)&{text_literal(lab["umpan_balik"])}&{umpan})', s.text,
+                         shown + (f"\n{lab['umpan_balik']}{t_umpan}" if t_umpan else ""))
 
-    _table(ctx, ws, parts["table"], lab["evaluasi_head"], [(c, c) for c in range(8)], cells, cg.evaluasi_per)
+    _table(ctx, ws, parts["table"], lab["evaluasi_head"], [(c, c) for c in range(8)], cells)
     label(ws, parts["catatan"], 0, cg.last_col, lab["catatan_target"], s.note)
     _result_row(ctx, ws, parts["hasil"], "hasil", src, g.evaluasi_row("hasil"), value_c)
     r = parts["perilaku"]
@@ -316,6 +311,10 @@ _SKP_SPANS = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 7)]
 _HELPERS = (8, 9)
 #: the EVALUASI's PERILAKU KERJA columns: no, nilai, ekspektasi khusus pimpinan, umpan balik, rating
 _PERILAKU_SPANS = ((0, 0), (1, 1), (2, 3), (4, 5), (6, 7))
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def _safe(make: Callable[[], str]) -> str:
@@ -375,7 +374,7 @@ def row_heights(ctx: Context, sp: SheetPlan, cg: CetakGeometry, src: Src) -> dic
         text = src.text(row, g.col(name))
         return text.split(CHOICE_SEP, 1)[1] if name == "intervensi" and CHOICE_SEP in text else text
 
-    out = {row: row_height(cells) for row, cells in form_texts(cg, w, texts).items()}
+    out = {row: row_height(cells) for row, cells in form_texts(cg, w, texts, lab["umpan_balik"]).items()}
     panduan = w[2] + w[3] + w[4]
     for i, (_, text) in enumerate(BERAKHLAK):
         out[cg.skp_perilaku + 2 + i] = row_height([("• " + text.replace("; ", "\n• "), panduan)])
