@@ -21,6 +21,7 @@ from typing import Sequence
 from skpkit.generator.layout.cetak import CetakGeometry, cetak_names
 from skpkit.generator.layout.cetak_v3 import CetakGeometryV3
 from skpkit.generator.layout.fit import print_fit
+from skpkit.generator.commands.cetak_ak import ak_jobs
 from skpkit.generator.layout import PAPER_SIZES, a1, labels
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.read.package import Package, open_source
@@ -32,7 +33,7 @@ from skpkit.kertas import parse_kertas
 
 __all__ = ["FORMS", "PrintResult", "print_pdf", "soffice"]
 
-FORMS = ("skp", "evaluasi", "dokumen")
+FORMS = ("skp", "evaluasi", "dokumen", "ak")
 #: LibreOffice recalculates .xlsx files on load with this profile setting (the forms are live formulas)
 _XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -110,10 +111,12 @@ def _rows(cg: CetakGeometry | CetakGeometryV3, form: str | None, periode: int | 
 
 
 def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, periode: int | None = None,
-              per: str = "pegawai", kertas: str | None = None) -> PrintResult:
+              per: str = "pegawai", kertas: str | None = None, roster: Path | None = None) -> PrintResult:
     """PDFs of ``files`` in ``out``: per pegawai (``<file>-<sheet>.pdf``) or per unit (``<file>.pdf``);
     ``form`` one of :data:`FORMS` (default all), ``periode`` a period of the EVALUASI form, ``kertas`` the
-    paper (A4 or F4; default each workbook's ``Kertas`` in Pengaturan, a rekap as it was written)."""
+    paper (A4 or F4; default each workbook's ``Kertas`` in Pengaturan, a rekap as it was written). ``form``
+    ``ak`` prints the angka kredit documents of a rekap's fungsional (:mod:`.cetak_ak`), with the optional
+    identity fields of ``roster``."""
     exe = soffice()
     asked = None if kertas is None else PAPER_SIZES[parse_kertas(kertas)]
     out.mkdir(parents=True, exist_ok=True)
@@ -124,6 +127,13 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
         jobs: list[tuple[Path, Path]] = []
         for f in map(Path, files):
             source = open_source(f)
+            if form == "ak":
+                if is_ours(source):
+                    raise UserError(Masalah(str(f), what=_("dokumen angka kredit dicetak dari rekap, bukan dari buku "
+                                                           "kerja SKP"),
+                                            todo=_("jalankan skp consolidate, lalu skp print rekap.xlsx --form ak")))
+                jobs += ak_jobs(source, f, work, out, per, kertas, roster)
+                continue
             if not is_ours(source):  # a rekap or any other workbook: as it prints, on the paper asked for
                 copy = work / f"{f.stem}.xlsx"
                 if asked is not None and isinstance(source, Package):
@@ -171,6 +181,8 @@ def print_pdf(files: Sequence[Path], out: Path, *, form: str | None = None, peri
                 print_copy(source.data, source.workbook_part, copy, set(group), {s: area for s in group}, paper=paper,
                            sheet_parts=[source.parts[s] for s in group], fits=fits)
                 jobs.append((copy, out / f"{stem}.pdf"))
+        if not jobs:
+            return result
         profile = work / "profile" / "user"
         profile.mkdir(parents=True)
         (profile / "registrymodifications.xcu").write_text(_XCU)

@@ -268,18 +268,22 @@ def refresh(files: tuple[Path, ...], atasan_path: Path, roster_path: Path | None
 
 
 @main.command("print", help=_("""PDF formulir resmi dari buku kerja di JALUR (berkas atau folder) (SKP, EVALUASI per periode, DOKUMEN EVALUASI) lewat LibreOffice headless;
-    buku kerja rekap dicetak apa adanya."""))
+    buku kerja rekap dicetak apa adanya, atau dokumen angka kredit dari rekap dengan --form ak."""))
 @click.argument("files", nargs=-1, required=True, metavar=_("JALUR..."), type=click.Path(exists=True, path_type=Path))
-@click.option("--form", type=click.Choice(["skp", "evaluasi", "dokumen"]),
-              help=_("Satu formulir: skp (rencana), evaluasi (per periode) atau dokumen (Dokumen Evaluasi); bawaan semua."))
+@click.option("--form", type=click.Choice(["skp", "evaluasi", "dokumen", "ak"]),
+              help=_("Satu formulir: skp (rencana), evaluasi (per periode), dokumen (Dokumen Evaluasi), atau ak "
+                     "(Konversi, Akumulasi dan Penetapan Angka Kredit dari rekap); bawaan semua."))
 @click.option("--periode", help=_("Periode formulir evaluasi (1..n), atau 'tahunan' untuk Dokumen Evaluasi."))
 @click.option("--per", type=click.Choice(["pegawai", "unit"]), default="pegawai", show_default=True,
               help=_("Satu PDF per pegawai, atau satu per buku kerja."))
 @click.option("--kertas", type=click.Choice(KERTAS, case_sensitive=False),
               help=_("Ukuran kertas: A4, atau F4 (215 x 330 mm); bawaan: Kertas di Pengaturan tiap buku kerja."))
+@click.option("--roster", "roster_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help=_("Roster dengan kolom identitas tambahan untuk --form ak (No. Seri Karpeg, tempat lahir, pendidikan, "
+                     "masa kerja, TMT pangkat)."))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help=_("Folder untuk PDF."))
 def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: str, kertas: str | None,
-           out: Path) -> None:
+           roster_path: Path | None, out: Path) -> None:
     """Print the official forms as PDF."""
     from skpkit.generator.commands.cetak import print_pdf
 
@@ -292,7 +296,8 @@ def print_(files: tuple[Path, ...], form: str | None, periode: str | None, per: 
         else:
             raise click.BadParameter(_("{periode!r}: nomor periode atau 'tahunan'").format(periode=periode),
                                      param_hint="--periode")
-    result = print_pdf(inputs(files, writes=False), out, form=form, periode=number, per=per, kertas=kertas)
+    result = print_pdf(inputs(files, writes=False), out, form=form, periode=number, per=per, kertas=kertas,
+                       roster=roster_path)
     _problems(result.problems)
     click.echo(_("{n} PDF ditulis di {out}").format(n=len(result.written), out=out))
 

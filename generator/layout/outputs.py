@@ -9,7 +9,7 @@ from typing import Any, Sequence
 
 from skpkit.generator.layout import labels
 
-__all__ = ["SKP22_COLUMNS", "PERIODIK_COLUMNS", "REKAP_MARK", "output_kind", "output_kind_of_header"]
+__all__ = ["SKP22_COLUMNS", "PERIODIK_COLUMNS", "REKAP_MARK", "REKAP_AK", "output_kind", "output_kind_of_header"]
 
 #: the columns of SIASN's annual SKP record (``skp22``), as ``siasn_skp22.csv`` has them
 SKP22_COLUMNS = ["tahun", "nipBaru", "pnsDinilaiId", "hasilKinerjaNilai", "perilakuKerjaNilai", "kuadranKinerjaNilai",
@@ -23,6 +23,8 @@ PERIODIK_COLUMNS = ["tahun", "nipBaru", "pnsDinilaiId", "periodikId", "bulanMula
 
 #: the hidden sheet that marks a rekap workbook, and what its first cell says
 REKAP_MARK = ("_rekap", "skpkit rekap")
+#: the rekap's hidden sheet of angka kredit figures by stable key (``skp print rekap.xlsx --form ak`` reads it)
+REKAP_AK = "_angka_kredit"
 
 
 def _norm(value: Any) -> str:

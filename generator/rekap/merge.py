@@ -54,6 +54,8 @@ class Rekap:
     organisasi: dict[tuple[str, int], str] = field(default_factory=dict)
     #: whether any pegawai of the files read has entered anything
     filled: bool = False
+    #: the instansi of the workbooks merged (the first one's that names it)
+    instansi: str = ""
 
 
 def _choose(rekap: Rekap, copies: dict[str, list[FileResult]]) -> dict[str, FileResult]:
@@ -150,6 +152,7 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
                         and (periode is None or b.periode == periode)]
         rekap.ak += [a for a in r.ak if a.nip == nip]
     rekap.settings = settings or Settings()
+    rekap.instansi = next((r.instansi for r in readable if r.instansi), "")
     rekap.organisasi = organisasi
     rekap.units = units_of(rekap.rows, organisasi, n, rekap.settings)
     return rekap

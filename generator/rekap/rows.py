@@ -133,6 +133,14 @@ class BarisAK:
     syarat: str = ""
     pns_id: str = ""
     golongan_id: str = ""
+    #: for the angka kredit documents (``skp print rekap.xlsx --form ak``): pangkat/golongan, jabatan,
+    #: status (PNS, PPPK), the predikat of each period and of the year, the koefisien a year of the jenjang
+    pangkat: str = ""
+    jabatan: str = ""
+    status: str = ""
+    predikat_periode: list[str | None] = field(default_factory=list)
+    predikat_tahunan: str | None = None
+    koefisien: float | None = None
 
 
 @dataclass
@@ -157,6 +165,7 @@ class FileResult:
     filled: dict[str, bool] = field(default_factory=dict)
     #: NIP -> a digest of what was entered (two copies with the same entries are one)
     content: dict[str, str] = field(default_factory=dict)
+    instansi: str = ""
 
 
 def record(row: Any) -> dict[str, Any]:
@@ -169,6 +178,11 @@ def _number_or_none(x: Any) -> float | None:
         return angka(x)
     except InputError:
         return None
+
+
+def _label(x: Any) -> str | None:
+    """A predikat as its label; ``None`` for none or a reason."""
+    return x.value if isinstance(x, Predikat) else None
 
 
 def _float(x: Any) -> float | None:
@@ -225,7 +239,10 @@ def _ak(sheet: SheetPlan, res: HasilPegawai, settings: Settings) -> BarisAK:
         ak_awal_pangkat=None if p_.is_pppk else _number_or_none(p_.ak_awal_pangkat), ak_awal_jenjang=_number_or_none(p_.ak_awal_jenjang),
         kumulatif_pangkat=posisi and posisi.kumulatif_pangkat, kurang_pangkat=posisi and posisi.kurang_pangkat,
         kumulatif_jenjang=posisi and posisi.kumulatif_jenjang, kurang_jenjang=posisi and posisi.kurang_jenjang,
-        syarat="; ".join(aturan_ak.syarat_kenaikan_jenjang(jenjang)), pns_id=p_.pns_id, golongan_id=p_.golongan_id)
+        syarat="; ".join(aturan_ak.syarat_kenaikan_jenjang(jenjang)), pns_id=p_.pns_id, golongan_id=p_.golongan_id,
+        pangkat=p_.pangkat or "", jabatan=p_.jabatan or "", status="PPPK" if p_.is_pppk else "PNS",
+        predikat_periode=[_label(hp.predikat) for hp in res.periode], predikat_tahunan=_label(res.tahunan.predikat),
+        koefisien=settings.koefisien.get(jenjang))
 
 
 def rows_of(data: WorkbookData, results: dict[str, HasilPegawai], skip: set[str] = frozenset()) -> FileResult:
@@ -235,7 +252,7 @@ def rows_of(data: WorkbookData, results: dict[str, HasilPegawai], skip: set[str]
     n = plan.jenis_periode.jumlah
     nama = plan.jenis_periode.nama
     out = FileResult(str(data.path), organisasi=dict(plan.organisasi), settings=plan.settings, n_periode=n,
-                     read=True, tahun=plan.tahun)
+                     read=True, tahun=plan.tahun, instansi=plan.instansi)
     out.last_filled = max((p for sp in plan.sheets for p in sp.isian.periods_filled()), default=0)
     for sheet in plan.sheets:
         if sheet.name in skip:

@@ -12,7 +12,7 @@ from skpkit.generator.rekap.merge import RULE_SLOTS, Rekap
 from skpkit.generator.rekap.rows import record
 from skpkit.model import Predikat
 
-__all__ = ["Columns", "texts", "pegawai_table", "unit_table", "ak_table", "belum_table", "masalah_table",
+__all__ = ["Columns", "texts", "pegawai_table", "unit_table", "ak_table", "ak_data", "AK_DATA_KEYS", "belum_table", "masalah_table",
            "safe_text"]
 
 Columns = list[tuple[str, str]]
@@ -69,6 +69,48 @@ def unit_table(rekap: Rekap) -> tuple[Columns, list[dict]]:
                         f"ok_{k}": t["ya"] if a.terpenuhi else t["tidak"]})
         rec["semua"] = (t["ya"] if all(a.terpenuhi for a in u.aturan) else t["tidak"]) if u.aturan else \
             t["tanpa_organisasi"]
+        records.append(rec)
+    return cols, records
+
+
+#: the keys of the hidden angka kredit sheet besides the per-period ones (``periode_p``, ``predikat_p``,
+#: ``bulan_p``, ``nama_p``)
+AK_DATA_KEYS = ("nip", "nama", "status", "pangkat", "jabatan", "jenjang", "unit", "tmt_jabatan", "bulan", "koefisien",
+                "predikat_tahunan", "tahunan", "jumlah", "ak_awal_pangkat", "ak_awal_jenjang", "ak_pangkat",
+                "ak_jenjang", "kumulatif_pangkat", "kurang_pangkat", "kumulatif_jenjang", "kurang_jenjang", "syarat",
+                "penilai_nama", "penilai_nip", "tahun", "instansi", "tempat", "kertas")
+
+
+def ak_data(rekap: Rekap) -> tuple[Columns, list[dict]]:
+    """The hidden ``_angka_kredit`` sheet: every fungsional's figures by stable key, raw (no display
+    text), with the pejabat penilai of their latest rated period and the rekap's year and settings; what
+    the angka kredit documents are printed from."""
+    n = rekap.n_periode
+    names = [x.periode_nama for x in rekap.units if x.periode][:n] if rekap.units else []
+    per = [k for p in range(1, n + 1) for k in (f"periode_{p}", f"predikat_{p}", f"persen_{p}", f"bulan_{p}",
+                                                f"nama_{p}")]
+    cols: Columns = [(k, k) for k in (*AK_DATA_KEYS, "persen_tahunan", *per)]
+
+    def persen(label: str | None) -> float | None:
+        return rekap.settings.persen_ak[Predikat.parse(label)] if label else None
+
+    penilai: dict[str, tuple[int, str, str]] = {}
+    for r in rekap.rows:
+        if r.penilai_nip and (r.nip not in penilai or (r.periode or n + 1) >= penilai[r.nip][0]):
+            penilai[r.nip] = ((r.periode or n + 1), r.penilai_nama, r.penilai_nip)
+    records = []
+    for a in rekap.ak:
+        rec = {k: getattr(a, k, None) for k in AK_DATA_KEYS}
+        rec["tmt_jabatan"] = a.tmt_jabatan.isoformat() if a.tmt_jabatan else None
+        _, rec["penilai_nama"], rec["penilai_nip"] = penilai.get(a.nip, (0, "", ""))
+        rec.update(tahun=rekap.tahun, instansi=rekap.instansi, tempat=rekap.settings.tempat,
+                   kertas=rekap.settings.kertas, persen_tahunan=persen(a.predikat_tahunan))
+        for p in range(1, n + 1):
+            rec[f"periode_{p}"] = a.periode[p - 1] if p - 1 < len(a.periode) else None
+            rec[f"predikat_{p}"] = a.predikat_periode[p - 1] if p - 1 < len(a.predikat_periode) else None
+            rec[f"persen_{p}"] = persen(rec[f"predikat_{p}"])
+            rec[f"bulan_{p}"] = a.bulan_periode[p - 1] if p - 1 < len(a.bulan_periode) else None
+            rec[f"nama_{p}"] = names[p - 1] if p - 1 < len(names) else f"Periode {p}"
         records.append(rec)
     return cols, records
 

@@ -10,9 +10,9 @@ import xlsxwriter
 
 from skpkit.model import Predikat
 from skpkit.generator.files import atomic_target
-from skpkit.generator.layout.outputs import REKAP_MARK
+from skpkit.generator.layout.outputs import REKAP_AK, REKAP_MARK
 from skpkit.generator.rekap.merge import RULE_SLOTS, Rekap
-from skpkit.generator.rekap.tables import ak_table, belum_table, masalah_table, pegawai_table, texts, unit_table
+from skpkit.generator.rekap.tables import ak_data, ak_table, belum_table, masalah_table, pegawai_table, texts, unit_table
 
 __all__ = ["write_rekap"]
 
@@ -79,6 +79,9 @@ def write_rekap(rekap: Rekap, out: Path) -> Path:
                {"nip": 21, "nama": 28, "unit": 28, "apa": 48, "file": 30})
         _table(wb, wb.add_worksheet(sheets["masalah"]), *masalah_table(rekap), fmt,
                {"file": 34, "what": 60, "todo": 50})
+        data = wb.add_worksheet(REKAP_AK)  # by stable key, for the angka kredit documents (skp print --form ak)
+        _table(wb, data, *ak_data(rekap), fmt)
+        data.hide()
         mark = wb.add_worksheet(REKAP_MARK[0])  # known again by content: never read back as an input
         mark.write_string(0, 0, REKAP_MARK[1])
         mark.hide()
