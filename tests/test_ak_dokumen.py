@@ -163,11 +163,18 @@ def test_printed_one_page_each_with_the_figures(rekap, tmp_path):
     penetapan = re.sub(r"\s+", " ", muda[2])
     for figure in ("150.00", "25.00", "175.00", "200.00"):
         assert figure in penetapan, figure
-    assert "Belum dapat dipertimbangkan untuk kenaikan pangkat" in penetapan
+    assert "Kenaikan pangkat: belum dapat dipertimbangkan untuk kenaikan pangkat" in penetapan
     pppk = [p for p in pages if PPPK in p]
     assert all("NI PPPK" in p for p in pppk) and "PPPK: tanpa pangkat" in pppk[2]
     pertama = re.sub(r"\s+", " ", [p for p in pages if PERTAMA in p][2])
-    assert "Dapat dipertimbangkan untuk kenaikan pangkat" in pertama and "2.50" in pertama
+    assert "Kenaikan pangkat: dapat dipertimbangkan untuk kenaikan pangkat" in pertama and "2.50" in pertama
+    # on F4 too: still one page a document
+    result = CliRunner().invoke(main, ["print", str(rekap), "--form", "ak", "--per", "unit", "--kertas", "f4",
+                                       "--out", str(tmp_path / "f4")])
+    assert result.exit_code == 0, result.output
+    (pdf,) = (tmp_path / "f4").glob("*.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+12\b", info) and re.search(r"Page size:\s+612(\.\d+)? x 936", info), info
 
 
 def test_ak_from_a_skp_workbook_or_an_old_rekap_is_one_line(rekap, tmp_path, demo):

@@ -101,12 +101,19 @@ def test_no_two_words_overlap(printed):
 
 
 def test_dokumen_evaluasi_is_one_page_with_the_year_and_the_signatories(printed):
+    """The Dokumen Evaluasi: PERIODE: AKHIR, the pegawai's own PERIODE PENILAIAN (from their TMT jabatan when
+    it falls in the year, RULES.md section 10), sections 1-5, tempat and 31 December, the three signatories."""
+    from skpkit.generator.layout import labels
+    from skpkit.rules.tampil import mulai_teks
+
     data, pages, _, _ = printed
     for sp in data.plan.sheets:
         mine = [p for p in pages if _owner(p) == sp.pegawai.nip and "DOKUMEN EVALUASI KINERJA PEGAWAI" in p]
         assert len(mine) == 1, sp.name
         page = mine[0]
-        assert "PERIODE: AKHIR" in page and "PERIODE PENILAIAN: 1 JANUARI 2027 SD 31 DESEMBER 2027" in page
+        start = mulai_teks(sp.pegawai.tmt_jabatan if sp.pegawai.is_fungsional else None, 2027,
+                           labels()["cetak"]["bulan"])
+        assert "PERIODE: AKHIR" in page and f"PERIODE PENILAIAN: {start} SD 31 DESEMBER 2027" in page
         for section in ("1. PEGAWAI YANG DINILAI", "2. PEJABAT PENILAI KINERJA", "4. EVALUASI KINERJA",
                         "5. CATATAN / REKOMENDASI"):
             assert section in page
@@ -118,6 +125,23 @@ def test_dokumen_evaluasi_is_one_page_with_the_year_and_the_signatories(printed)
             assert who in page, (sp.name, who)
         if sp.atasan_penilai.nip:
             assert sp.atasan_penilai.nama in page and sp.atasan_penilai.nip in page
+
+
+def test_the_skp_period_starts_on_the_pegawais_own_first_day(printed):
+    """RULES.md section 10: the SKP's PERIODE PENILAIAN begins on the TMT jabatan when it falls in the year
+    (the demo has two fungsional appointed in May), else on 1 January."""
+    from skpkit.generator.layout import labels
+    from skpkit.rules.tampil import mulai_teks
+
+    data, pages, _, _ = printed
+    starts = []
+    for sp in data.plan.sheets:
+        start = mulai_teks(sp.pegawai.tmt_jabatan if sp.pegawai.is_fungsional else None, 2027,
+                           labels()["cetak"]["bulan"])
+        starts.append(start)
+        skp = [p for o, f, i in _forms(pages) if o == sp.pegawai.nip and f == "skp" for p in [pages[i]]]
+        assert any(f"PERIODE PENILAIAN: {start} SD 31 DESEMBER 2027" in p for p in skp), (sp.name, start)
+    assert {"1 MEI 2027", "15 MEI 2027"} <= set(starts)
 
 
 def _numbers(text: str) -> set[float]:

@@ -272,7 +272,7 @@ def test_rekap_opens_in_libreoffice_without_errors(demo, tmp_path):
     _consolidate(str(demo / "terisi"), "--out", str(tmp_path / "rekap.xlsx"))
     (lo,) = recalculate([tmp_path / "rekap.xlsx"], tmp_path / "lo")
     assert error_cells(lo) == []
-    assert CalamineWorkbook.from_path(str(lo)).sheet_names == SHEETS + ["_rekap"]  # the mark survives a re-save
+    assert CalamineWorkbook.from_path(str(lo)).sheet_names == SHEETS + ["_angka_kredit", "_rekap"]  # the data and the mark survive a re-save
 
 
 def test_macro_consolidates_the_callers_folder(demo, tmp_path):

@@ -103,8 +103,9 @@ class _Writer:
         tahun = d.identitas.get("tahun") or ""
         dash = lab["tidak_berlaku"]
         self.row([(0, _LAST, lab["akumulasi_section"], "section")])
-        self.row([(0, 0, "NO", "head"), (1, 3, lab["akumulasi_head"][1], "head"), (4, 5, lab["akumulasi_head"][4], "head"),
-                  (6, 6, lab["akumulasi_head"][6], "head")])
+        head = lab["akumulasi_head"]
+        self.row([(0, 0, head["no"], "head"), (1, 3, head["uraian"], "head"), (4, 5, head["pangkat"], "head"),
+                  (6, 6, head["jenjang"], "head")])
         year = d.tahunan.ak
         pangkat_awal = dash if self.pppk else d.ak_awal_pangkat
         self.row([(0, 0, 1, "int"), (1, 3, rows["awal"], "cell"), (4, 5, pangkat_awal, "num"),
@@ -125,8 +126,8 @@ class _Writer:
         total = None if year is None else (awal or 0.0) + year
         self.row([(0, _LAST, lab["penetapan_section"], "section")])
         head = lab["penetapan_head"]
-        self.row([(0, 0, head[0], "head"), (1, 2, head[1], "head"), (3, 3, head[3], "head"), (4, 4, head[4], "head"),
-                  (5, 5, head[5], "head"), (6, 6, head[6], "head")])
+        self.row([(0, 0, head["no"], "head"), (1, 2, head["uraian"], "head"), (3, 3, head["lama"], "head"),
+                  (4, 4, head["baru"], "head"), (5, 5, head["jumlah"], "head"), (6, 6, head["keterangan"], "head")])
         figures = {"dasar": (dash, dash, dash), "lama": (awal, dash, awal), "penyesuaian": (dash, dash, dash),
                    "konversi": (dash, year, year), "pendidikan": (dash, dash, dash)}
         for k, key in enumerate(("dasar", "lama", "penyesuaian", "konversi", "pendidikan"), start=1):
@@ -137,16 +138,17 @@ class _Writer:
                   (5, 5, total, "boldnum"), (6, 6, "", "cell")])
         self.r += 1
         self.row([(0, _LAST, lab["keterangan_section"], "section")])
-        self.row([(0, 3, "", "head"), (4, 5, lab["keterangan_head"][4], "head"), (6, 6, lab["keterangan_head"][6], "head")])
+        self.row([(0, 3, "", "head"), (4, 5, lab["keterangan_head"]["pangkat"], "head"),
+                  (6, 6, lab["keterangan_head"]["jenjang"], "head")])
         for key in ("minimal", "kelebihan", "kekurangan"):
             self.row([(0, 3, lab["keterangan_rows"][key], "cell"), (4, 5, _figure(d.pangkat, key, dash), "num"),
                       (6, 6, _figure(d.jenjang, key, dash), "num")])
-        for what, k in ((lab["pangkat"], d.pangkat), (lab["jenjang"], d.jenjang)):
+        for key, k in (("pangkat", d.pangkat), ("jenjang", d.jenjang)):
             if k.dapat is None:
                 text = k.alasan or lab["belum"]
             else:
-                text = lab["dapat" if k.dapat else "tidak_dapat"].format(apa=what)
-            self.row([(0, _LAST, f"{what[:1].upper()}{what[1:]}: {text}", "plain")])
+                text = lab["dapat" if k.dapat else "tidak_dapat"].format(apa=lab["apa"][key])
+            self.row([(0, _LAST, f"{lab['kenaikan'][key]}: {text}", "plain")])
         if d.syarat and d.jenjang.dapat is not None:
             self.row([(0, _LAST, lab["syarat"].format(syarat=d.syarat), "plain")])
 

@@ -10,11 +10,15 @@ cached value a workbook carries until it is recalculated).
 from __future__ import annotations
 
 import calendar
+import datetime as dt  # noqa: F401 (the examples)
 import math
 
+from skpkit.errors import InputError
+from skpkit.rules.ak import tanggal
 from skpkit.rules.nilai import bulat
 
-__all__ = ["desimal", "angka_teks", "angka_formula", "akhir_bulan", "tanggal_teks", "tanggal_formula"]
+__all__ = ["desimal", "angka_teks", "angka_formula", "akhir_bulan", "tanggal_teks", "tanggal_formula", "mulai_teks",
+           "mulai_formula"]
 
 
 def desimal(x: float) -> int:
@@ -97,3 +101,30 @@ def tanggal_formula(bulan: int, months: list[str], tahun: str = "Tahun", akhir: 
     if not akhir:
         return f'"1 {name} "&{tahun}'
     return f'DAY(DATE({tahun},{bulan + 1},0))&" {name} "&{tahun}'
+
+
+def mulai_teks(tmt: object, tahun: int, months: list[str]) -> str:
+    """The first day of the pegawai's SKP period in ``tahun`` (RULES.md section 10): their TMT jabatan when
+    it falls in the year, else 1 January.
+
+    Examples
+    --------
+    >>> months = ["JANUARI", "FEBRUARI", "MARET", "APRIL"] + ["?"] * 8
+    >>> mulai_teks(dt.date(2027, 4, 15), 2027, months), mulai_teks(dt.date(2020, 4, 15), 2027, months)
+    ('15 APRIL 2027', '1 JANUARI 2027')
+    """
+    try:
+        day = tanggal(tmt)
+    except InputError:  # text: the sheet's formula does not take it as a date either
+        day = None
+    if day is not None and day.year == tahun:
+        return tanggal_teks(day.day, day.month, tahun, months)
+    return tanggal_teks(1, 1, tahun, months)
+
+
+def mulai_formula(tmt: str, months: list[str], tahun: str = "Tahun") -> str:
+    """:func:`mulai_teks` as a formula over the TMT jabatan cell ``tmt`` (a date, blank, or text)."""
+    names = ",".join('"' + m.replace('"', '""') + '"' for m in months)
+    first = months[0].replace('"', '""')
+    return (f'IF(AND(ISNUMBER({tmt}),IFERROR(YEAR({tmt})={tahun},FALSE)),DAY({tmt})&" "&CHOOSE(MONTH({tmt}),'
+            f'{names})&" "&{tahun},"1 {first} "&{tahun})')

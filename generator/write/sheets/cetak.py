@@ -71,14 +71,25 @@ def _title(ctx: Context, ws: Worksheet, r: int, title: str, lines: list[tuple[st
         ws.write_formula(r + i, 0, formula, s.form_subtitle, shows)
 
 
-def _periode_penilaian(ctx: Context, first_month: int, last_month: int) -> tuple[str, str]:
-    """``1 JANUARI SD 31 MARET 2027`` of months ``first_month``-``last_month`` of the workbook's year."""
+def _periode_penilaian(ctx: Context, first_month: int, last_month: int,
+                       tmt: tuple[str, object] | None = None) -> tuple[str, str]:
+    """``1 JANUARI 2027 SD 31 MARET 2027`` of months ``first_month``-``last_month`` of the workbook's year;
+    ``tmt`` (the TMT jabatan cell and its value) starts it on the pegawai's own first day (RULES.md
+    section 10)."""
     months, tahun = ctx.labels["cetak"]["bulan"], ctx.plan.tahun
-    formula = (f'{tampil.tanggal_formula(first_month, months)}&" SD "&'
-               f'{tampil.tanggal_formula(last_month, months, akhir=True)}')
-    shows = (f"{tampil.tanggal_teks(1, first_month, tahun, months)} SD "
-             f"{tampil.tanggal_teks(tampil.akhir_bulan(tahun, last_month), last_month, tahun, months)}")
-    return formula, shows
+    end_f = tampil.tanggal_formula(last_month, months, akhir=True)
+    end_t = tampil.tanggal_teks(tampil.akhir_bulan(tahun, last_month), last_month, tahun, months)
+    if tmt is not None:
+        return (f'{tampil.mulai_formula(tmt[0], months)}&" SD "&{end_f}',
+                f"{tampil.mulai_teks(tmt[1], tahun, months)} SD {end_t}")
+    return (f'{tampil.tanggal_formula(first_month, months)}&" SD "&{end_f}',
+            f"{tampil.tanggal_teks(1, first_month, tahun, months)} SD {end_t}")
+
+
+def _tmt(ctx: Context, src: Src, sp: SheetPlan) -> tuple[str, object]:
+    """The pegawai's TMT jabatan cell on their sheet, and what it holds (written for a fungsional)."""
+    r, c = ctx.g.identity("tmt_jabatan"), ctx.g.identity_col("pegawai")
+    return src.ref(r, c), sp.pegawai.tmt_jabatan if sp.pegawai.is_fungsional else None
 
 
 def _who(sp: SheetPlan, block: str) -> Identitas:
@@ -173,7 +184,8 @@ def _table(ctx: Context, ws: Worksheet, first: int, heads: list[str], spans: lis
 
 def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
-    second, shows = "=" + text_literal(lab["periode_tahun"]) + "&Tahun", f"{lab['periode_tahun']}{ctx.plan.tahun}"
+    dates_f, dates_t = _periode_penilaian(ctx, 1, 12, _tmt(ctx, src, sp))
+    second, shows = f'={text_literal(lab["periode_penilaian"])}&{dates_f}', lab["periode_penilaian"] + dates_t
     tanggal = ctx.plan.meta.get("ditetapkan")
     signed = None
     if tanggal:
@@ -335,7 +347,7 @@ def _result_row(ctx: Context, ws: Worksheet, r: int, key: str, src: Src, row: in
 def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
     parts, sections = cg.dokumen_parts, lab["dokumen_sections"]
-    dates_f, dates_t = _periode_penilaian(ctx, 1, 12)
+    dates_f, dates_t = _periode_penilaian(ctx, 1, 12, _tmt(ctx, src, sp))
     _title(ctx, ws, cg.dokumen_start, lab["dokumen_title"],
            [("=" + text_literal(lab["tahunan"]), lab["tahunan"]),
             (f'={text_literal(lab["periode_penilaian"])}&{dates_f}', lab["periode_penilaian"] + dates_t)])
