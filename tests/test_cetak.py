@@ -4,6 +4,7 @@ signatories, each period page with every indikator, its target and realisasi, an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -142,6 +143,27 @@ def test_the_skp_period_starts_on_the_pegawais_own_first_day(printed):
         skp = [p for o, f, i in _forms(pages) if o == sp.pegawai.nip and f == "skp" for p in [pages[i]]]
         assert any(f"PERIODE PENILAIAN: {start} SD 31 DESEMBER 2027" in p for p in skp), (sp.name, start)
     assert {"1 MEI 2027", "15 MEI 2027"} <= set(starts)
+
+
+def test_a_period_before_the_tmt_prints_tidak_dinilai(printed):
+    """RULES.md section 8: a period that ends before the pegawai's TMT jabatan has no rating, predikat or AK;
+    its EVALUASI says "tidak dinilai" (the demo's two fungsional appointed in May: the first quarter)."""
+    from skpkit.rules import ak
+
+    data, pages, _, _ = printed
+    ends = {1: dt.date(2027, 3, 31), 2: dt.date(2027, 6, 30), 3: dt.date(2027, 9, 30), 4: dt.date(2027, 12, 31)}
+    seen = 0
+    for sp in data.plan.sheets:
+        tmt = ak.tanggal(sp.pegawai.tmt_jabatan) if sp.pegawai.is_fungsional else None
+        evaluasi = [pages[i] for o, f, i in _forms(pages) if o == sp.pegawai.nip and f == "evaluasi"]
+        for p, page in enumerate(evaluasi, start=1):
+            outside = tmt is not None and tmt > ends[p]
+            seen += outside
+            assert ("TIDAK DINILAI" in page) == outside, (sp.name, p)
+            if outside:
+                rows = re.findall(r"PREDIKAT KINERJA PEGAWAI\s+(\S+ \S+)", page)
+                assert rows == ["tidak dinilai"], (sp.name, p, rows)
+    assert seen == 2
 
 
 def _numbers(text: str) -> set[float]:

@@ -23,12 +23,14 @@ from skpkit.model import BERAKHLAK, JenisPeriode, PredikatOrganisasi
 from skpkit.rules import kurva, tampil
 from skpkit.plan import CHOICE_SEP
 from skpkit.rules.formula import text_literal
-from skpkit.generator.layout import Geometry, a1, quote_sheet
+from skpkit.generator.layout import a1, quote_sheet
 from skpkit.generator.layout.fit import form_texts, row_height
-from skpkit.plan import Identitas, SheetPlan
+from skpkit.plan import SheetPlan
 from skpkit.generator.layout.cetak import CetakGeometry
 from skpkit.generator.write.sheets.cetak_cells import (Src, annual_target, intervensi, label, link, number,
                                                       period_targets, put, range_text, text_cell)
+from skpkit.generator.write.sheets.cetak_blocks import (identity, no, outside, periode_penilaian, result_row,
+                                                       signatures, table, title, tmt)
 from skpkit.generator.write.sheets.context import Context, nip_label
 
 __all__ = ["write", "row_heights"]
@@ -60,131 +62,11 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     ws.set_footer(lab["footer"])
 
 
-# --- cells -----------------------------------------------------------------------------------------
-
-def _title(ctx: Context, ws: Worksheet, r: int, title: str, lines: list[tuple[str, str]]) -> None:
-    """The form's title, the instansi, and its period lines (each a formula and what it shows)."""
-    s, last = ctx.s, ctx.cg.last_col
-    ws.merge_range(r, 0, r, last, title, s.form_title)
-    for i, (formula, shows) in enumerate([("=Instansi", ctx.plan.instansi)] + lines, start=1):
-        ws.merge_range(r + i, 0, r + i, last, "", s.form_subtitle)
-        ws.write_formula(r + i, 0, formula, s.form_subtitle, shows)
-
-
-def _periode_penilaian(ctx: Context, first_month: int, last_month: int,
-                       tmt: tuple[str, object] | None = None) -> tuple[str, str]:
-    """``1 JANUARI 2027 SD 31 MARET 2027`` of months ``first_month``-``last_month`` of the workbook's year;
-    ``tmt`` (the TMT jabatan cell and its value) starts it on the pegawai's own first day (RULES.md
-    section 10)."""
-    months, tahun = ctx.labels["cetak"]["bulan"], ctx.plan.tahun
-    end_f = tampil.tanggal_formula(last_month, months, akhir=True)
-    end_t = tampil.tanggal_teks(tampil.akhir_bulan(tahun, last_month), last_month, tahun, months)
-    if tmt is not None:
-        return (f'{tampil.mulai_formula(tmt[0], months)}&" SD "&{end_f}',
-                f"{tampil.mulai_teks(tmt[1], tahun, months)} SD {end_t}")
-    return (f'{tampil.tanggal_formula(first_month, months)}&" SD "&{end_f}',
-            f"{tampil.tanggal_teks(1, first_month, tahun, months)} SD {end_t}")
-
-
-def _tmt(ctx: Context, src: Src, sp: SheetPlan) -> tuple[str, object]:
-    """The pegawai's TMT jabatan cell on their sheet, and what it holds (written for a fungsional)."""
-    r, c = ctx.g.identity("tmt_jabatan"), ctx.g.identity_col("pegawai")
-    return src.ref(r, c), sp.pegawai.tmt_jabatan if sp.pegawai.is_fungsional else None
-
-
-def _who(sp: SheetPlan, block: str) -> Identitas:
-    return {"pegawai": Identitas.of(sp.pegawai), "penilai": sp.penilai, "atasan": sp.atasan_penilai}[block]
-
-
-def _row_label(ctx: Context, sp: SheetPlan, block: str, key: str) -> str:
-    """An identity row's label in one block: NI PPPK and GOLONGAN for a PPPK (RULES.md section 9)."""
-    lab = ctx.labels["cetak"]
-    if _who(sp, block).pppk:
-        return lab["identitas_rows_pppk"].get(key, lab["identitas_rows"][key])
-    return lab["identitas_rows"][key]
-
-
-def _identity(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: Src, blocks: tuple[str, ...],
-              sp: SheetPlan, headings: dict[str, str] | None = None) -> int:
-    """Identity blocks side by side (two) or stacked (three); returns the next free row."""
-    s, lab = ctx.s, ctx.labels["cetak"]
-    headings = headings or lab["identitas"]
-    if len(blocks) == 2:
-        spans = ((0, 1, 2, 3), (4, 4, 5, 7))
-        for (l0, l1, v0, v1), block in zip(spans, blocks):
-            label(ws, r, l0, v1, headings[block], s.header)
-            for i, key in enumerate(ctx.cg.identity_keys, start=1):
-                label(ws, r + i, l0, l1, _row_label(ctx, sp, block, key), s.label)
-                link(ws, r + i, v0, v1, src, g.identity(key), g.identity_col(block), s.text)
-        return r + len(ctx.cg.identity_keys) + 1
-    for block in blocks:
-        label(ws, r, 0, ctx.cg.last_col, headings[block], s.header)
-        for i, key in enumerate(ctx.cg.identity_keys, start=1):
-            label(ws, r + i, 0, 2, _row_label(ctx, sp, block, key), s.label)
-            link(ws, r + i, 3, ctx.cg.last_col, src, g.identity(key), g.identity_col(block), s.text)
-        r += len(ctx.cg.identity_keys) + 1
-    return r
-
-
-def _tempat_tanggal(ctx: Context, tanggal: tuple[str, str] | None) -> tuple[str, str]:
-    """``Tempat, tanggal`` (dots while either is unknown): formula and text."""
-    lab = ctx.labels["cetak"]
-    dots_place, dots_date = text_literal(lab["tempat_kosong"]), text_literal(lab["tanggal_kosong"])
-    date_f, date_t = tanggal if tanggal else (dots_date, lab["tanggal_kosong"])
-    tempat = ctx.plan.settings.tempat or lab["tempat_kosong"]
-    return f'=IF(TRIM(Tempat)="",{dots_place},TRIM(Tempat))&", "&{date_f}', f"{tempat}, {date_t}"
-
-
-def _sign_block(ctx: Context, ws: Worksheet, r: int, c0: int, c1: int, g: Geometry, src: Src, block: str,
-                sp: SheetPlan, place: tuple[str, str]) -> None:
-    s, lab = ctx.s, ctx.labels["cetak"]
-    ws.merge_range(r, c0, r, c1, "", s.sign)
-    if place[0]:
-        ws.write_formula(r, c0, place[0], s.sign, place[1])
-    ws.merge_range(r + 1, c0, r + 1, c1, lab["ttd"][block], s.sign)
-    ws.merge_range(r + 4, c0, r + 4, c1, "", s.sign_line)
-    put(ws, r + 4, c0, src, g.identity("nama"), g.identity_col(block), s.sign_line)
-    row, col = g.identity("nip"), g.identity_col(block)
-    nip, shown = src.ref(row, col), src.text(row, col)
-    prefix, _, suffix = lab["nip_pppk" if _who(sp, block).pppk else "nip"].partition("{nip}")
-    ws.merge_range(r + 5, c0, r + 5, c1, "", s.sign)
-    ws.write_formula(r + 5, c0, f'=IF({nip}="","",{text_literal(prefix)}&{nip}&{text_literal(suffix)})', s.sign,
-                     f"{prefix}{shown}{suffix}" if shown else "")
-
-
-def _signatures(ctx: Context, ws: Worksheet, r: int, g: Geometry, src: Src, blocks: tuple[str, ...],
-                sp: SheetPlan, tanggal: tuple[str, str] | None) -> None:
-    """Signature blocks; the tempat and tanggal over the last one (the pejabat penilai's)."""
-    last = ctx.cg.last_col
-    spans = {1: ((4, last),), 2: ((0, 3), (4, last)), 3: ((0, 2), (3, 4), (5, last))}[len(blocks)]
-    place = _tempat_tanggal(ctx, tanggal)
-    for k, ((c0, c1), block) in enumerate(zip(spans, blocks)):
-        _sign_block(ctx, ws, r, c0, c1, g, src, block, sp, place if k == len(blocks) - 1 else ("", ""))
-
-
-def _no(g: Geometry, i: int) -> str:
-    return str(i + 1 if g.slot_is_utama(i) else i - g.n_utama + 1)
-
-
-def _table(ctx: Context, ws: Worksheet, first: int, heads: list[str], spans: list[tuple[int, int]],
-           cells: Callable[[int, int, int, int], None]) -> None:
-    """A HASIL KERJA table: the section and header rows above ``first``, A. UTAMA at ``first``, B. TAMBAHAN,
-    and ``cells(out, slot, j, entry_row)`` filling each indikator row."""
-    s, lab, g, cg = ctx.s, ctx.labels["cetak"], ctx.g, ctx.cg
-    label(ws, first - 2, 0, cg.last_col, lab["hasil"], s.section)
-    for (c0, c1), head in zip(spans, heads):
-        label(ws, first - 1, c0, c1, head, s.header)
-    label(ws, first, 0, cg.last_col, lab["utama"], s.label)
-    label(ws, cg.tambahan_row(first), 0, cg.last_col, lab["tambahan"], s.label)
-    for i, j, out in cg.slot_rows(first):
-        cells(out, i, j, g.slot_row(i, j))
-
-
 # --- the three forms ---------------------------------------------------------------------------------
 
 def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
-    dates_f, dates_t = _periode_penilaian(ctx, 1, 12, _tmt(ctx, src, sp))
+    dates_f, dates_t = periode_penilaian(ctx, 1, 12, tmt(ctx, src, sp))
     second, shows = f'={text_literal(lab["periode_penilaian"])}&{dates_f}', lab["periode_penilaian"] + dates_t
     tanggal = ctx.plan.meta.get("ditetapkan")
     signed = None
@@ -197,13 +79,13 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
     else:
         signed = (tampil.tanggal_formula(1, lab["bulan_tanggal"]),
                   tampil.tanggal_teks(1, 1, ctx.plan.tahun, lab["bulan_tanggal"]))
-    _title(ctx, ws, 0, lab["skp_title"], [(second, shows)])
-    _identity(ctx, ws, 3, g, src, ("pegawai", "penilai"), sp)
+    title(ctx, ws, 0, lab["skp_title"], [(second, shows)])
+    identity(ctx, ws, 3, g, src, ("pegawai", "penilai"), sp)
 
     def cells(out: int, i: int, j: int, row: int) -> None:
         top = g.slot_row(i)
         if j == 0:
-            ws.write_string(out, 0, _no(g, i), s.text)
+            ws.write_string(out, 0, no(g, i), s.text)
             formula, shown = intervensi(src, top, g.col("intervensi"))
             ws.write_formula(out, 1, formula, s.text, shown)
             put(ws, out, 2, src, top, g.col("rhk"), s.text)
@@ -219,7 +101,7 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
         ws.merge_range(out, 6, out, 7, "", s.text)
         put(ws, out, 6, src, row, g.col("satuan"), s.text)
 
-    _table(ctx, ws, cg.skp_table, lab["skp_head"], _SKP_SPANS, cells)
+    table(ctx, ws, cg.skp_table, lab["skp_head"], _SKP_SPANS, cells)
     r = cg.skp_perilaku
     label(ws, r, 0, cg.last_col, lab["perilaku"], s.section)
     heads = lab["perilaku_head"]
@@ -240,7 +122,7 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
     for i, key in enumerate(ctx.layout["pegawai"]["lampiran"], start=1):
         label(ws, r + i, 0, 2, ctx.labels["pegawai"]["lampiran_rows"][key], s.label)
         link(ws, r + i, 3, cg.last_col, src, g.lampiran_row(key), wide, s.text)
-    _signatures(ctx, ws, cg.skp_sign, g, src, ("pegawai", "penilai"), sp, signed)
+    signatures(ctx, ws, cg.skp_sign, g, src, ("pegawai", "penilai"), sp, signed)
 
 
 def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src, p: int) -> None:
@@ -248,12 +130,15 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
     parts = cg.evaluasi_parts(p)
     periode = jenis.nama(p).upper() + (lab["akhir"] if jenis is JenisPeriode.TRIWULANAN and p == g.n_periode else "")
     line = lab["periode"] + periode + " "
-    dates_f, dates_t = _periode_penilaian(ctx, (p - 1) * jenis.bulan + 1, p * jenis.bulan)
-    _title(ctx, ws, cg.evaluasi_start(p), lab["evaluasi_title"],
-           [(f'={text_literal(line)}&Tahun&" ("&{dates_f}&")"', f"{line}{ctx.plan.tahun} ({dates_t})")])
-    _identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai"), sp)
+    dates_f, dates_t = periode_penilaian(ctx, (p - 1) * jenis.bulan + 1, p * jenis.bulan)
+    off = outside(ctx, src, sp, p * jenis.bulan)
+    tail = text_literal(" - " + lab["tidak_dinilai"].upper())
+    title(ctx, ws, cg.evaluasi_start(p), lab["evaluasi_title"],
+           [(f'={text_literal(line)}&Tahun&" ("&{dates_f}&")"&IF({off[0]},{tail},"")',
+             f"{line}{ctx.plan.tahun} ({dates_t})" + (" - " + lab["tidak_dinilai"].upper() if off[1] else ""))])
+    identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai"), sp)
     org_r, value_c = g.evaluasi_row("organisasi"), g.value_col(p)
-    _result_row(ctx, ws, parts["head"], "organisasi", src, org_r, value_c)
+    result_row(ctx, ws, parts["head"], "organisasi", src, org_r, value_c)
     pola = kurva.pola_teks(src.value(org_r, value_c), settings=ctx.plan.settings) if src.text(org_r, value_c) else ""
     label(ws, parts["head"] + 1, 0, 3, lab["evaluasi_rows"]["pola"], s.label)
     text_cell(ws, parts["head"] + 1, 4, cg.last_col, kurva.pola_formula(src.ref(org_r, value_c), ctx.names), s.text,
@@ -262,7 +147,7 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
     def cells(out: int, i: int, j: int, row: int) -> None:
         top = g.slot_row(i)
         if j == 0:
-            ws.write_string(out, 0, _no(g, i), s.text)
+            ws.write_string(out, 0, no(g, i), s.text)
             formula, shown = intervensi(src, top, g.col("intervensi"))
             ws.write_formula(out, 1, formula, s.text, shown)
             put(ws, out, 2, src, top, g.col("rhk"), s.text)
@@ -292,9 +177,9 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
                                  f'&IF({umpan}="","",CHAR(10)&{text_literal(lab["umpan_balik"])}&{umpan})', s.text,
                          shown + (f"\n{lab['umpan_balik']}{t_umpan}" if t_umpan else ""))
 
-    _table(ctx, ws, parts["table"], lab["evaluasi_head"], [(c, c) for c in range(8)], cells)
+    table(ctx, ws, parts["table"], lab["evaluasi_head"], [(c, c) for c in range(8)], cells)
     label(ws, parts["catatan"], 0, cg.last_col, lab["catatan_target"], s.note)
-    _result_row(ctx, ws, parts["hasil"], "hasil", src, g.evaluasi_row("hasil"), value_c)
+    result_row(ctx, ws, parts["hasil"], "hasil", src, g.evaluasi_row("hasil"), value_c, off)
     r = parts["perilaku"]
     label(ws, r, 0, cg.last_col, lab["perilaku"], s.section)
     heads = lab["evaluasi_perilaku_head"]
@@ -308,13 +193,13 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
         for (c0, c1), col in zip(_PERILAKU_SPANS[2:], (g.col(pl["ekspektasi_columns"][0]),
                                                       g.col(pl["umpan_balik_column"], p), g.col(pl["rating_column"], p))):
             link(ws, out, c0, c1, src, row, col, s.text)
-    _result_row(ctx, ws, parts["rating_perilaku"], "perilaku", src, g.evaluasi_row("perilaku"), value_c)
+    result_row(ctx, ws, parts["rating_perilaku"], "perilaku", src, g.evaluasi_row("perilaku"), value_c, off)
     for i, key in enumerate(cg.evaluasi_keys):
-        _result_row(ctx, ws, parts["rows"] + i, key, src, g.evaluasi_row(key), value_c)
+        result_row(ctx, ws, parts["rows"] + i, key, src, g.evaluasi_row(key), value_c, off)
     end = p * jenis.bulan
     tanggal = (tampil.tanggal_formula(end, lab["bulan_tanggal"], akhir=True),
                tampil.tanggal_teks(tampil.akhir_bulan(ctx.plan.tahun, end), end, ctx.plan.tahun, lab["bulan_tanggal"]))
-    _signatures(ctx, ws, parts["sign"], g, src, ("penilai",), sp, tanggal)
+    signatures(ctx, ws, parts["sign"], g, src, ("penilai",), sp, tanggal)
 
 
 #: the SKP's HASIL KERJA columns (SATUAN over the last two)
@@ -336,22 +221,14 @@ def _safe(make: Callable[[], str]) -> str:
         return ""
 
 
-def _result_row(ctx: Context, ws: Worksheet, r: int, key: str, src: Src, row: int, col: int) -> None:
-    """A labelled result (rating, predikat, angka kredit) of the pegawai's sheet."""
-    s, lab = ctx.s, ctx.labels["cetak"]
-    label(ws, r, 0, 3, lab["evaluasi_rows"][key], s.label)
-    formula, shown = number(src.ref(row, col), src.value(row, col), 2)
-    text_cell(ws, r, 4, ctx.cg.last_col, "=" + formula, s.form_result if key == "predikat" else s.text, shown)
-
-
 def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
     parts, sections = cg.dokumen_parts, lab["dokumen_sections"]
-    dates_f, dates_t = _periode_penilaian(ctx, 1, 12, _tmt(ctx, src, sp))
-    _title(ctx, ws, cg.dokumen_start, lab["dokumen_title"],
+    dates_f, dates_t = periode_penilaian(ctx, 1, 12, tmt(ctx, src, sp))
+    title(ctx, ws, cg.dokumen_start, lab["dokumen_title"],
            [("=" + text_literal(lab["tahunan"]), lab["tahunan"]),
             (f'={text_literal(lab["periode_penilaian"])}&{dates_f}', lab["periode_penilaian"] + dates_t)])
-    _identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai", "atasan"), sp, sections)
+    identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai", "atasan"), sp, sections)
     r = parts["evaluasi"]
     label(ws, r, 0, cg.last_col, sections["evaluasi"], s.header)
     for i, key in enumerate(cg.dokumen_keys, start=1):
@@ -366,7 +243,7 @@ def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src:
         link(ws, r + i, 3, cg.last_col, src, g.dokumen_row(key), wide, s.text)
     tanggal = (tampil.tanggal_formula(12, lab["bulan_tanggal"], akhir=True),
                tampil.tanggal_teks(31, 12, ctx.plan.tahun, lab["bulan_tanggal"]))
-    _signatures(ctx, ws, parts["sign"], g, src, ("pegawai", "penilai", "atasan"), sp, tanggal)
+    signatures(ctx, ws, parts["sign"], g, src, ("pegawai", "penilai", "atasan"), sp, tanggal)
 
 
 # --- row heights -------------------------------------------------------------------------------------
