@@ -5,16 +5,98 @@ versions 1-3 print by :mod:`skpkit.generator.layout.cetak_v3`."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from skpkit.generator.layout import load_layout
 from skpkit.model import BERAKHLAK
 
-__all__ = ["CetakGeometry", "cetak_name", "cetak_names"]
+__all__ = ["CetakBlock", "CetakGeometry", "cetak_name", "cetak_names"]
+
+
+class CetakBlock(ABC):
+    """What every version's print geometry reads from its layout's ``cetak`` block (``self.layout``)."""
+
+    layout: dict
+    n_periode: int
+
+    @property
+    def _c(self) -> dict:
+        return self.layout["cetak"]
+
+    @property
+    def last_col(self) -> int:
+        return self._c["last_col"]
+
+    @property
+    def identity_keys(self) -> list[str]:
+        return self._c["identity_rows"]
+
+    @property
+    def evaluasi_keys(self) -> list[str]:
+        return self._c["evaluasi_rows"]
+
+    @property
+    def dokumen_keys(self) -> list[str]:
+        return self._c["dokumen_rows"]
+
+    @property
+    def _identity_block(self) -> int:
+        """One identity block: its heading row and its rows."""
+        return 1 + len(self.identity_keys)
+
+    # after the SKP's PERILAKU KERJA (``skp_perilaku``) and of every EVALUASI's height (``evaluasi_height``)
+    # where each version puts them:
+
+    @property
+    @abstractmethod
+    def skp_perilaku(self) -> int:
+        """The SKP's PERILAKU KERJA section row."""
+
+    @property
+    @abstractmethod
+    def evaluasi_height(self) -> int:
+        """Rows from one EVALUASI's first row to the next's."""
+
+    @abstractmethod
+    def evaluasi_end(self, p: int) -> int:
+        """The last row of period ``p``'s EVALUASI."""
+
+    @property
+    @abstractmethod
+    def dokumen_end(self) -> int:
+        """The DOKUMEN EVALUASI's last row."""
+
+    @property
+    def dokumen_start(self) -> int:
+        return self.evaluasi_start(self.n_periode + 1)
+
+    def forms(self) -> dict[str, tuple[int, int]]:
+        """Form -> (first, last row): ``skp``, ``evaluasi-1`` ... ``evaluasi-n``, ``dokumen``."""
+        out = {"skp": (0, self.skp_end)}
+        out.update({f"evaluasi-{p}": (self.evaluasi_start(p), self.evaluasi_end(p))
+                    for p in range(1, self.n_periode + 1)})
+        out["dokumen"] = (self.dokumen_start, self.dokumen_end)
+        return out
+
+    @property
+    def skp_lampiran(self) -> int:
+        return self.skp_perilaku + self._c["section_rows"] + len(BERAKHLAK) + self._c["gap"]
+
+    @property
+    def skp_sign(self) -> int:
+        return self.skp_lampiran + 1 + len(self.layout["pegawai"]["lampiran"]) + self._c["gap"]
+
+    @property
+    def skp_end(self) -> int:
+        return self.skp_sign + self._c["sign_rows"] - 1
+
+    def evaluasi_start(self, p: int) -> int:
+        return self.skp_end + 1 + self._c["gap"] + (p - 1) * self.evaluasi_height
 
 
 @dataclass(frozen=True)
-class CetakGeometry:
+class CetakGeometry(CetakBlock):
     """Rows of the forms on a print sheet (0-based), from the layout's ``cetak`` block.
 
     The SKP: its title, two identity blocks side by side, HASIL KERJA (A. UTAMA and B. TAMBAHAN, one row
@@ -39,28 +121,8 @@ class CetakGeometry:
     layout: dict = field(default_factory=load_layout, repr=False, compare=False, hash=False)
 
     @property
-    def _c(self) -> dict:
-        return self.layout["cetak"]
-
-    @property
-    def last_col(self) -> int:
-        return self._c["last_col"]
-
-    @property
-    def identity_keys(self) -> list[str]:
-        return self._c["identity_rows"]
-
-    @property
     def evaluasi_head_keys(self) -> list[str]:
         return self._c["evaluasi_head_rows"]
-
-    @property
-    def evaluasi_keys(self) -> list[str]:
-        return self._c["evaluasi_rows"]
-
-    @property
-    def dokumen_keys(self) -> list[str]:
-        return self._c["dokumen_rows"]
 
     @property
     def dokumen_text_keys(self) -> list[str]:
@@ -83,10 +145,6 @@ class CetakGeometry:
         """``(slot, j, row)`` of every indikator row of a table whose A. UTAMA row is ``first``."""
         return [(i, j, self.table_row(first, i, j)) for i in range(self.n_slots) for j in range(self.k)]
 
-    @property
-    def _identity_block(self) -> int:
-        return 1 + len(self.identity_keys)
-
     # --- SKP ----------------------------------------------------------------------------------------------
 
     @property
@@ -98,22 +156,7 @@ class CetakGeometry:
     def skp_perilaku(self) -> int:
         return self.skp_table + self.table_rows() + self._c["gap"]
 
-    @property
-    def skp_lampiran(self) -> int:
-        return self.skp_perilaku + self._c["section_rows"] + len(BERAKHLAK) + self._c["gap"]
-
-    @property
-    def skp_sign(self) -> int:
-        return self.skp_lampiran + 1 + len(self.layout["pegawai"]["lampiran"]) + self._c["gap"]
-
-    @property
-    def skp_end(self) -> int:
-        return self.skp_sign + self._c["sign_rows"] - 1
-
     # --- EVALUASI -----------------------------------------------------------------------------------------
-
-    def evaluasi_start(self, p: int) -> int:
-        return self.skp_end + 1 + self._c["gap"] + (p - 1) * self.evaluasi_height
 
     def evaluasi_parts(self, p: int) -> dict[str, int]:
         """First row of each part of the EVALUASI of period ``p``: ``identity``, ``head`` (capaian kinerja
@@ -145,9 +188,6 @@ class CetakGeometry:
 
     # --- DOKUMEN EVALUASI ---------------------------------------------------------------------------------
 
-    @property
-    def dokumen_start(self) -> int:
-        return self.evaluasi_start(self.n_periode + 1)
 
     @property
     def dokumen_parts(self) -> dict[str, int]:
@@ -165,13 +205,6 @@ class CetakGeometry:
     def dokumen_end(self) -> int:
         return self.dokumen_parts["end"]
 
-    def forms(self) -> dict[str, tuple[int, int]]:
-        """Form -> (first, last row): ``skp``, ``evaluasi-1`` ... ``evaluasi-n``, ``dokumen``."""
-        out = {"skp": (0, self.skp_end)}
-        out.update({f"evaluasi-{p}": (self.evaluasi_start(p), self.evaluasi_end(p))
-                    for p in range(1, self.n_periode + 1)})
-        out["dokumen"] = (self.dokumen_start, self.dokumen_end)
-        return out
 
 
 def cetak_name(sheet_name: str, prefix: str, pegawai_prefix: str, taken: set[str]) -> str:

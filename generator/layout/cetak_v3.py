@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from skpkit.generator.layout import load_layout
-from skpkit.model import BERAKHLAK
+from skpkit.generator.layout.cetak import CetakBlock
 
 __all__ = ["CetakGeometryV3"]
 
 
 @dataclass(frozen=True)
-class CetakGeometryV3:
+class CetakGeometryV3(CetakBlock):
     """Rows of the forms on a print sheet (0-based): each form's first and last row.
 
     The SKP: its title, two identity blocks side by side, HASIL KERJA (one row per indikator slot),
@@ -26,33 +26,8 @@ class CetakGeometryV3:
     layout: dict = field(default_factory=lambda: load_layout(3), repr=False, compare=False, hash=False)
 
     @property
-    def _c(self) -> dict:
-        return self.layout["cetak"]
-
-    @property
-    def last_col(self) -> int:
-        return self._c["last_col"]
-
-    @property
-    def identity_keys(self) -> list[str]:
-        return self._c["identity_rows"]
-
-    @property
-    def evaluasi_keys(self) -> list[str]:
-        return self._c["evaluasi_rows"]
-
-    @property
-    def dokumen_keys(self) -> list[str]:
-        return self._c["dokumen_rows"]
-
-    @property
     def rows(self) -> int:
         return self.n_slots * self.k
-
-    @property
-    def _identity_block(self) -> int:
-        """One identity block: its heading row and its rows."""
-        return 1 + len(self.identity_keys)
 
     @property
     def skp_hasil(self) -> int:
@@ -61,21 +36,6 @@ class CetakGeometryV3:
     @property
     def skp_perilaku(self) -> int:
         return self.skp_hasil + self.rows + self._c["gap"]
-
-    @property
-    def skp_lampiran(self) -> int:
-        return self.skp_perilaku + self._c["section_rows"] + len(BERAKHLAK) + self._c["gap"]
-
-    @property
-    def skp_sign(self) -> int:
-        return self.skp_lampiran + 1 + len(self.layout["pegawai"]["lampiran"]) + self._c["gap"]
-
-    @property
-    def skp_end(self) -> int:
-        return self.skp_sign + self._c["sign_rows"] - 1
-
-    def evaluasi_start(self, p: int) -> int:
-        return self.skp_end + 1 + self._c["gap"] + (p - 1) * self.evaluasi_height
 
     @property
     def evaluasi_height(self) -> int:
@@ -87,9 +47,6 @@ class CetakGeometryV3:
     def evaluasi_end(self, p: int) -> int:
         return self.evaluasi_start(p) + self.evaluasi_height - 1 - self._c["gap"]
 
-    @property
-    def dokumen_start(self) -> int:
-        return self.evaluasi_start(self.n_periode + 1)
 
     @property
     def dokumen_end(self) -> int:
@@ -97,10 +54,3 @@ class CetakGeometryV3:
         return (self.dokumen_start + c["title_rows"] + 3 * self._identity_block + len(self.dokumen_keys)
                 + len(self.layout["pegawai"]["dokumen"]) + c["gap"] + c["sign_rows"])
 
-    def forms(self) -> dict[str, tuple[int, int]]:
-        """Form -> (first, last row): ``skp``, ``evaluasi-1`` ... ``evaluasi-n``, ``dokumen``."""
-        out = {"skp": (0, self.skp_end)}
-        out.update({f"evaluasi-{p}": (self.evaluasi_start(p), self.evaluasi_end(p))
-                    for p in range(1, self.n_periode + 1)})
-        out["dokumen"] = (self.dokumen_start, self.dokumen_end)
-        return out

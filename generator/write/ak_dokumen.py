@@ -13,6 +13,7 @@ import xlsxwriter
 
 from skpkit.dokumen_ak import BarisKonversi, DokumenAK, Kenaikan
 from skpkit.generator.layout import PAPER_SIZES, labels
+from skpkit.generator.layout.cetak import cetak_name
 from skpkit.generator.layout.fit import row_height
 from skpkit.rules.tampil import tanggal_teks
 
@@ -179,13 +180,8 @@ def _tanggal(value: Any) -> str:
 
 
 def _sheet_name(nama: str, taken: set[str], prefix: str) -> str:
-    base = (prefix + "".join(ch for ch in nama if ch not in "[]:*?/\\'"))[:31]
-    name, k = base, 2
-    while name in taken:
-        tail = f" ({k})"
-        name, k = base[:31 - len(tail)] + tail, k + 1
-    taken.add(name)
-    return name
+    """``AK <nama>``, unique, at most 31 characters, without the characters a sheet name cannot hold."""
+    return cetak_name("".join(ch for ch in nama if ch not in "[]:*?/\\'"), prefix, "", taken)
 
 
 def write_ak_dokumen(docs: Sequence[tuple[DokumenAK, dict[str, str]]], out: Path, paper: str = "A4") -> Path:

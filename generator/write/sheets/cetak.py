@@ -62,6 +62,25 @@ def write(ctx: Context, ws: Worksheet, sp: SheetPlan, shown: dict) -> None:
     ws.set_footer(lab["footer"])
 
 
+def _slot_head(ctx: Context, ws: Worksheet, src: Src, out: int, i: int, j: int, row: int) -> None:
+    """The first five cells of an indikator row in the SKP and the EVALUASI: no, RHK pimpinan and RHK (on the
+    RHK's first row), aspek, indikator."""
+    g, s = ctx.g, ctx.s
+    top = g.slot_row(i)
+    if j == 0:
+        ws.write_string(out, 0, no(g, i), s.text)
+        formula, shown = intervensi(src, top, g.col("intervensi"))
+        ws.write_formula(out, 1, formula, s.text, shown)
+        put(ws, out, 2, src, top, g.col("rhk"), s.text)
+    else:
+        for c in (0, 1, 2):
+            ws.write_blank(out, c, None, s.text)
+    ind = src.ref(row, g.col("indikator"))
+    ws.write_formula(out, 3, f'=IF({ind}="","",{src.ref(row, g.col("aspek"))}&"")', s.text,
+                     src.text(row, g.col("aspek")) if src.text(row, g.col("indikator")) else "")
+    put(ws, out, 4, src, row, g.col("indikator"), s.text)
+
+
 # --- the three forms ---------------------------------------------------------------------------------
 
 def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
@@ -83,19 +102,7 @@ def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src
     identity(ctx, ws, 3, g, src, ("pegawai", "penilai"), sp)
 
     def cells(out: int, i: int, j: int, row: int) -> None:
-        top = g.slot_row(i)
-        if j == 0:
-            ws.write_string(out, 0, no(g, i), s.text)
-            formula, shown = intervensi(src, top, g.col("intervensi"))
-            ws.write_formula(out, 1, formula, s.text, shown)
-            put(ws, out, 2, src, top, g.col("rhk"), s.text)
-        else:
-            for c in (0, 1, 2):
-                ws.write_blank(out, c, None, s.text)
-        ind = src.ref(row, g.col("indikator"))
-        ws.write_formula(out, 3, f'=IF({ind}="","",{src.ref(row, g.col("aspek"))}&"")', s.text,
-                         src.text(row, g.col("aspek")) if src.text(row, g.col("indikator")) else "")
-        put(ws, out, 4, src, row, g.col("indikator"), s.text)
+        _slot_head(ctx, ws, src, out, i, j, row)
         formula, shown = annual_target(src, row, g)
         ws.write_formula(out, 5, formula, s.text, shown)
         ws.merge_range(out, 6, out, 7, "", s.text)
@@ -145,19 +152,7 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
           _safe(lambda: pola))
 
     def cells(out: int, i: int, j: int, row: int) -> None:
-        top = g.slot_row(i)
-        if j == 0:
-            ws.write_string(out, 0, no(g, i), s.text)
-            formula, shown = intervensi(src, top, g.col("intervensi"))
-            ws.write_formula(out, 1, formula, s.text, shown)
-            put(ws, out, 2, src, top, g.col("rhk"), s.text)
-        else:
-            for c in (0, 1, 2):
-                ws.write_blank(out, c, None, s.text)
-        ind = src.ref(row, g.col("indikator"))
-        ws.write_formula(out, 3, f'=IF({ind}="","",{src.ref(row, g.col("aspek"))}&"")', s.text,
-                         src.text(row, g.col("aspek")) if src.text(row, g.col("indikator")) else "")
-        put(ws, out, 4, src, row, g.col("indikator"), s.text)
+        _slot_head(ctx, ws, src, out, i, j, row)
         lo, hi = period_targets(src, row, g, p)
         for c, (formula, value) in zip(_HELPERS, (lo, hi)):
             ws.write_formula(out, c, formula, s.hidden, value)
