@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import traceback
+import zipfile
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +16,7 @@ from skpkit.generator.errors import Masalah, UserError, sharing_violation
 from skpkit.i18n import _
 
 __all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "LOCK_NAME", "BACKUP_DIR",
-           "backup_name", "folder_lock", "Batch"]
+           "backup_name", "folder_lock", "Batch", "release_zips"]
 
 TMP_MARK = ".skptmp-"
 #: the lock file of a folder a verb writes into
@@ -194,3 +196,18 @@ def atomic_target(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def release_zips(error: BaseException | None) -> None:
+    """Close the files of the zips that the frames of ``error`` (and of the errors it was raised from) hold
+    open, and detach them, so a zip closed later by the garbage collector does nothing."""
+    while error is not None:
+        for frame, _line in traceback.walk_tb(error.__traceback__):
+            for value in list(frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                    fp, value.fp = value.fp, None
+                    try:
+                        fp.close()
+                    except OSError:  # the disk is full: the handle is released all the same
+                        pass
+        error = error.__cause__ or error.__context__

@@ -118,8 +118,8 @@ def _generate(roster: Roster, out: Path, opts: GenerateOptions, fill: Callable[[
 
     total = len({p.unit if opts.split == "unit" else p.nip for p in roster.pegawai})
     bar = tqdm(total=total, desc=_("buku kerja"), unit=_("berkas"), disable=not opts.progress or total < 2)
-    manifest = ManifestWriter(out, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key)
-    with Batch(now=now) as batch:
+    with ManifestWriter(out, {"tahun": opts.tahun, "jenis_periode": opts.jenis_periode.value}, opts.key) as manifest, \
+            Batch(now=now) as batch:
         def jobs():
             for stem, plan in plans:
                 if fill is not None:

@@ -9,7 +9,7 @@ from typing import Iterable
 import xlsxwriter
 
 from skpkit.model import Predikat
-from skpkit.generator.files import atomic_target
+from skpkit.generator.files import atomic_target, release_zips
 from skpkit.generator.layout.outputs import REKAP_AK, REKAP_MARK
 from skpkit.generator.rekap.merge import RULE_SLOTS, Rekap
 from skpkit.generator.rekap.tables import ak_data, ak_table, belum_table, masalah_table, pegawai_table, texts, unit_table
@@ -85,7 +85,11 @@ def write_rekap(rekap: Rekap, out: Path) -> Path:
         mark = wb.add_worksheet(REKAP_MARK[0])  # known again by content: never read back as an input
         mark.write_string(0, 0, REKAP_MARK[1])
         mark.hide()
-        wb.close()
+        try:
+            wb.close()
+        except BaseException as e:  # a full disk: XlsxWriter leaves its zip open (Windows keeps it locked)
+            release_zips(e)
+            raise
     return out
 
 

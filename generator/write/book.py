@@ -10,6 +10,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from skpkit.generator.files import release_zips
+
 from skpkit.generator.write.fastcells import FastCells
 from skpkit.generator.write.shared import formula_cells, shared_runs
 from skpkit.plan import cell_value
@@ -109,6 +111,19 @@ class Book(xlsxwriter.Workbook):
         if self.vba_project and ws.vba_codename is None:
             ws.set_vba_name()
         ws.flush(Path(self._flush_dir.name) / f"sheet{ws.index + 1}.xml")
+
+    def close(self) -> None:
+        """Write the package; when that fails (a full disk), let go of the file at once.
+
+        XlsxWriter keeps the package's zip in a local variable and does not close it on an error: the file
+        stays open until the traceback is freed, and on Windows an open file cannot be removed, so the
+        half-written file would outlive the failed run.
+        """
+        try:
+            super().close()
+        except BaseException as e:
+            release_zips(e)
+            raise
 
     def discard(self) -> None:
         """Remove the sheets written ahead: after :meth:`close`, or when writing stopped on an error

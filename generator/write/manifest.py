@@ -77,6 +77,12 @@ class ManifestWriter:
         self.names: list[str] = []
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=self.out)
 
+    def __enter__(self) -> "ManifestWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.spool.close()  # the spool is a file in ``out``: on Windows an open file stays until it is closed
+
     def add(self, entry: dict) -> None:
         self.spool.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.names.append(entry["file"])
@@ -112,7 +118,7 @@ def write_manifest(out: Path, entries: list[dict], extra: dict | None = None, ke
                    into: Path | None = None) -> Path:
     """Write ``out/manifest.json`` atomically (or to ``into``, staged in a batch); files already listed there
     and not rewritten are kept."""
-    writer = ManifestWriter(out, extra, key)
-    for entry in entries:
-        writer.add(entry)
-    return writer.close(into)
+    with ManifestWriter(out, extra, key) as writer:
+        for entry in entries:
+            writer.add(entry)
+        return writer.close(into)
