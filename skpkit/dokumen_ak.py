@@ -73,7 +73,8 @@ class DokumenAK:
     @property
     def akumulasi(self) -> float | None:
         """AK held at the start plus the year's: the Akumulasi's total (toward pangkat; jenjang for a PPPK)."""
-        start = self.ak_awal_jenjang if self.identitas.get("status", "PNS").startswith("PPPK") else self.ak_awal_pangkat
+        pppk = str(self.identitas.get("status") or "PNS").startswith("PPPK")
+        start = self.ak_awal_jenjang if pppk else self.ak_awal_pangkat
         if self.tahunan.ak is None:
             return None
         return (start or 0.0) + self.tahunan.ak
