@@ -11,6 +11,7 @@ import subprocess
 
 import pytest
 from skpkit.generator.read.workbook import read_workbook
+from skpkit.generator.layout import labels
 from skpkit.generator.layout.cetak import CetakGeometry
 from libreoffice import require_libreoffice
 
@@ -394,3 +395,27 @@ def test_a_workbook_of_layout_3_prints_its_own_forms(tmp_path):
     assert _pages(pdf) == 1
     text = subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "DOKUMEN EVALUASI KINERJA PEGAWAI" in text and "PERIODE: TAHUNAN" in text
+
+
+@pytest.mark.parametrize("typed, shown", [("Luar biasa", ""), ("  baik ", "Baik kelompok terbesar")])
+def test_a_predikat_organisasi_typed_past_the_list_still_writes_the_forms(tmp_path, typed, shown):
+    """A value of Pengaturan's predikat organisasi the list does not know (a re-issued workbook keeps what was
+    typed) leaves the pola distribusi blank instead of stopping the writer; another spelling of a known one
+    (case, spaces) gives its pola."""
+    from python_calamine import CalamineWorkbook
+    from synthetic import roster
+
+    from skpkit.generator.layout import plans_for
+    from skpkit.generator.layout.cetak import cetak_names
+    from skpkit.generator.write.workbook import write_workbook
+    from skpkit.issuing import Roster
+
+    (stem, plan), *_ = plans_for(Roster(roster(5, unit_size=5, seed=1)), tahun=2027, instansi="x")
+    for unit in plan.units:
+        plan.organisasi[(unit, 1)] = typed
+    write_workbook(plan, tmp_path / "u.xlsx")
+    sheet = cetak_names([plan.sheets[-1].name], labels()["sheets"])[plan.sheets[-1].name]
+    rows = CalamineWorkbook.from_path(str(tmp_path / "u.xlsx")).get_sheet_by_name(sheet).to_python()
+    pola = CetakGeometry(8, 3, 4, 6).evaluasi_parts(1)["head"] + 1
+    assert rows[pola][0] == labels()["cetak"]["evaluasi_rows"]["pola"]
+    assert rows[pola][4].startswith(shown)

@@ -19,6 +19,7 @@ from typing import Callable
 
 from xlsxwriter.worksheet import Worksheet
 
+from skpkit.errors import InputError
 from skpkit.model import BERAKHLAK, JenisPeriode, PredikatOrganisasi
 from skpkit.rules import kurva, tampil
 from skpkit.plan import CHOICE_SEP
@@ -146,10 +147,9 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
     identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai"), sp)
     org_r, value_c = g.evaluasi_row("organisasi"), g.value_col(p)
     result_row(ctx, ws, parts["head"], "organisasi", src, org_r, value_c)
-    pola = kurva.pola_teks(src.value(org_r, value_c), settings=ctx.plan.settings) if src.text(org_r, value_c) else ""
     label(ws, parts["head"] + 1, 0, 3, lab["evaluasi_rows"]["pola"], s.label)
     text_cell(ws, parts["head"] + 1, 4, cg.last_col, kurva.pola_formula(src.ref(org_r, value_c), ctx.names), s.text,
-          _safe(lambda: pola))
+          _safe(lambda: kurva.pola_teks(src.value(org_r, value_c), settings=ctx.plan.settings)))
 
     def cells(out: int, i: int, j: int, row: int) -> None:
         _slot_head(ctx, ws, src, out, i, j, row)
@@ -212,7 +212,7 @@ def _is_number(v: object) -> bool:
 def _safe(make: Callable[[], str]) -> str:
     try:
         return make()
-    except Exception:  # a cached value only: the formula shows what the sheet computes
+    except InputError:  # a value typed past the list (a cached value only: the formula shows what the sheet does)
         return ""
 
 

@@ -8,6 +8,7 @@ from typing import Sequence
 from xlsxwriter.worksheet import Worksheet
 
 from skpkit import rules
+from skpkit.errors import InputError
 from skpkit.model import Predikat
 from skpkit.generator.write.book import write_formula
 from skpkit.rules.formula import text_literal
@@ -88,7 +89,10 @@ def _unit(ctx: Context, ws: Worksheet, unit: str, row: int, first: int, last: in
         predikats = [x if isinstance(x, Predikat) else None for x in predikats]
         counts = rules.hitung_predikat(predikats)
         organisasi = plan.organisasi.get((unit, p or n + 1))
-        aturan = rules.cek_kurva(organisasi, predikats, settings=plan.settings).aturan if organisasi else ()
+        try:
+            aturan = rules.cek_kurva(organisasi, predikats, settings=plan.settings).aturan if organisasi else ()
+        except InputError:  # typed past the list: the formulas show no rule (IFERROR), so does the cached value
+            aturan = ()
         for pr, r in count_rows.items():
             ws.write_formula(r, c, eng.hitung(unit_col, unit_lit, pred_col, pr.value), s.computed, counts[pr])
         cnt = {pr: a1(r, c) for pr, r in count_rows.items()}
