@@ -71,13 +71,21 @@ class DokumenAK:
         return self.tahunan.ak
 
     @property
+    def pppk(self) -> bool:
+        """A PPPK: no pangkat, the AK held counts toward jenjang only (RULES.md section 9)."""
+        return str(self.identitas.get("status") or "PNS").startswith("PPPK")
+
+    @property
+    def ak_awal(self) -> float | None:
+        """The AK held at the start that the Akumulasi and the Penetapan add to (pangkat; jenjang for a PPPK)."""
+        return self.ak_awal_jenjang if self.pppk else self.ak_awal_pangkat
+
+    @property
     def akumulasi(self) -> float | None:
-        """AK held at the start plus the year's: the Akumulasi's total (toward pangkat; jenjang for a PPPK)."""
-        pppk = str(self.identitas.get("status") or "PNS").startswith("PPPK")
-        start = self.ak_awal_jenjang if pppk else self.ak_awal_pangkat
+        """AK held at the start plus the year's: the Akumulasi's and the Penetapan's total."""
         if self.tahunan.ak is None:
             return None
-        return (start or 0.0) + self.tahunan.ak
+        return (self.ak_awal or 0.0) + self.tahunan.ak
 
 
 def _number(x: Any) -> float | None:

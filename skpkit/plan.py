@@ -137,22 +137,22 @@ class SheetPlan:
             return value
         return slot.teks if name == "rhk" else slot.intervensi
 
+    def indikator_input(self, ind: IndikatorSlot, n: int) -> IsianIndikator:
+        """What the rules see of one indikator slot over ``n`` periods (its :meth:`~IsianIndikator.used` says
+        whether it counts)."""
+        return IsianIndikator(
+            teks=self.indikator_value(ind, "indikator"), target_min=self.indikator_value(ind, "target_min"),
+            target_max=self.indikator_value(ind, "target_max"), arah=self.indikator_value(ind, "arah"),
+            agregasi=self.indikator_value(ind, "agregasi"),
+            realisasi=tuple(self.isian.get(ind.id, "realisasi", p) for p in range(1, n + 1)))
+
     def evaluasi_input(self, n: int, organisasi: dict[tuple[str, int], str], jenis_periode: JenisPeriode,
                        tahun: int = 0) -> IsianPegawai:
         """The input of :func:`skpkit.evaluasi.evaluasi` for this sheet (``tahun``: the workbook's year, for
         the angka kredit months)."""
         isian = self.isian
-        rhk = tuple(
-            IsianRHK(slot.jenis, tuple(
-                IsianIndikator(
-                    teks=self.indikator_value(ind, "indikator"),
-                    target_min=self.indikator_value(ind, "target_min"),
-                    target_max=self.indikator_value(ind, "target_max"),
-                    arah=self.indikator_value(ind, "arah"),
-                    agregasi=self.indikator_value(ind, "agregasi"),
-                    realisasi=tuple(isian.get(ind.id, "realisasi", p) for p in range(1, n + 1)),
-                ) for ind in slot.indikator))
-            for slot in self.slots)
+        rhk = tuple(IsianRHK(slot.jenis, tuple(self.indikator_input(ind, n) for ind in slot.indikator))
+                    for slot in self.slots)
         perilaku = tuple(tuple(isian.perilaku[i].rating.get(p) if i in isian.perilaku else None
                                for p in range(1, n + 1)) for i in range(len(BERAKHLAK)))
         cols = [*range(1, n + 1), TAHUNAN]

@@ -35,12 +35,12 @@ def read_dokumen(source: Source) -> list[DokumenAK]:
     head, *rows = source.grid(REKAP_AK).rows or [[]]
     keys = [str(k) for k in head]
     lab = labels()["ak_dokumen"]
+    n = sum(1 for k in keys if re.fullmatch(r"nama_\d+", k))
     docs = []
     for row in rows:
         baris = {k: _value(v) for k, v in zip(keys, row)}
         if not baris.get("nip"):
             continue
-        n = sum(1 for k in keys if re.fullmatch(r"nama_\d+", k))
         names = [str(baris.get(f"nama_{p}") or f"Periode {p}") for p in range(1, n + 1)]
         tahun = baris.get("tahun")
         baris["tahun"] = int(tahun) if isinstance(tahun, float) else tahun

@@ -120,20 +120,13 @@ def used_rows(cg: CetakGeometry, sp: SheetPlan) -> tuple[set[int], set[int]]:
     empty: set[int] = set()
     firsts = [cg.skp_table] + [cg.evaluasi_parts(p)["table"] for p in range(1, cg.n_periode + 1)]
     for i, slot in enumerate(sp.slots[:cg.n_slots]):
-        rows_used = [_indikator_used(sp, ind) for ind in slot.indikator[:cg.k]]
+        rows_used = [sp.indikator_input(ind, cg.n_periode).used(None) for ind in slot.indikator[:cg.k]]
         slot_used = bool(str(sp.rhk_value(slot, "rhk") or "").strip()) or any(rows_used)
         for j in range(cg.k):
             keep = slot_used and (j == 0 or (j < len(rows_used) and rows_used[j]))
             for first in firsts:
                 (used if keep else empty).add(cg.table_row(first, i, j))
     return used, empty
-
-
-def _indikator_used(sp: SheetPlan, ind) -> bool:
-    if any(sp.indikator_value(ind, f) not in (None, "") for f in ("indikator", "target_min", "target_max")):
-        return True
-    row = sp.isian.indikator.get(ind.id)
-    return row is not None and any(v not in (None, "") for v in row.realisasi.values())
 
 
 def print_fit(plan: WorkbookPlan, sp: SheetPlan, cg: CetakGeometry,

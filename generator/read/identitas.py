@@ -10,10 +10,9 @@ from typing import Any
 
 from skpkit.errors import InputError
 from skpkit.generator.errors import Masalah, UserError
-from skpkit.generator.read.package import Source, open_source
-from skpkit.generator.read.roster import COLUMNS as ROSTER_COLUMNS
+from skpkit.generator.read.package import Source
+from skpkit.generator.read.roster import COLUMNS as ROSTER_COLUMNS, roster_table
 from skpkit.generator.read.roster_fields import roster_date
-from skpkit.generator.read.table import normalise_header, table_rows
 from skpkit.generator.layout.stored import text as _text
 from skpkit.i18n import _
 from skpkit.nip import parse_nip
@@ -62,18 +61,10 @@ def _cell(key: str, value: Any) -> str:
 
 def read_identitas(source: str | Path | Source) -> dict[str, dict[str, str]]:
     """NIP -> the optional identity fields the roster at ``source`` has (only the columns it has)."""
-    if not isinstance(source, Source):
-        if not Path(source).exists():
-            raise UserError(Masalah(str(source), what=_("berkas roster tidak ditemukan")))
-        source = open_source(source)
-    sheet, rows = table_rows(source, ("roster", "pegawai", "daftar pegawai"))
-    header_i = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
-    if header_i is None:
-        raise UserError(Masalah(str(source.path), sheet, what=_("roster kosong")))
-    header = [normalise_header(c) for c in rows[header_i]]
+    path, sheet, rows, header_i, header = roster_table(source)
     nip_col = next((i for i, h in enumerate(header) if h in ROSTER_COLUMNS["nip"]), None)
     if nip_col is None:
-        raise UserError(Masalah(str(source.path), sheet, _("baris {n}").format(n=header_i + 1),
+        raise UserError(Masalah(str(path), sheet, _("baris {n}").format(n=header_i + 1),
                                 _("kolom {x} tidak ditemukan").format(x="nip"), _("beri judul kolom: NIP")))
     cols = {key: next(i for i, h in enumerate(header) if h in names)
             for key, names in IDENTITAS_COLUMNS.items() if any(h in names for h in header)}

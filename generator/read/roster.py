@@ -17,7 +17,7 @@ from skpkit.generator.read.roster_fields import jenis_struktural, roster_date, r
 from skpkit.generator.read.table import normalise_header, table_rows
 from skpkit.i18n import _
 
-__all__ = ["read_roster", "COLUMNS"]
+__all__ = ["read_roster", "roster_table", "COLUMNS"]
 
 #: canonical column -> accepted header spellings (after :func:`normalise_header`)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -81,6 +81,20 @@ def _id(value: Any) -> str:
     return str(value).strip()
 
 
+def roster_table(source: str | Path | Source) -> tuple[Path, str, list[list[Any]], int, list[str]]:
+    """A roster's file, sheet, rows, the index of its header row (the first that is not blank) and its
+    headers folded for matching; a one-line error for a missing file or an empty roster."""
+    if not isinstance(source, Source):
+        if not Path(source).exists():
+            raise UserError(Masalah(str(source), what=_("berkas roster tidak ditemukan")))
+        source = open_source(source)
+    sheet, rows = table_rows(source, ("roster", "pegawai", "daftar pegawai"))
+    header_i = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
+    if header_i is None:
+        raise UserError(Masalah(str(source.path), sheet, what=_("roster kosong")))
+    return Path(source.path), sheet, rows, header_i, [normalise_header(c) for c in rows[header_i]]
+
+
 def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
                 partial: bool = False) -> list[Pegawai]:
     """Read and validate a roster; raise :class:`UserError` naming the cell at the first problem.
@@ -90,16 +104,7 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
     roster is a whole organisation of which a superior's workbook picks the part below it
     (:func:`skpkit.cascade.below`); duplicates, self-superiors and cycles are still refused.
     """
-    if not isinstance(source, Source):
-        if not Path(source).exists():
-            raise UserError(Masalah(str(source), what=_("berkas roster tidak ditemukan")))
-        source = open_source(source)
-    path = source.path
-    sheet, rows = table_rows(source, ("roster", "pegawai", "daftar pegawai"))
-    header_i = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
-    if header_i is None:
-        raise UserError(Masalah(str(path), sheet, what=_("roster kosong")))
-    header = [normalise_header(c) for c in rows[header_i]]
+    path, sheet, rows, header_i, header = roster_table(source)
     cols: dict[str, int] = {}
     for key, names in COLUMNS.items():
         for i, h in enumerate(header):

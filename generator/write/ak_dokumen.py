@@ -42,10 +42,6 @@ class _Writer:
                   "boldnum": add({**base, "border": 1, "bold": True, "num_format": "0.00"}),
                   "plain": add(base)}
 
-    @property
-    def pppk(self) -> bool:
-        return str(self.doc.identitas.get("status") or "").startswith("PPPK")
-
     def row(self, cells: Sequence[tuple[int, int, Any, str]], height: float | None = None) -> None:
         """One row: (first col, last col, value, format) each; its height fits its text."""
         texts = []
@@ -73,7 +69,7 @@ class _Writer:
 
     def identitas(self, extra: dict[str, str]) -> None:
         i, lab = self.doc.identitas, self.lab
-        names = {**lab["identitas"], **(lab["identitas_pppk"] if self.pppk else {})}
+        names = {**lab["identitas"], **(lab["identitas_pppk"] if self.doc.pppk else {})}
         lahir = " / ".join(x for x in (extra.get("tempat_lahir", ""), extra.get("tanggal_lahir", "")) if x)
         tmt = _tanggal(i.get("tmt_jabatan"))
         values = {"nama": i.get("nama"), "nip": i.get("nip"), "karpeg": extra.get("karpeg", ""), "lahir": lahir,
@@ -108,23 +104,21 @@ class _Writer:
         self.row([(0, 0, head["no"], "head"), (1, 3, head["uraian"], "head"), (4, 5, head["pangkat"], "head"),
                   (6, 6, head["jenjang"], "head")])
         year = d.tahunan.ak
-        pangkat_awal = dash if self.pppk else d.ak_awal_pangkat
+        pangkat_awal = dash if self.doc.pppk else d.ak_awal_pangkat
         self.row([(0, 0, 1, "int"), (1, 3, rows["awal"], "cell"), (4, 5, pangkat_awal, "num"),
                   (6, 6, d.ak_awal_jenjang, "num")])
         konv = rows["konversi"].format(tahun=tahun) + (f" ({d.tahunan.predikat}, {d.tahunan.bulan} bulan)"
                                                         if d.tahunan.predikat else "")
-        self.row([(0, 0, 2, "int"), (1, 3, konv, "cell"), (4, 5, dash if self.pppk else year, "num"),
+        self.row([(0, 0, 2, "int"), (1, 3, konv, "cell"), (4, 5, dash if self.doc.pppk else year, "num"),
                   (6, 6, year, "num")])
         self.row([(0, 0, "", "cell"), (1, 3, rows["jumlah"], "bold"),
-                  (4, 5, dash if self.pppk else d.pangkat.kumulatif, "boldnum"),
+                  (4, 5, dash if self.doc.pppk else d.pangkat.kumulatif, "boldnum"),
                   (6, 6, d.jenjang.kumulatif, "boldnum")])
 
     def penetapan(self) -> None:
         lab, d = self.lab, self.doc
         rows, dash = lab["penetapan_rows"], lab["tidak_berlaku"]
-        awal = d.ak_awal_jenjang if self.pppk else d.ak_awal_pangkat
-        year = d.tahunan.ak
-        total = None if year is None else (awal or 0.0) + year
+        awal, year, total = d.ak_awal, d.tahunan.ak, d.akumulasi
         self.row([(0, _LAST, lab["penetapan_section"], "section")])
         head = lab["penetapan_head"]
         self.row([(0, 0, head["no"], "head"), (1, 2, head["uraian"], "head"), (3, 3, head["lama"], "head"),
@@ -216,7 +210,7 @@ def write_ak_dokumen(docs: Sequence[tuple[DokumenAK, dict[str, str]]], out: Path
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.6, right=0.6, top=0.7, bottom=0.7)
         ws.print_area(0, 0, w.r, _LAST)
-        nip_label = lab["identitas_pppk"]["nip"] if w.pppk else lab["identitas"]["nip"]
+        nip_label = lab["identitas_pppk"]["nip"] if doc.pppk else lab["identitas"]["nip"]
         ws.set_header(lab["header"].format(nama=str(doc.identitas.get("nama") or "").replace("&", "&&"),
                                            nip_label=nip_label, nip=doc.identitas.get("nip") or "",
                                            instansi=str(doc.identitas.get("instansi") or "").replace("&", "&&")))

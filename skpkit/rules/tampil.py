@@ -10,7 +10,7 @@ cached value a workbook carries until it is recalculated).
 from __future__ import annotations
 
 import calendar
-import datetime as dt  # noqa: F401 (the examples)
+import datetime as dt
 import math
 
 from skpkit.errors import InputError
@@ -18,7 +18,7 @@ from skpkit.rules.ak import tanggal
 from skpkit.rules.nilai import bulat
 
 __all__ = ["desimal", "angka_teks", "angka_formula", "akhir_bulan", "tanggal_teks", "tanggal_formula", "mulai_teks",
-           "mulai_formula"]
+           "mulai_formula", "sebelum_tmt", "sebelum_tmt_formula"]
 
 
 def desimal(x: float) -> int:
@@ -103,6 +103,34 @@ def tanggal_formula(bulan: int, months: list[str], tahun: str = "Tahun", akhir: 
     return f'DAY(DATE({tahun},{bulan + 1},0))&" {name} "&{tahun}'
 
 
+def _tmt(value: object) -> dt.date | None:
+    """A TMT cell's date as the sheet's formulas take it: a date or a serial; text is none."""
+    try:
+        return tanggal(value)
+    except InputError:
+        return None
+
+
+def sebelum_tmt(tmt: object, tahun: int, bulan: int) -> bool:
+    """Whether the period ending with month ``bulan`` of ``tahun`` ends before the TMT jabatan ``tmt``: outside
+    the pegawai's own period (RULES.md section 8: not rated, printed "tidak dinilai").
+
+    Examples
+    --------
+    >>> sebelum_tmt(dt.date(2027, 5, 1), 2027, 3), sebelum_tmt(dt.date(2027, 5, 1), 2027, 6)
+    (True, False)
+    >>> sebelum_tmt("1 Mei 2027", 2027, 3), sebelum_tmt(None, 2027, 3)  # text is not a date to the sheet either
+    (False, False)
+    """
+    day = _tmt(tmt)
+    return day is not None and day > dt.date(tahun, bulan, akhir_bulan(tahun, bulan))
+
+
+def sebelum_tmt_formula(tmt: str, bulan: int, tahun: str = "Tahun") -> str:
+    """:func:`sebelum_tmt` as a formula over the TMT jabatan cell ``tmt``."""
+    return f"AND(ISNUMBER({tmt}),IFERROR({tmt}>DATE({tahun},{bulan + 1},0),FALSE))"
+
+
 def mulai_teks(tmt: object, tahun: int, months: list[str]) -> str:
     """The first day of the pegawai's SKP period in ``tahun`` (RULES.md section 10): their TMT jabatan when
     it falls in the year, else 1 January.
@@ -113,10 +141,7 @@ def mulai_teks(tmt: object, tahun: int, months: list[str]) -> str:
     >>> mulai_teks(dt.date(2027, 4, 15), 2027, months), mulai_teks(dt.date(2020, 4, 15), 2027, months)
     ('15 APRIL 2027', '1 JANUARI 2027')
     """
-    try:
-        day = tanggal(tmt)
-    except InputError:  # text: the sheet's formula does not take it as a date either
-        day = None
+    day = _tmt(tmt)
     if day is not None and day.year == tahun:
         return tanggal_teks(day.day, day.month, tahun, months)
     return tanggal_teks(1, 1, tahun, months)

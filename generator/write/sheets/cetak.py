@@ -28,8 +28,8 @@ from skpkit.generator.layout import a1, quote_sheet
 from skpkit.generator.layout.fit import form_texts, row_height
 from skpkit.plan import SheetPlan
 from skpkit.generator.layout.cetak import CetakGeometry
-from skpkit.generator.write.sheets.cetak_cells import (Src, annual_target, intervensi, label, link, number,
-                                                      period_targets, put, range_text, text_cell)
+from skpkit.generator.write.sheets.cetak_cells import (Src, annual_target, intervensi, is_number, label, link,
+                                                      number, period_targets, put, range_text, text_cell)
 from skpkit.generator.write.sheets.cetak_blocks import (identity, no, outside, periode_penilaian, result_row,
                                                        signatures, table, title, tmt)
 from skpkit.generator.write.sheets.context import Context, nip_label
@@ -167,7 +167,7 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
         cap, rating, umpan = src.ref(row, cap_c), src.ref(row, rating_c), src.ref(row, umpan_c)
         f_cap, t_cap = number(cap, src.value(row, cap_c), 2)
         t_rating, t_umpan = src.text(row, rating_c), src.text(row, umpan_c)
-        shown = " ".join(x for x in (t_cap + (" %" if _is_number(src.value(row, cap_c)) else ""), t_rating) if x)
+        shown = " ".join(x for x in (t_cap + (" %" if is_number(src.value(row, cap_c)) else ""), t_rating) if x)
         ws.write_formula(out, 7, f'=TRIM({f_cap}&IF(ISNUMBER({cap})," %","")&" "&{rating})'
                                  f'&IF({umpan}="","",CHAR(10)&{text_literal(lab["umpan_balik"])}&{umpan})', s.text,
                          shown + (f"\n{lab['umpan_balik']}{t_umpan}" if t_umpan else ""))
@@ -203,10 +203,6 @@ _SKP_SPANS = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 7)]
 _HELPERS = (8, 9)
 #: the EVALUASI's PERILAKU KERJA columns: no, nilai, ekspektasi khusus pimpinan, umpan balik, rating
 _PERILAKU_SPANS = ((0, 0), (1, 1), (2, 3), (4, 5), (6, 7))
-
-
-def _is_number(v: object) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def _safe(make: Callable[[], str]) -> str:

@@ -4,17 +4,15 @@ period (from their TMT jabatan, RULES.md sections 8 and 10)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.errors import InputError
 from skpkit.generator.layout import Geometry
 from skpkit.generator.write.sheets.cetak_cells import Src, label, link, number, put, text_cell
 from skpkit.generator.write.sheets.context import Context
 from skpkit.plan import Identitas, SheetPlan
-from skpkit.rules import ak, tampil
+from skpkit.rules import tampil
 from skpkit.rules.formula import text_literal
 
 __all__ = ["title", "periode_penilaian", "tmt", "identity", "signatures", "no", "table", "result_row", "outside"]
@@ -153,13 +151,7 @@ def result_row(ctx: Context, ws: Worksheet, r: int, key: str, src: Src, row: int
 
 
 def outside(ctx: Context, src: Src, sp: SheetPlan, last_month: int) -> tuple[str, bool]:
-    """Whether a period ending with ``last_month`` lies before the pegawai's TMT jabatan (RULES.md section 8:
-    not rated, printed "tidak dinilai"): the condition as a formula, and its value now."""
+    """Whether a period ending with ``last_month`` lies before the pegawai's TMT jabatan
+    (:func:`skpkit.rules.tampil.sebelum_tmt`): the condition as a formula, and its value now."""
     ref, value = tmt(ctx, src, sp)
-    try:
-        day = ak.tanggal(value)
-    except InputError:
-        day = None
-    end = dt.date(ctx.plan.tahun, last_month, tampil.akhir_bulan(ctx.plan.tahun, last_month))
-    return (f"AND(ISNUMBER({ref}),IFERROR({ref}>DATE(Tahun,{last_month + 1},0),FALSE))",
-            day is not None and day > end)
+    return tampil.sebelum_tmt_formula(ref, last_month), tampil.sebelum_tmt(value, ctx.plan.tahun, last_month)

@@ -14,7 +14,7 @@ from skpkit.plan import CHOICE_SEP
 from skpkit.rules import agregasi, tampil
 from skpkit.rules.formula import text_literal
 
-__all__ = ["Src", "text_cell", "link", "label", "put", "numbered", "number", "range_text", "annual_target",
+__all__ = ["Src", "text_cell", "link", "label", "put", "number", "is_number", "range_text", "annual_target",
            "period_targets", "intervensi"]
 
 
@@ -62,26 +62,27 @@ def intervensi(src: Src, r: int, c: int) -> tuple[str, str]:
             shown.split(CHOICE_SEP, 1)[1] if CHOICE_SEP in shown else shown)
 
 
-def _isnumber(v: Any) -> bool:
+def is_number(v: Any) -> bool:
+    """A number a cell holds (not a bool)."""
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def number(expr: str, value: Any, decimals: int | None = None) -> tuple[str, str]:
     """A number as the form prints it (a reason or text as it is): formula (no ``=``) and text."""
-    shows = tampil.angka_teks(value, decimals) if _isnumber(value) else as_text(value)
+    shows = tampil.angka_teks(value, decimals) if is_number(value) else as_text(value)
     return f'IF(ISNUMBER({expr}),{tampil.angka_formula(expr, decimals)},{expr}&"")', shows
 
 
 def range_text(lo: str, hi: str, vlo: Any, vhi: Any) -> tuple[str, str]:
     """``min`` or ``min-max`` of two cells (``lo`` blank: blank; not a number: as it is; ``hi`` blank or equal:
     ``min`` alone): formula and what it shows for the values ``vlo``, ``vhi``."""
-    f_lo, t_lo = tampil.angka_formula(lo), tampil.angka_teks(vlo) if _isnumber(vlo) else ""
-    f_hi, t_hi = tampil.angka_formula(hi), tampil.angka_teks(vhi) if _isnumber(vhi) else ""
+    f_lo, t_lo = tampil.angka_formula(lo), tampil.angka_teks(vlo) if is_number(vlo) else ""
+    f_hi, t_hi = tampil.angka_formula(hi), tampil.angka_teks(vhi) if is_number(vhi) else ""
     formula = (f'=IF({lo}="","",IF(ISNUMBER({lo}),{f_lo}&IF(AND(ISNUMBER({hi}),{hi}<>{lo}),"-"&{f_hi},""),'
                f'{lo}&""))')
-    if not _isnumber(vlo):
+    if not is_number(vlo):
         return formula, as_text(vlo)
-    return formula, t_lo + (f"-{t_hi}" if _isnumber(vhi) and vhi != vlo else "")
+    return formula, t_lo + (f"-{t_hi}" if is_number(vhi) and vhi != vlo else "")
 
 
 def annual_target(src: Src, r: int, g: Geometry) -> tuple[str, str]:
@@ -100,12 +101,12 @@ def period_targets(src: Src, r: int, g: Geometry, periode: int) -> tuple[tuple[s
     vlo, vhi, ag = src.value(r, lo_c), src.value(r, hi_c), src.value(r, ag_c)
     vmin: Any = as_text(vlo)
     vmax: Any = ""
-    if _isnumber(vlo):
+    if is_number(vlo):
         try:
             vmin = agregasi.target_periode(vlo, ag, periode, g.n_periode)
-            vmax = agregasi.target_periode(vhi if _isnumber(vhi) else vlo, ag, periode, g.n_periode)
+            vmax = agregasi.target_periode(vhi if is_number(vhi) else vlo, ag, periode, g.n_periode)
         except Exception:  # an agregasi the rules refuse: the entry sheet names it; this cell shows the target
-            vmin, vmax = vlo, vhi if _isnumber(vhi) else vlo
+            vmin, vmax = vlo, vhi if is_number(vhi) else vlo
     return ((f'=IF({lo}="","",IFERROR({tmin},{lo}&""))', vmin),
             (f'=IF({lo}="","",IFERROR({tmax},""))', vmax))
 
@@ -113,8 +114,3 @@ def period_targets(src: Src, r: int, g: Geometry, periode: int) -> tuple[tuple[s
 def put(ws: Worksheet, r: int, c: int, src: Src, row: int, col: int, fmt) -> None:
     """``=ref&""`` in one cell, with what it shows."""
     ws.write_formula(r, c, f'={src.ref(row, col)}&""', fmt, src.text(row, col))
-
-
-def numbered(ws: Worksheet, r: int, c: int, src: Src, row: int, col: int, fmt, decimals: int | None = None) -> None:
-    formula, shows = number(src.ref(row, col), src.value(row, col), decimals)
-    ws.write_formula(r, c, "=" + formula, fmt, shows)
