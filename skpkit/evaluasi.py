@@ -26,16 +26,17 @@ from typing import Any, Callable, Sequence
 
 from skpkit import rules
 from skpkit.errors import InputError, Invalid
-from skpkit.model import Agregasi, JenisRHK, Rating, Settings  # noqa: F401 (the examples below use it)
-from skpkit.rules import ak as aturan_ak
+from skpkit.model import Agregasi, JenisRHK, Rating, Settings
+from skpkit.rules import ak as aturan_ak, masa
 from skpkit.rules.hasil import ERROR_RHK, final
 from skpkit.rules.nilai import is_blank
 from skpkit.rules.rhk import ERROR_INDIKATOR
 
 __all__ = ["cek_target", "IsianIndikator", "IsianRHK", "IsianPegawai", "HasilIndikator", "HasilPeriode",
-           "HasilPegawai", "evaluasi", "ERROR_INDIKATOR", "ERROR_RHK", "is_blank"]
+           "HasilPegawai", "evaluasi", "ERROR_INDIKATOR", "ERROR_RHK", "is_blank", "safe", "carry"]
 
-def _safe(fn: Callable, *args, **kw):
+def safe(fn: Callable, *args, **kw):
+    """``fn(*args, **kw)``, or the reason it raised as :class:`Invalid` (the value a cell shows)."""
     try:
         return fn(*args, **kw)
     except InputError as e:
@@ -94,9 +95,26 @@ class IsianPegawai:
     pppk: bool = False
     #: the pangkat cell, for the top golongan of the jenjang (:func:`skpkit.rules.ak.posisi_ak`)
     pangkat: str = ""
+    #: the days they joined and left the unit in the year: with the TMT, their own SKP period (RULES.md
+    #: section 10; :mod:`skpkit.rules.masa`)
+    tmt_masuk: Any = None
+    tmt_keluar: Any = None
 
     def _get(self, values: tuple, i: int):
         return values[i] if i < len(values) else None
+
+    @property
+    def mulai(self):
+        return masa.mulai(self.tmt_jabatan, self.tmt_masuk)
+
+    def dinilai(self, periode: int | None) -> bool:
+        """Whether period ``periode`` (``None``: the year) lies in the pegawai's own SKP period."""
+        return not self.tahun or masa.dinilai(periode, self.n, self.tahun, self.mulai, self.tmt_keluar)
+
+    @property
+    def awal(self) -> int:
+        """The first period of the pegawai's own SKP period (:func:`skpkit.rules.masa.awal`)."""
+        return masa.awal(self.n, self.tahun, self.mulai) if self.tahun else 1
 
 
 @dataclass(frozen=True)
@@ -132,9 +150,13 @@ class HasilPegawai:
     angka_kredit_periode: float | None = field(default=None)
     #: cumulative AK and shortfall after the year (:class:`skpkit.ak.PosisiAK`), its reason, or None
     posisi_ak: Any = None
+    #: whether each period, then the year, lies in the pegawai's own SKP period (:mod:`skpkit.rules.masa`)
+    dinilai: tuple[bool, ...] = ()
+    #: the first period of it, where ``jumlah`` targets start being shared
+    awal: int = 1
 
 
-def _carry(*values):
+def carry(*values):
     """The first :class:`Invalid` among values, if any."""
     return next((v for v in values if isinstance(v, Invalid)), None)
 
@@ -144,7 +166,7 @@ def cek_target(ind: IsianIndikator) -> Invalid | None:
     return rules.cek_target(ind.target_min, ind.target_max, ind.arah, ind.agregasi)
 
 
-def _indikator(ind: IsianIndikator, periode: int | None, n: int, s: Settings) -> HasilIndikator | None:
+def _indikator(ind: IsianIndikator, periode: int | None, n: int, s: Settings, awal: int = 1) -> HasilIndikator | None:
     if not ind.used(periode):
         return None
     p = n if periode is None else periode
@@ -152,17 +174,17 @@ def _indikator(ind: IsianIndikator, periode: int | None, n: int, s: Settings) ->
     if row is not None and row.reason.startswith(Agregasi.kind()):
         return HasilIndikator(row, None, None, row, row)
     values = tuple(ind.realisasi) + (None,) * (n - len(ind.realisasi))
-    real = _safe(rules.realisasi_periode, values, ind.agregasi, p)
+    real = safe(rules.realisasi_periode, values, ind.agregasi, p)
     bad = real if isinstance(real, Invalid) else row
     if bad is not None:
         return HasilIndikator(real, None, None, bad, bad)
     if periode is None:
         lo, hi = ind.target_min, ind.target_max
     else:
-        lo = rules.target_periode(ind.target_min, ind.agregasi, p, n)
-        hi = rules.target_periode(ind.target_max, ind.agregasi, p, n)
-    cap = _safe(rules.capaian, real, lo, hi, ind.arah, settings=s)
-    rating = _safe(rules.rating_indikator, real, lo, hi, ind.arah)
+        lo = rules.target_periode(ind.target_min, ind.agregasi, p, n, awal)
+        hi = rules.target_periode(ind.target_max, ind.agregasi, p, n, awal)
+    cap = safe(rules.capaian, real, lo, hi, ind.arah, settings=s)
+    rating = safe(rules.rating_indikator, real, lo, hi, ind.arah)
     return HasilIndikator(real, lo, hi, cap, rating)
 
 
@@ -178,11 +200,15 @@ def _rhk(rows: Sequence[HasilIndikator | None], s: Settings):
 def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
              perilaku_periodik: Sequence = ()) -> HasilPeriode:
     n = isian.n
-    ind = tuple(tuple(_indikator(i, periode, n, s) for i in rhk.indikator) for rhk in isian.rhk)
+    ind = tuple(tuple(_indikator(i, periode, n, s, isian.awal) for i in rhk.indikator) for rhk in isian.rhk)
     rhk = tuple(_rhk(rows, s) for rows in ind)
+    if not isian.dinilai(periode):  # outside the pegawai's own SKP period (RULES.md section 8)
+        t = masa.TIDAK_DINILAI
+        return HasilPeriode(periode, ind, rhk, t, t, t, t, t, t if isian.jenjang else None,
+                            t if isian.jenjang else None)
     k = n if periode is None else periode - 1  # index into the n + 1 per-row tuples
     if isian.pimpinan:
-        saran = _safe(rules.rating_hasil_pimpinan, isian._get(isian.predikat_organisasi, k), settings=s)
+        saran = safe(rules.rating_hasil_pimpinan, isian._get(isian.predikat_organisasi, k), settings=s)
     else:
         used = [(r, x) for r, rows, x in zip(isian.rhk, ind, rhk) if any(row is not None for row in rows)]
         if any(isinstance(x, Invalid) for _, x in used):
@@ -193,23 +219,23 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
                 [x for r, x in used if r.jenis is JenisRHK.TAMBAHAN], settings=s)
     hasil = final(isian._get(isian.override_hasil, k), saran)
     if periode is None:
-        p_saran = _safe(rules.rating_perilaku_tahunan,
-                        [None if isinstance(v, Invalid) else v for v in perilaku_periodik])
+        p_saran = safe(rules.rating_perilaku_tahunan,
+                        [v if isinstance(v, Rating) else None for v in perilaku_periodik])
     else:
-        p_saran = _safe(rules.rating_perilaku, [isian._get(v, k) for v in isian.perilaku],
+        p_saran = safe(rules.rating_perilaku, [isian._get(v, k) for v in isian.perilaku],
                         settings=s)
     perilaku = final(isian._get(isian.override_perilaku, k), p_saran)
-    pred = _carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
+    pred = carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
     ak = bulan = None
     if isian.jenjang is not None and not is_blank(isian.jenjang):
-        bulan = _safe(aturan_ak.bulan_dinilai, isian.tmt_jabatan, isian.tahun, periode, n,
-                      settings=s)
+        bulan = safe(aturan_ak.bulan_dinilai, isian.tmt_jabatan, isian.tahun, periode, n,
+                      masuk=isian.tmt_masuk, keluar=isian.tmt_keluar, settings=s)
         if pred is None or isinstance(pred, Invalid):
             ak = pred
         elif isinstance(bulan, Invalid):
             ak = bulan
         else:
-            ak = _safe(rules.angka_kredit, pred, isian.jenjang, bulan, settings=s)
+            ak = safe(rules.angka_kredit, pred, isian.jenjang, bulan, settings=s)
     return HasilPeriode(periode, ind, rhk, saran, hasil, p_saran, perilaku, pred, ak, bulan)
 
 
@@ -232,7 +258,8 @@ def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPe
     aks = [p.angka_kredit for p in periods if isinstance(p.angka_kredit, float)]
     posisi = tahunan.angka_kredit
     if isinstance(posisi, float):
-        posisi = _safe(aturan_ak.posisi_ak, posisi, isian.jenjang, isian.ak_awal_pangkat, isian.ak_awal_jenjang,
+        posisi = safe(aturan_ak.posisi_ak, posisi, isian.jenjang, isian.ak_awal_pangkat, isian.ak_awal_jenjang,
                        settings=settings, pppk=isian.pppk, pangkat=isian.pangkat)
-    return HasilPegawai(periods, tahunan, sum(aks) if aks else None, posisi)
+    return HasilPegawai(periods, tahunan, sum(aks) if aks else None, posisi,
+                        tuple(isian.dinilai(p) for p in (*range(1, isian.n + 1), None)), isian.awal)
 

@@ -246,7 +246,8 @@ class Pegawai:
     nip_atasan: str = ""
     pangkat: str = ""
     jenjang: Jenjang | None = None
-    #: TMT of the jabatan (and jenjang) held: months before it earn no angka kredit
+    #: TMT of the jabatan (and jenjang) held: months before it earn no angka kredit, periods before it are not
+    #: rated (RULES.md section 10)
     tmt_jabatan: Any = None
     #: AK held at the start of the year toward the next pangkat / jenjang (latest PAK, konversi, integrasi)
     ak_awal_pangkat: float | None = None
@@ -257,6 +258,9 @@ class Pegawai:
     #: PNS, PPPK or PPPK Paruh Waktu (:data:`skpkit.nip.STATUSES`): from the roster's status column, else the
     #: code in digits 13-14 of the number
     status: str = "PNS"
+    #: the days they joined and left the unit in the year (mutasi, berhenti): their own SKP period
+    tmt_masuk: Any = None
+    tmt_keluar: Any = None
 
     @property
     def is_fungsional(self) -> bool:

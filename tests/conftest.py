@@ -69,6 +69,8 @@ def recalculated(tmp_path_factory):
 
 
 def _recalculated(tmp):
+    from dataclasses import replace
+
     from skpkit.issuing import Roster
     from skpkit.generator.layout import plans_for
     from skpkit.generator.write.workbook import write_workbook
@@ -77,8 +79,10 @@ def _recalculated(tmp):
     from synthetic import random_fill, roster
 
     # 533 pegawai-periods (the README promises at least 500); seed 3 holds every angka kredit case (a jenjang
-    # at the top, a shortfall of 0, a TMT in the year)
+    # at the top, a TMT in the year, a TMT after it: the year not rated) and joining and leaving the unit;
+    # Pegawai 10 (Ahli, rated for the year) carries enough AK for a shortfall of 0
     people = roster(65, unit_size=13, seed=3)
+    people[10] = replace(people[10], ak_awal_pangkat=1000.0, ak_awal_jenjang=1000.0)
     plans = []
     for k, (stem, plan) in enumerate(plans_for(Roster(people), tahun=2027, instansi="Uji")):
         if k % 3 == 2:

@@ -48,9 +48,28 @@ def roster(n: int, unit_size: int = 10, seed: int = 1) -> list[Pegawai]:
             awal = rnd.choice([None, 0.0, 12.5, 49.99, 150.0, 199.5, 450.0, 1000.0])
             ak["ak_awal_pangkat"] = awal
             ak["ak_awal_jenjang"] = awal if rnd.random() < 0.7 else rnd.choice([None, 0.0, 30.25])
+        ak.update(_masa(random.Random(f"masa-{seed}-{i}")))
         out.append(Pegawai(nip(i), f"Pegawai {i} Nama", f"Staf {i}", kind, unit, head, _pangkat(jenjang, seed, i),
                            jenjang, **ak))
     return out
+
+
+def _masa(rnd: random.Random) -> dict:
+    """Joined or left the unit in the year (a mutasi), or both, for about a quarter of the staff; on the 1st, mid
+    month, the last day, or a period's boundary (its own random stream: the roster's other choices stay)."""
+    x = rnd.random()
+
+    def day() -> dt.date:
+        month = rnd.randint(1, 12)
+        return dt.date(2027, month, rnd.choice([1, 1, 2, 15, 28]))
+    if x < 0.1:
+        return {"tmt_masuk": day()}
+    if x < 0.2:
+        return {"tmt_keluar": day()}
+    if x < 0.25:
+        a, b = sorted({day(), day(), dt.date(2027, 12, 31)})[:2]
+        return {"tmt_masuk": a, "tmt_keluar": b}
+    return {}
 
 
 EDGE_TARGETS = [(0, 0), (5, 3), (None, None), (-1, 4), (2, None), (0, 10)]

@@ -87,8 +87,10 @@ def _lo_rows(recalculated):
                             continue
                         lo_, hi = at(r, g.col("target_min")), at(r, g.col("target_max"))
                         agg = at(r, g.col("agregasi"))
-                        tmin = rules.target_periode(lo_, agg, p, n) if p else lo_
-                        tmax = rules.target_periode(hi if hi != "" else lo_, agg, p, n) if p else (hi if hi != "" else lo_)
+                        awal = int(at(*g.awal_cell))  # the pegawai's first period (RULES.md section 10)
+                        tmin = rules.target_periode(lo_, agg, p, n, awal) if p else lo_
+                        tmax = (rules.target_periode(hi if hi != "" else lo_, agg, p, n, awal) if p
+                                else (hi if hi != "" else lo_))
                         ind.append((at(r, g.col("kumulatif", p)), tmin, tmax, at(r, g.col("arah")),
                                     at(r, g.col("capaian", p)), at(r, g.col("rating_indikator", p))))
                 c = g.value_col(p)
@@ -111,6 +113,8 @@ def test_udfs_equal_rules_equal_libreoffice(recalculated):
         want = rules.capaian(real[k], tmin[k], tmax[k], arah[k])
         assert math.isclose(udf_cap[k], want, rel_tol=1e-12) and math.isclose(lo_cap[k], want, rel_tol=1e-9)
         assert udf_rating[k] == str(rules.rating_indikator(real[k], tmin[k], tmax[k], arah[k])) == lo_rating[k]
+    # a period outside the pegawai's own SKP period is not rated: no rule computes it (RULES.md section 8)
+    peg = [x for x in peg if x[0]["predikat"] != "tidak dinilai"]
     ok = [(ev, pg, b) for ev, _, pg, b in peg if not str(ev["hasil"]).startswith("#SKP!")
           and not str(ev["perilaku"]).startswith("#SKP!")]
     udf_pred = f.SKP_PREDIKAT([ev["hasil"] for ev, _, _ in ok], [ev["perilaku"] for ev, _, _ in ok])

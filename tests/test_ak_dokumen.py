@@ -108,7 +108,8 @@ def test_the_four_against_hand_computed_values(rekap):
     # Terampil appointed 1 April: April-December, 9 months: 9/12 x 100 % x 5 = 3.75; the first quarter none
     d = docs[TERAMPIL]
     assert d.tahunan.bulan == 9 and d.tahunan.ak == pytest.approx(3.75)
-    assert [b.bulan for b in d.konversi] == [0, 3, 3, 3]
+    assert [b.bulan for b in d.konversi] == [None, 3, 3, 3]  # triwulan I lies before the TMT: not rated
+    assert d.konversi[0].predikat == "tidak dinilai" and d.konversi[0].ak is None
     assert [b.ak or 0.0 for b in d.konversi] == pytest.approx([0.0, 1.25, 1.25, 1.25])
     assert (d.pangkat.minimal, d.pangkat.kekurangan) == pytest.approx((20.0, 16.25))
     assert (d.jenjang.minimal, d.jenjang.kekurangan) == pytest.approx((60.0, 56.25))

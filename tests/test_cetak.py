@@ -190,6 +190,7 @@ def test_each_period_page_holds_what_its_capaian_used(printed):
     """Issue 21: each EVALUASI page holds every used indikator with the target and the realisasi its capaian
     was computed from (the period's target, the realisasi to date), the perilaku section, the pola
     distribusi, tempat and the period's last day; no empty slot prints."""
+    from skpkit.rules import masa
     from skpkit.rules.agregasi import realisasi_periode, target_periode
 
     data, pages, _, paper = printed
@@ -216,7 +217,8 @@ def test_each_period_page_holds_what_its_capaian_used(printed):
                         continue
                     assert str(teks).split()[0] in flat
                     ag = sp.indikator_value(ind, "agregasi")
-                    lo = target_periode(sp.indikator_value(ind, "target_min"), ag, p, jenis.jumlah)
+                    first = masa.awal(jenis.jumlah, 2027, masa.mulai(sp.pegawai.tmt_jabatan, sp.pegawai.tmt_masuk))
+                    lo = target_periode(sp.indikator_value(ind, "target_min"), ag, p, jenis.jumlah, first)
                     assert _shown(lo, numbers), (paper, sp.name, p, teks, lo)
                     values = [sp.isian.get(ind.id, "realisasi", q) for q in range(1, p + 1)]
                     real = realisasi_periode(values, ag, p)

@@ -30,7 +30,8 @@ __all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quo
 #: OOXML paper codes of the papers the forms print on (``Settings.kertas``): A4, and Folio (8.5 x 13 in,
 #: 216 x 330 mm) for F4
 PAPER_SIZES: dict[str, int] = {"A4": 9, "F4": 14}
-LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout_v2.json", 3: "layout_v3.json", 4: "layout.json"}
+LAYOUT_FILES: dict[int, str] = {1: "layout_v1.json", 2: "layout_v2.json", 3: "layout_v3.json", 4: "layout_v4.json",
+                              5: "layout.json"}
 LAYOUT_VERSION: int = max(LAYOUT_FILES)
 
 
@@ -149,9 +150,36 @@ class Geometry:
         return self._pg["identity"]["first_row"]
 
     def identity_keys(self) -> list[str]:
-        """The identity rows: those of all three blocks, then (layout 2) the pegawai's angka kredit rows."""
+        """The identity rows: those of all three blocks, then (layout 2) the pegawai's angka kredit rows, then
+        (layout 5) the days they joined and left the unit."""
         idn = self._pg["identity"]
-        return idn["rows"] + idn.get("ak_rows", [])
+        return idn["rows"] + idn.get("ak_rows", []) + idn.get("masa_rows", [])
+
+    def issued_keys(self, fungsional: bool) -> list[str]:
+        """The identity rows issued from the roster into the pegawai's block (blue, locked, in the manifest):
+        the angka kredit rows for a fungsional; from layout 5 the TMT jabatan and the unit's days for everyone
+        (their own SKP period, RULES.md section 10)."""
+        idn = self._pg["identity"]
+        masa = idn.get("masa_rows", [])
+        ak = idn.get("ak_rows", [])
+        if fungsional:
+            return ak + masa
+        return ["tmt_jabatan"] + masa if masa else []
+
+    @property
+    def has_masa(self) -> bool:
+        """Whether the sheet holds the pegawai's own SKP period (layout 5)."""
+        return "masa_rows" in self._pg["identity"]
+
+    @property
+    def awal_cell(self) -> tuple[int, int] | None:
+        """The hidden cell of the pegawai's first period (:func:`skpkit.rules.masa.awal`; layout 5)."""
+        return (self.evaluasi_row("masa"), self.col("skor_1")) if self.has_masa else None
+
+    @property
+    def awal_ref(self) -> str | None:
+        """:attr:`awal_cell`, absolute A1."""
+        return a1(*self.awal_cell, True) if self.awal_cell else None
 
     def identity(self, key: str) -> int:
         return self.identity_row + 1 + self.identity_keys().index(key)

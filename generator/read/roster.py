@@ -39,6 +39,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "gelar_depan": ("gelar depan",),
     "gelar_belakang": ("gelar belakang",),
     "tmt_jabatan": ("tmt jabatan", "tmt jab", "tmt jabatan fungsional", "tmt jf", "tmt jenjang"),
+    # the pegawai's own SKP period in the unit (RULES.md section 10): joined / left it in the year
+    "tmt_masuk": ("tmt masuk", "tmt masuk unit", "tanggal masuk", "tanggal masuk unit", "tgl masuk",
+                  "tmt mutasi masuk", "tmt pindah masuk", "mulai di unit"),
+    "tmt_keluar": ("tmt keluar", "tmt keluar unit", "tanggal keluar", "tanggal keluar unit", "tgl keluar",
+                   "tmt mutasi keluar", "tmt pindah keluar", "tmt berhenti", "tmt pensiun", "keluar dari unit"),
     "ak_awal": ("ak awal", "angka kredit awal", "ak kumulatif", "angka kredit kumulatif", "ak terakhir",
                 "angka kredit terakhir"),
     "ak_awal_pangkat": ("ak awal pangkat", "ak awal untuk pangkat", "angka kredit awal pangkat"),
@@ -176,12 +181,19 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
                            InputError(_("jenjang kosong untuk jabatan fungsional"),
                                       _("isi jenjang: {choices}").format(choices=", ".join(j.value for j in Jenjang)))) from None
         extra: dict[str, Any] = {}
-        for key, parse in (("tmt_jabatan", roster_date), ("ak_awal", roster_number),
+        for key, parse in (("tmt_jabatan", roster_date), ("tmt_masuk", roster_date), ("tmt_keluar", roster_date),
+                           ("ak_awal", roster_number),
                            ("ak_awal_pangkat", roster_number), ("ak_awal_jenjang", roster_number)):
             try:
                 extra[key] = parse(get(key))
             except InputError as e:
                 raise fail(key, e) from None
+        start = max((d for d in (extra["tmt_jabatan"], extra["tmt_masuk"]) if d is not None), default=None)
+        if extra["tmt_keluar"] is not None and start is not None and extra["tmt_keluar"] <= start:
+            raise fail("tmt_keluar", InputError(
+                _("TMT keluar {k} tidak sesudah TMT jabatan/masuk {m}").format(
+                    k=extra["tmt_keluar"].strftime("%d-%m-%Y"), m=start.strftime("%d-%m-%Y")),
+                _("periksa tanggal: pegawai keluar dari unit sesudah masuk")))
         # one AK awal column stands for both; of the two columns, one given stands for the other
         pangkat = extra["ak_awal_pangkat"] if extra["ak_awal_pangkat"] is not None else extra["ak_awal"]
         jenjang_ak = extra["ak_awal_jenjang"] if extra["ak_awal_jenjang"] is not None else extra["ak_awal"]
@@ -190,7 +202,8 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
         if status != PNS:  # a golongan, not a pangkat: AK toward the next jenjang only (RULES.md section 9)
             pangkat = None
         out.append(Pegawai(nip, text["nama"], text["jabatan"], jenis, text["unit"], atasan,
-                           text["pangkat"], jenjang, tmt_jabatan=extra["tmt_jabatan"], ak_awal_pangkat=pangkat,
+                           text["pangkat"], jenjang, tmt_jabatan=extra["tmt_jabatan"], tmt_masuk=extra["tmt_masuk"],
+                           tmt_keluar=extra["tmt_keluar"], ak_awal_pangkat=pangkat,
                            ak_awal_jenjang=jenjang_ak, pns_id=text["pns_id"], golongan_id=_id(get("golongan_id")),
                            status=status))
     if not out:

@@ -245,10 +245,9 @@ def _read_sheet(wb: Source, name: str, pegawai: Pegawai, row: dict, g: Geometry,
     lay = g.layout["pegawai"]
     _check_sheet(grid, name, pegawai, g, path, lay)
     grids[name] = grid
-    if pegawai.is_fungsional and "ak_rows" in lay["identity"]:
-        # the TMT and AK awal cells, as the formulas read them (issued, and in the manifest)
-        pegawai = replace(pegawai, **{key: _value(grid(g.identity(key), g.identity_col("pegawai")))
-                                      for key in lay["identity"]["ak_rows"]})
+    # the TMT, AK awal and the unit's days, as the formulas read them (issued, and in the manifest)
+    pegawai = replace(pegawai, **{key: _value(grid(g.identity(key), g.identity_col("pegawai")))
+                                  for key in g.issued_keys(pegawai.is_fungsional)})
     e = IsianSKP()
     slots: list[RHKSlot] = []
     plan_cols = [g.col(f) for f in INDIKATOR_FIELDS]

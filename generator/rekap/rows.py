@@ -24,6 +24,7 @@ from skpkit.model import Jenjang, Predikat, Rating, Settings
 from skpkit.plan import SheetPlan, cell_value
 from skpkit.rules import ak as aturan_ak
 from skpkit.rules.ak import PosisiAK
+from skpkit.rules.masa import TIDAK_DINILAI
 from skpkit.rules.nilai import angka, is_blank
 
 __all__ = ["Baris", "BarisAK", "BelumLengkap", "FileResult", "rows_of", "shown", "predikat_of", "record",
@@ -76,7 +77,8 @@ class Baris:
     perilaku_saran: Nilai
     perilaku: Nilai
     predikat: Nilai
-    angka_kredit: float | None
+    #: a number, :data:`~skpkit.rules.masa.TIDAK_DINILAI` outside the pegawai's period, or none
+    angka_kredit: Any
     penilai_nama: str
     penilai_nip: str
     penilai_jabatan: str
@@ -181,12 +183,17 @@ def _number_or_none(x: Any) -> float | None:
 
 
 def _label(x: Any) -> str | None:
-    """A predikat as its label; ``None`` for none or a reason."""
-    return x.value if isinstance(x, Predikat) else None
+    """A predikat as its label, ``tidak dinilai`` outside the pegawai's period; ``None`` for none or a reason."""
+    return x.value if isinstance(x, Predikat) or x is TIDAK_DINILAI else None
 
 
 def _float(x: Any) -> float | None:
     return x if isinstance(x, float) else None
+
+
+def _ak_value(x: Any) -> float | str | None:
+    """A period's AK as the rekap shows it: the number, ``tidak dinilai`` outside the pegawai's period, or none."""
+    return x if x is TIDAK_DINILAI else _float(x)
 
 
 def _belum(sheet: SheetPlan, res: HasilPegawai, n: int, nama_periode: Callable[[int], str],
@@ -203,6 +210,8 @@ def _belum(sheet: SheetPlan, res: HasilPegawai, n: int, nama_periode: Callable[[
             or not is_blank(sheet.indikator_value(ind, "target_min"))]
     for p in [*range(1, n + 1), 0]:
         hp = res.tahunan if p == 0 else res.periode[p - 1]
+        if hp.predikat is TIDAK_DINILAI:  # outside the pegawai's own SKP period: nothing is due
+            continue
         if not sheet.pimpinan and not used:
             add(p, _("RHK dan indikator belum diisi"), _("pegawai"))
             continue
@@ -269,7 +278,7 @@ def rows_of(data: WorkbookData, results: dict[str, HasilPegawai], skip: set[str]
                 p_.nip, p_.nama, p_.unit, sheet.kurva_unit, p_.jabatan, p_.jenis_jabatan.value,
                 p_.jenjang.value if p_.jenjang else "", periode, TAHUNAN_LABEL if periode == 0 else nama(periode),
                 plan.organisasi.get((p_.unit, col), ""), hp.hasil_saran, hp.hasil, hp.perilaku_saran,
-                hp.perilaku, hp.predikat, _float(hp.angka_kredit),
+                hp.perilaku, hp.predikat, _ak_value(hp.angka_kredit),
                 sheet.penilai.nama, sheet.penilai.nip, sheet.penilai.jabatan, data.path.name, sheet.name,
                 p_.pns_id, p_.golongan_id, sheet.penilai.unit, p_.status))
         if p_.is_fungsional and p_.jenjang:

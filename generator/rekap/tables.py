@@ -10,6 +10,7 @@ from typing import Any
 from skpkit.generator.layout import labels
 from skpkit.generator.rekap.merge import RULE_SLOTS, Rekap
 from skpkit.generator.rekap.rows import record
+from skpkit.rules.masa import TIDAK_DINILAI
 from skpkit.model import Predikat
 
 __all__ = ["Columns", "texts", "pegawai_table", "unit_table", "ak_table", "ak_data", "AK_DATA_KEYS", "belum_table", "masalah_table",
@@ -92,7 +93,7 @@ def ak_data(rekap: Rekap) -> tuple[Columns, list[dict]]:
     cols: Columns = [(k, k) for k in (*AK_DATA_KEYS, "persen_tahunan", *per)]
 
     def persen(label: str | None) -> float | None:
-        return rekap.settings.persen_ak[Predikat.parse(label)] if label else None
+        return rekap.settings.persen_ak[Predikat.parse(label)] if label and label != TIDAK_DINILAI else None
 
     penilai: dict[str, tuple[int, str, str]] = {}
     for r in rekap.rows:

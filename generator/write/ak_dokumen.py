@@ -108,7 +108,7 @@ class _Writer:
         self.row([(0, 0, 1, "int"), (1, 3, rows["awal"], "cell"), (4, 5, pangkat_awal, "num"),
                   (6, 6, d.ak_awal_jenjang, "num")])
         konv = rows["konversi"].format(tahun=tahun) + (f" ({d.tahunan.predikat}, {d.tahunan.bulan} bulan)"
-                                                        if d.tahunan.predikat else "")
+                                                        if d.tahunan.bulan is not None else "")
         self.row([(0, 0, 2, "int"), (1, 3, konv, "cell"), (4, 5, dash if self.doc.pppk else year, "num"),
                   (6, 6, year, "num")])
         self.row([(0, 0, "", "cell"), (1, 3, rows["jumlah"], "bold"),

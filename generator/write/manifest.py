@@ -26,11 +26,10 @@ MANIFEST = "manifest.json"
 def issued_cells(plan: WorkbookPlan, sheet: SheetPlan, g: Geometry) -> dict[str, Any]:
     """A1 cell -> value of everything issued on ``sheet`` of ``plan``."""
     cells: dict[str, Any] = {a1(g.identity("nip"), g.identity_col("pegawai")): sheet.pegawai.nip}
-    if sheet.pegawai.is_fungsional:  # TMT jabatan and AK awal (layout 2): issued from the roster
-        for key in g.layout["pegawai"]["identity"].get("ak_rows", ()):
-            v = getattr(sheet.pegawai, key)
-            if not is_blank(v):
-                cells[a1(g.identity(key), g.identity_col("pegawai"))] = _day(v) if key == "tmt_jabatan" else v
+    for key in g.issued_keys(sheet.pegawai.is_fungsional):  # TMT, AK awal, the unit's days: from the roster
+        v = getattr(sheet.pegawai, key)
+        if not is_blank(v):
+            cells[a1(g.identity(key), g.identity_col("pegawai"))] = _day(v) if key.startswith("tmt_") else v
     for i, slot in enumerate(sheet.slots):
         cells[a1(g.slot_row(i), g.col("id_rhk"))] = slot.id
         if slot.issued:

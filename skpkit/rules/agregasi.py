@@ -19,10 +19,18 @@ __all__ = ["target_periode", "realisasi_periode", "target_periode_array", "reali
            "targets_formula", "used_formula", "agregasi_error", "kumulatif_formula"]
 
 
-def target_periode(target: float | None, agregasi, periode: int, jumlah_periode: int) -> float | None:
+def _share(periode: int, jumlah_periode: int, awal: int) -> float:
+    """The share of a ``jumlah`` target due by ``periode``: the periods from ``awal`` (the pegawai's first, see
+    :func:`skpkit.rules.masa.awal`) to it, of those from ``awal`` to the end of the year; a period before
+    ``awal`` takes the first one's."""
+    return (max(periode, awal) - awal + 1) / (jumlah_periode - awal + 1)
+
+
+def target_periode(target: float | None, agregasi, periode: int, jumlah_periode: int, awal: int = 1) -> float | None:
     """The target that period ``periode`` (1-based, cumulative) is measured against.
 
-    ``jumlah`` targets are pro-rated (target x periode / jumlah_periode); others stay whole.
+    ``jumlah`` targets are pro-rated over the pegawai's periods, from ``awal`` to the end of the year
+    (target x (periode - awal + 1) / (jumlah_periode - awal + 1)); others stay whole.
 
     Examples
     --------
@@ -30,12 +38,14 @@ def target_periode(target: float | None, agregasi, periode: int, jumlah_periode:
     25.0
     >>> target_periode(80, "rata-rata", 1, 4)
     80.0
+    >>> target_periode(100, "jumlah", 3, 4, awal=3)  # joined the unit in July: targets for July-December
+    50.0
     """
     t = angka(target)
     if t is None:
         return None
     if Agregasi.parse(agregasi) is Agregasi.JUMLAH:
-        return t * periode / jumlah_periode
+        return t * _share(periode, jumlah_periode, awal)
     return t
 
 
@@ -73,7 +83,7 @@ def realisasi_periode(values: Sequence, agregasi, periode: int | None = None) ->
 
 # --- array ---------------------------------------------------------------------------------------------
 
-def target_periode_array(target, agregasi, periode: int, jumlah_periode: int) -> np.ndarray:
+def target_periode_array(target, agregasi, periode: int, jumlah_periode: int, awal: int = 1) -> np.ndarray:
     """Array form of :func:`target_periode`.
 
     Examples
@@ -84,7 +94,7 @@ def target_periode_array(target, agregasi, periode: int, jumlah_periode: int) ->
     n = kolom.length(target, agregasi)
     t, t_why = kolom.floats(target, n)
     g, g_why = kolom.encode(agregasi, Agregasi, n)
-    out = np.where(g == Agregasi.JUMLAH.code, t * periode / jumlah_periode, t)
+    out = np.where(g == Agregasi.JUMLAH.code, t * _share(periode, jumlah_periode, awal), t)
     reasons = kolom.first_reason((g == kolom.ERROR, g_why), (g == kolom.BLANK, f"{Agregasi.kind()} kosong"),
                             (kolom.has_reason(t_why), t_why))
     return kolom.with_errors(out, np.isnan(t), reasons)
@@ -124,13 +134,17 @@ def realisasi_periode_array(values, agregasi, periode: int | None = None) -> np.
 
 # --- formula -------------------------------------------------------------------------------------------
 
-def targets_formula(lo: str, hi: str, agregasi: str, periode: int | None) -> tuple[str, str]:
-    """Expressions of the target min/max a period is measured against (:func:`target_periode`)."""
+def targets_formula(lo: str, hi: str, agregasi: str, periode: int | None,
+                    awal: str | None = None) -> tuple[str, str]:
+    """Expressions of the target min/max a period is measured against (:func:`target_periode`; ``awal`` the
+    cell of the pegawai's first period, none: 1)."""
     if periode is None:
         return lo, f'IF({hi}="",{lo},{hi})'
     jumlah = f'TRIM({agregasi})="{Agregasi.JUMLAH.value}"'
-    tmin = f"IF({jumlah},{lo}*{periode}/JumlahPeriode,{lo})"
-    return tmin, f'IF({hi}="",{tmin},IF({jumlah},{hi}*{periode}/JumlahPeriode,{hi}))'
+    share = (f"{periode}/JumlahPeriode" if awal is None else
+             f"(MAX({periode},{awal})-{awal}+1)/(JumlahPeriode-{awal}+1)")
+    tmin = f"IF({jumlah},{lo}*{share},{lo})"
+    return tmin, f'IF({hi}="",{tmin},IF({jumlah},{hi}*{share},{hi}))'
 
 
 def used_formula(teks: str, lo: str, hi: str, real: Sequence[str], periode: int | None) -> str:

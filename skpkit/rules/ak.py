@@ -20,7 +20,8 @@ from skpkit.rules.formula import ERR, carries_reason, text_literal
 from skpkit.rules.lazy import kolom, np
 from skpkit.rules.nilai import BULAN_SALAH, angka
 
-__all__ = ["TMT_SALAH", "AK_AWAL_SALAH", "tanggal", "bulan_mulai", "bulan_dinilai", "PosisiAK", "posisi_ak",
+__all__ = ["TMT_SALAH", "AK_AWAL_SALAH", "tanggal", "tanggal_sel", "bulan_mulai", "bulan_dinilai", "bulan_mulai_formula",
+           "PosisiAK", "posisi_ak",
            "kenaikan_jenjang", "JENJANG_BERIKUT", "syarat_kenaikan_jenjang", "angka_kredit", "angka_kredit_array",
            "angka_kredit_formula", "angka_kredit_udf_formula", "bulan_ak_formula", "ak_kumulatif_formula",
            "ak_kurang_formula", "di_golongan_puncak", "syarat_pangkat", "golongan_puncak_formula", "ak_kurang_pangkat_formula",
@@ -87,9 +88,13 @@ def bulan_mulai(tmt: object, tahun: int, *, batas_hari: int | None = None, setti
 
 
 def bulan_dinilai(tmt: object, tahun: int, periode: int | None = None, jumlah_periode: int = 4, *,
-                  batas_hari: int | None = None, settings: Settings = DEFAULT) -> int:
-    """Months of period ``periode`` (1-based; ``None``: the year) held in the jabatan, from
-    :func:`bulan_mulai` to December: a period before the TMT earns nothing.
+                  masuk: object = None, keluar: object = None, batas_hari: int | None = None,
+                  settings: Settings = DEFAULT) -> int:
+    """Months of period ``periode`` (1-based; ``None``: the year) held in the jabatan and the unit: from the later
+    of :func:`bulan_mulai` of the TMT and of the day they joined the unit (``masuk``) to the month before
+    :func:`bulan_mulai` of the day they left (``keluar``; RULES.md section 10), so the two parts of a mutasi
+    never count a month twice. A period outside earns nothing. ``masuk`` and ``keluar`` that hold no date
+    (blank, text) are not there.
 
     Examples
     --------
@@ -97,14 +102,27 @@ def bulan_dinilai(tmt: object, tahun: int, periode: int | None = None, jumlah_pe
     ([0, 2, 3, 3], 8)
     >>> bulan_dinilai(dt.date(2027, 5, 15), 2027), bulan_dinilai(None, 2027, 2, 12)
     (7, 1)
+    >>> bulan_dinilai(None, 2027, keluar=dt.date(2027, 7, 1)), bulan_dinilai(None, 2027, masuk=dt.date(2027, 7, 1))
+    (6, 6)
     """
-    mulai = bulan_mulai(tmt, tahun, batas_hari=batas_hari, settings=settings)
+    b = settings.tmt_batas_hari if batas_hari is None else batas_hari
+    mulai = max(bulan_mulai(tmt, tahun, batas_hari=b), bulan_mulai(tanggal_sel(masuk), tahun, batas_hari=b))
+    akhir = 12 if tanggal_sel(keluar) is None else bulan_mulai(tanggal_sel(keluar), tahun, batas_hari=b) - 1
     if periode is None:
         first, last = 1, 12
     else:
         per = 12 // jumlah_periode
         first, last = (periode - 1) * per + 1, periode * per
-    return max(0, last - max(mulai, first) + 1)
+    return max(0, min(last, akhir) - max(mulai, first) + 1)
+
+
+def tanggal_sel(x: object) -> dt.date | None:
+    """A date cell as the sheet's formulas read it (``ISNUMBER``): a date or a serial; blank and text are none
+    (``tanggal_sel("1 Juli 2027") is None``)."""
+    try:
+        return tanggal(x)
+    except InputError:
+        return None
 
 
 #: characters read as spaces around a golongan in a pangkat cell ("Penata Tk. I (III/d)", "III/d, Penata")
@@ -313,18 +331,27 @@ def angka_kredit_udf_formula(predikat: str, jenjang: str, bulan: str) -> str:
     return _ak_gate(predikat, bulan, f"SKP_ANGKA_KREDIT({predikat},{jenjang},{bulan},PersenAK,Koefisien)")
 
 
-def bulan_ak_formula(tmt: str, periode: int | None) -> str:
-    """The months cell (:func:`bulan_dinilai`): the period's months from the TMT's first month (Tahun,
-    TmtBatasHari)."""
-    mulai = (f"IF(YEAR({tmt})<Tahun,1,IF(YEAR({tmt})>Tahun,13,"
-             f"MONTH({tmt})+IF(DAY({tmt})>TmtBatasHari,1,0)))")
+def bulan_mulai_formula(ref: str, blank: int) -> str:
+    """:func:`bulan_mulai` of a date cell (``Tahun``, ``TmtBatasHari``); ``blank`` where it holds no date."""
+    return (f"IF(ISNUMBER({ref}),IF(YEAR({ref})<Tahun,1,IF(YEAR({ref})>Tahun,13,"
+            f"MONTH({ref})+IF(DAY({ref})>TmtBatasHari,1,0))),{blank})")
+
+
+def bulan_ak_formula(tmt: str, periode: int | None, masuk: str | None = None, keluar: str | None = None) -> str:
+    """The months cell (:func:`bulan_dinilai`): the period's months from the later of the TMT's and the joining
+    day's first month to the month before the leaving day's (``BulanPerPeriode``); a TMT that is not a date is
+    named."""
+    mulai = bulan_mulai_formula(tmt, 1)
+    if masuk:
+        mulai = f"MAX({mulai},{bulan_mulai_formula(masuk, 1)})"
     if periode is None:
-        first, last, full = "1", "12", "12"
+        first, last = "1", "12"
     else:
-        first, last, full = (f"{periode - 1}*BulanPerPeriode+1", f"{periode}*BulanPerPeriode",
-                             "BulanPerPeriode")
-    return (f'=IF({tmt}="",{full},IF(ISNUMBER({tmt}),MAX(0,{last}-MAX({mulai},{first})+1),'
-            f'"{ERR}{TMT_SALAH}"))')
+        first, last = f"{periode - 1}*BulanPerPeriode+1", f"{periode}*BulanPerPeriode"
+    if keluar:
+        last = f"MIN({last},{bulan_mulai_formula(keluar, 13)}-1)"
+    return (f'=IF(OR({tmt}="",ISNUMBER({tmt})),MAX(0,{last}-MAX({mulai},{first})+1),'
+            f'"{ERR}{TMT_SALAH}")')
 
 
 def _carried(ref: str) -> str:

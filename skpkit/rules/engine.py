@@ -22,8 +22,9 @@ class NativeFormulas:
     name = "native"
 
     # one indikator (skpkit.rules.agregasi, indikator)
-    def targets(self, lo: str, hi: str, agregasi: str, periode: int | None) -> tuple[str, str]:
-        return periode_rule.targets_formula(lo, hi, agregasi, periode)
+    def targets(self, lo: str, hi: str, agregasi: str, periode: int | None,
+                awal: str | None = None) -> tuple[str, str]:
+        return periode_rule.targets_formula(lo, hi, agregasi, periode, awal)
 
     def kumulatif(self, real: Sequence[str], agregasi: str, teks: str = "", lo: str = "", hi: str = "",
                   cek_baris: str = "", periode: int | None = None) -> str:
@@ -37,12 +38,12 @@ class NativeFormulas:
         return indikator.cek_formula(teks, lo, hi, cek_baris, real, kumulatif, periode)
 
     def capaian(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                periode: int | None) -> str:
-        return indikator.capaian_formula(cek, kumulatif, lo, hi, arah, agregasi, periode)
+                periode: int | None, awal: str | None = None) -> str:
+        return indikator.capaian_formula(cek, kumulatif, lo, hi, arah, agregasi, periode, awal)
 
     def rating_indikator(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                         periode: int | None) -> str:
-        return indikator.rating_indikator_formula(cek, kumulatif, lo, hi, arah, agregasi, periode)
+                         periode: int | None, awal: str | None = None) -> str:
+        return indikator.rating_indikator_formula(cek, kumulatif, lo, hi, arah, agregasi, periode, awal)
 
     # one RHK (skpkit.rules.rhk)
     def status_rhk(self, ceks: str, ratings: str) -> str:
@@ -80,8 +81,8 @@ class NativeFormulas:
     def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
         return ak.angka_kredit_formula(predikat, jenjang, bulan)
 
-    def bulan_ak(self, tmt: str, periode: int | None) -> str:
-        return ak.bulan_ak_formula(tmt, periode)
+    def bulan_ak(self, tmt: str, periode: int | None, masuk: str | None = None, keluar: str | None = None) -> str:
+        return ak.bulan_ak_formula(tmt, periode, masuk, keluar)
 
     def ak_kumulatif(self, ak_tahun: str, awal: str, awal_lain: str) -> str:
         return ak.ak_kumulatif_formula(ak_tahun, awal, awal_lain)
@@ -117,12 +118,12 @@ class XlwingsFormulas(NativeFormulas):
     name = "xlwings"
 
     def capaian(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                periode: int | None) -> str:
-        return indikator.capaian_udf_formula(cek, kumulatif, lo, hi, arah, agregasi, periode)
+                periode: int | None, awal: str | None = None) -> str:
+        return indikator.capaian_udf_formula(cek, kumulatif, lo, hi, arah, agregasi, periode, awal)
 
     def rating_indikator(self, cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                         periode: int | None) -> str:
-        return indikator.rating_indikator_udf_formula(cek, kumulatif, lo, hi, arah, agregasi, periode)
+                         periode: int | None, awal: str | None = None) -> str:
+        return indikator.rating_indikator_udf_formula(cek, kumulatif, lo, hi, arah, agregasi, periode, awal)
 
     def perilaku_saran(self, cells: Sequence[str], block: str) -> str:
         return perilaku.perilaku_saran_udf_formula(cells, block)

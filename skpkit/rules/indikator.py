@@ -268,19 +268,19 @@ def gated(cek: str, kumulatif: str, value: str) -> str:
 
 
 def capaian_formula(cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                    periode: int | None) -> str:
+                    periode: int | None, awal: str | None = None) -> str:
     """The capaian cell (:func:`capaian`), on the period's pro-rated target."""
-    tmin, tmax = targets_formula(lo, hi, agregasi, periode)
+    tmin, tmax = targets_formula(lo, hi, agregasi, periode, awal)
     value = (f'IF(TRIM({arah})="{Arah.TURUN.value}",IF({kumulatif}=0,CapaianMaks,'
              f'MIN({tmin}/{kumulatif}*100,CapaianMaks)),MIN({kumulatif}/{tmax}*100,CapaianMaks))')
     return gated(cek, kumulatif, value)
 
 
 def rating_indikator_formula(cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                             periode: int | None) -> str:
+                             periode: int | None, awal: str | None = None) -> str:
     """The suggested rating cell (:func:`rating_indikator`)."""
     a, s, b = (f'"{r.value}"' for r in Rating)
-    tmin, tmax = targets_formula(lo, hi, agregasi, periode)
+    tmin, tmax = targets_formula(lo, hi, agregasi, periode, awal)
     turun = f'TRIM({arah})="{Arah.TURUN.value}"'
     eps = repr(EPS).upper()
     value = (f"IF({kumulatif}>{tmax}+{eps}*{tmax},IF({turun},{b},{a}),"
@@ -289,14 +289,14 @@ def rating_indikator_formula(cek: str, kumulatif: str, lo: str, hi: str, arah: s
 
 
 def capaian_udf_formula(cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                        periode: int | None) -> str:
+                        periode: int | None, awal: str | None = None) -> str:
     """The capaian cell through the add-in (``SKP_CAPAIAN``), with the same gating."""
-    tmin, tmax = targets_formula(lo, hi, agregasi, periode)
+    tmin, tmax = targets_formula(lo, hi, agregasi, periode, awal)
     return gated(cek, kumulatif, f"SKP_CAPAIAN({kumulatif},{tmin},{tmax},TRIM({arah}),CapaianMaks)")
 
 
 def rating_indikator_udf_formula(cek: str, kumulatif: str, lo: str, hi: str, arah: str, agregasi: str,
-                                 periode: int | None) -> str:
+                                 periode: int | None, awal: str | None = None) -> str:
     """The suggested rating cell through the add-in (``SKP_RATING_INDIKATOR``)."""
-    tmin, tmax = targets_formula(lo, hi, agregasi, periode)
+    tmin, tmax = targets_formula(lo, hi, agregasi, periode, awal)
     return gated(cek, kumulatif, f"SKP_RATING_INDIKATOR({kumulatif},{tmin},{tmax},TRIM({arah}))")

@@ -13,12 +13,11 @@ import calendar
 import datetime as dt
 import math
 
-from skpkit.errors import InputError
-from skpkit.rules.ak import tanggal
+from skpkit.rules.ak import tanggal_sel
 from skpkit.rules.nilai import bulat
 
 __all__ = ["desimal", "angka_teks", "angka_formula", "akhir_bulan", "tanggal_teks", "tanggal_formula", "mulai_teks",
-           "mulai_formula", "sebelum_tmt", "sebelum_tmt_formula"]
+           "mulai_formula", "selesai_teks", "selesai_formula"]
 
 
 def desimal(x: float) -> int:
@@ -103,37 +102,9 @@ def tanggal_formula(bulan: int, months: list[str], tahun: str = "Tahun", akhir: 
     return f'DAY(DATE({tahun},{bulan + 1},0))&" {name} "&{tahun}'
 
 
-def _tmt(value: object) -> dt.date | None:
-    """A TMT cell's date as the sheet's formulas take it: a date or a serial; text is none."""
-    try:
-        return tanggal(value)
-    except InputError:
-        return None
-
-
-def sebelum_tmt(tmt: object, tahun: int, bulan: int) -> bool:
-    """Whether the period ending with month ``bulan`` of ``tahun`` ends before the TMT jabatan ``tmt``: outside
-    the pegawai's own period (RULES.md section 8: not rated, printed "tidak dinilai").
-
-    Examples
-    --------
-    >>> sebelum_tmt(dt.date(2027, 5, 1), 2027, 3), sebelum_tmt(dt.date(2027, 5, 1), 2027, 6)
-    (True, False)
-    >>> sebelum_tmt("1 Mei 2027", 2027, 3), sebelum_tmt(None, 2027, 3)  # text is not a date to the sheet either
-    (False, False)
-    """
-    day = _tmt(tmt)
-    return day is not None and day > dt.date(tahun, bulan, akhir_bulan(tahun, bulan))
-
-
-def sebelum_tmt_formula(tmt: str, bulan: int, tahun: str = "Tahun") -> str:
-    """:func:`sebelum_tmt` as a formula over the TMT jabatan cell ``tmt``."""
-    return f"AND(ISNUMBER({tmt}),IFERROR({tmt}>DATE({tahun},{bulan + 1},0),FALSE))"
-
-
-def mulai_teks(tmt: object, tahun: int, months: list[str]) -> str:
-    """The first day of the pegawai's SKP period in ``tahun`` (RULES.md section 10): their TMT jabatan when
-    it falls in the year, else 1 January.
+def mulai_teks(mulai: object, tahun: int, months: list[str]) -> str:
+    """The first day of the pegawai's SKP period in ``tahun`` (RULES.md section 10; :func:`skpkit.rules.masa.mulai`)
+    when it falls in the year, else 1 January.
 
     Examples
     --------
@@ -141,15 +112,41 @@ def mulai_teks(tmt: object, tahun: int, months: list[str]) -> str:
     >>> mulai_teks(dt.date(2027, 4, 15), 2027, months), mulai_teks(dt.date(2020, 4, 15), 2027, months)
     ('15 APRIL 2027', '1 JANUARI 2027')
     """
-    day = _tmt(tmt)
+    day = tanggal_sel(mulai)
     if day is not None and day.year == tahun:
         return tanggal_teks(day.day, day.month, tahun, months)
     return tanggal_teks(1, 1, tahun, months)
 
 
-def mulai_formula(tmt: str, months: list[str], tahun: str = "Tahun") -> str:
-    """:func:`mulai_teks` as a formula over the TMT jabatan cell ``tmt`` (a date, blank, or text)."""
+def selesai_teks(keluar: object, tahun: int, months: list[str]) -> str:
+    """The last day of the pegawai's SKP period in ``tahun``: the day before ``keluar`` when that falls in the
+    year, else 31 December.
+
+    Examples
+    --------
+    >>> months = ["?"] * 5 + ["JUNI"] + ["?"] * 5 + ["DESEMBER"]
+    >>> selesai_teks(dt.date(2027, 7, 1), 2027, months), selesai_teks(None, 2027, months)
+    ('30 JUNI 2027', '31 DESEMBER 2027')
+    """
+    day = tanggal_sel(keluar)
+    if day is not None and (day - dt.timedelta(days=1)).year == tahun:
+        day -= dt.timedelta(days=1)
+        return tanggal_teks(day.day, day.month, tahun, months)
+    return tanggal_teks(31, 12, tahun, months)
+
+
+def _hari_formula(expr: str, months: list[str], otherwise: str, tahun: str) -> str:
+    """The day ``expr`` as the forms write it when it is a date of the year, else ``otherwise``."""
     names = ",".join('"' + m.replace('"', '""') + '"' for m in months)
-    first = months[0].replace('"', '""')
-    return (f'IF(AND(ISNUMBER({tmt}),IFERROR(YEAR({tmt})={tahun},FALSE)),DAY({tmt})&" "&CHOOSE(MONTH({tmt}),'
-            f'{names})&" "&{tahun},"1 {first} "&{tahun})')
+    return (f'IF(AND(ISNUMBER({expr}),IFERROR(YEAR({expr})={tahun},FALSE)),DAY({expr})&" "&CHOOSE(MONTH({expr}),'
+            f'{names})&" "&{tahun},{otherwise})')
+
+
+def mulai_formula(mulai: str, months: list[str], tahun: str = "Tahun") -> str:
+    """:func:`mulai_teks` as a formula over ``mulai`` (a cell or :func:`skpkit.rules.masa.mulai_formula`)."""
+    return _hari_formula(mulai, months, tanggal_formula(1, months, tahun), tahun)
+
+
+def selesai_formula(keluar: str, months: list[str], tahun: str = "Tahun") -> str:
+    """:func:`selesai_teks` as a formula over the ``keluar`` cell (blank or text: 31 December)."""
+    return _hari_formula(f"({keluar}-1)", months, tanggal_formula(12, months, tahun, akhir=True), tahun)

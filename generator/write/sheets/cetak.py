@@ -24,6 +24,7 @@ from skpkit.model import BERAKHLAK, JenisPeriode, PredikatOrganisasi
 from skpkit.rules import kurva, tampil
 from skpkit.plan import CHOICE_SEP
 from skpkit.rules.formula import text_literal
+from skpkit.rules.masa import TIDAK_DINILAI
 from skpkit.generator.layout import a1, quote_sheet
 from skpkit.generator.layout.fit import form_texts, row_height
 from skpkit.plan import SheetPlan
@@ -31,7 +32,7 @@ from skpkit.generator.layout.cetak import CetakGeometry
 from skpkit.generator.write.sheets.cetak_cells import (Src, annual_target, intervensi, is_number, label, link,
                                                       number, period_targets, put, range_text, text_cell)
 from skpkit.generator.write.sheets.cetak_blocks import (identity, no, outside, periode_penilaian, result_row,
-                                                       signatures, table, title, tmt)
+                                                       signatures, table, title, own_dates)
 from skpkit.generator.write.sheets.context import Context, nip_label
 
 __all__ = ["write", "row_heights"]
@@ -86,7 +87,7 @@ def _slot_head(ctx: Context, ws: Worksheet, src: Src, out: int, i: int, j: int, 
 
 def _skp(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
-    dates_f, dates_t = periode_penilaian(ctx, 1, 12, tmt(ctx, src, sp))
+    dates_f, dates_t = periode_penilaian(ctx, 1, 12, own_dates(ctx, src), sp)
     second, shows = f'={text_literal(lab["periode_penilaian"])}&{dates_f}', lab["periode_penilaian"] + dates_t
     tanggal = ctx.plan.meta.get("ditetapkan")
     signed = None
@@ -139,11 +140,11 @@ def _evaluasi(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src
     periode = jenis.nama(p).upper() + (lab["akhir"] if jenis is JenisPeriode.TRIWULANAN and p == g.n_periode else "")
     line = lab["periode"] + periode + " "
     dates_f, dates_t = periode_penilaian(ctx, (p - 1) * jenis.bulan + 1, p * jenis.bulan)
-    off = outside(ctx, src, sp, p * jenis.bulan)
-    tail = text_literal(" - " + lab["tidak_dinilai"].upper())
+    off = outside(ctx, src, sp, p)
+    tail = text_literal(" - " + TIDAK_DINILAI.value.upper())
     title(ctx, ws, cg.evaluasi_start(p), lab["evaluasi_title"],
            [(f'={text_literal(line)}&Tahun&" ("&{dates_f}&")"&IF({off[0]},{tail},"")',
-             f"{line}{ctx.plan.tahun} ({dates_t})" + (" - " + lab["tidak_dinilai"].upper() if off[1] else ""))])
+             f"{line}{ctx.plan.tahun} ({dates_t})" + (" - " + TIDAK_DINILAI.value.upper() if off[1] else ""))])
     identity(ctx, ws, parts["identity"], g, src, ("pegawai", "penilai"), sp)
     org_r, value_c = g.evaluasi_row("organisasi"), g.value_col(p)
     result_row(ctx, ws, parts["head"], "organisasi", src, org_r, value_c)
@@ -215,7 +216,7 @@ def _safe(make: Callable[[], str]) -> str:
 def _dokumen(ctx: Context, ws: Worksheet, sp: SheetPlan, cg: CetakGeometry, src: Src) -> None:
     g, s, lab = ctx.g, ctx.s, ctx.labels["cetak"]
     parts, sections = cg.dokumen_parts, lab["dokumen_sections"]
-    dates_f, dates_t = periode_penilaian(ctx, 1, 12, tmt(ctx, src, sp))
+    dates_f, dates_t = periode_penilaian(ctx, 1, 12, own_dates(ctx, src), sp)
     title(ctx, ws, cg.dokumen_start, lab["dokumen_title"],
            [("=" + text_literal(lab["tahunan"]), lab["tahunan"]),
             (f'={text_literal(lab["periode_penilaian"])}&{dates_f}', lab["periode_penilaian"] + dates_t)])

@@ -14,8 +14,10 @@ from skpkit.generator.write.sheets.context import Context
 from skpkit.plan import Identitas, SheetPlan
 from skpkit.rules import tampil
 from skpkit.rules.formula import text_literal
+from skpkit.rules import masa
+from skpkit.rules.masa import TIDAK_DINILAI
 
-__all__ = ["title", "periode_penilaian", "tmt", "identity", "signatures", "no", "table", "result_row", "outside"]
+__all__ = ["title", "periode_penilaian", "own_dates", "identity", "signatures", "no", "table", "result_row", "outside"]
 
 
 def title(ctx: Context, ws: Worksheet, r: int, title: str, lines: list[tuple[str, str]]) -> None:
@@ -28,24 +30,28 @@ def title(ctx: Context, ws: Worksheet, r: int, title: str, lines: list[tuple[str
 
 
 def periode_penilaian(ctx: Context, first_month: int, last_month: int,
-                       tmt: tuple[str, object] | None = None) -> tuple[str, str]:
+                       masa_: tuple[str, str, str] | None = None, sp: SheetPlan | None = None) -> tuple[str, str]:
     """``1 JANUARI 2027 SD 31 MARET 2027`` of months ``first_month``-``last_month`` of the workbook's year;
-    ``tmt`` (the TMT jabatan cell and its value) starts it on the pegawai's own first day (RULES.md
-    section 10)."""
+    ``masa_`` (the TMT jabatan, TMT masuk and TMT keluar cells of ``sp``'s sheet, :func:`own_dates`) runs it
+    over the pegawai's own SKP period instead (RULES.md section 10)."""
     months, tahun = ctx.labels["cetak"]["bulan"], ctx.plan.tahun
     end_f = tampil.tanggal_formula(last_month, months, akhir=True)
     end_t = tampil.tanggal_teks(tampil.akhir_bulan(tahun, last_month), last_month, tahun, months)
-    if tmt is not None:
-        return (f'{tampil.mulai_formula(tmt[0], months)}&" SD "&{end_f}',
-                f"{tampil.mulai_teks(tmt[1], tahun, months)} SD {end_t}")
+    if masa_ is not None and sp is not None:
+        tmt_, masuk, keluar = masa_
+        p_ = sp.pegawai
+        return (f'{tampil.mulai_formula(masa.mulai_formula(tmt_, masuk), months)}&" SD "&'
+                f'{tampil.selesai_formula(keluar, months)}',
+                f"{tampil.mulai_teks(masa.mulai(p_.tmt_jabatan, p_.tmt_masuk), tahun, months)} SD "
+                f"{tampil.selesai_teks(p_.tmt_keluar, tahun, months)}")
     return (f'{tampil.tanggal_formula(first_month, months)}&" SD "&{end_f}',
             f"{tampil.tanggal_teks(1, first_month, tahun, months)} SD {end_t}")
 
 
-def tmt(ctx: Context, src: Src, sp: SheetPlan) -> tuple[str, object]:
-    """The pegawai's TMT jabatan cell on their sheet, and what it holds (written for a fungsional)."""
-    r, c = ctx.g.identity("tmt_jabatan"), ctx.g.identity_col("pegawai")
-    return src.ref(r, c), sp.pegawai.tmt_jabatan if sp.pegawai.is_fungsional else None
+def own_dates(ctx: Context, src: Src) -> tuple[str, str, str]:
+    """The pegawai's TMT jabatan, TMT masuk and TMT keluar cells on their sheet (layout 5)."""
+    c = ctx.g.identity_col("pegawai")
+    return tuple(src.ref(ctx.g.identity(k), c) for k in ("tmt_jabatan", "tmt_masuk", "tmt_keluar"))  # type: ignore[return-value]
 
 
 def _who(sp: SheetPlan, block: str) -> Identitas:
@@ -145,13 +151,13 @@ def result_row(ctx: Context, ws: Worksheet, r: int, key: str, src: Src, row: int
     label(ws, r, 0, 3, lab["evaluasi_rows"][key], s.label)
     formula, shown = number(src.ref(row, col), src.value(row, col), 2)
     if outside is not None:
-        formula = f'IF({outside[0]},{text_literal(lab["tidak_dinilai"])},{formula})'
-        shown = lab["tidak_dinilai"] if outside[1] else shown
+        formula = f'IF({outside[0]},{text_literal(TIDAK_DINILAI.value)},{formula})'
+        shown = TIDAK_DINILAI.value if outside[1] else shown
     text_cell(ws, r, 4, ctx.cg.last_col, "=" + formula, s.form_result if key == "predikat" else s.text, shown)
 
 
-def outside(ctx: Context, src: Src, sp: SheetPlan, last_month: int) -> tuple[str, bool]:
-    """Whether a period ending with ``last_month`` lies before the pegawai's TMT jabatan
-    (:func:`skpkit.rules.tampil.sebelum_tmt`): the condition as a formula, and its value now."""
-    ref, value = tmt(ctx, src, sp)
-    return tampil.sebelum_tmt_formula(ref, last_month), tampil.sebelum_tmt(value, ctx.plan.tahun, last_month)
+def outside(ctx: Context, src: Src, sp: SheetPlan, periode: int) -> tuple[str, bool]:
+    """Whether period ``periode`` lies outside the pegawai's own SKP period (the ``masa`` cell of their sheet,
+    :mod:`skpkit.rules.masa`): the condition as a formula, and its value now."""
+    r, c = ctx.g.evaluasi_row("masa"), ctx.g.value_col(periode)
+    return (f'{src.ref(r, c)}="{TIDAK_DINILAI.value}"', not ctx.results[sp.name].dinilai[periode - 1])

@@ -97,14 +97,16 @@ def period_targets(src: Src, r: int, g: Geometry, periode: int) -> tuple[tuple[s
     text that prints them refers to them instead of repeating them (a target typed as text stays text)."""
     lo_c, hi_c, ag_c = g.col("target_min"), g.col("target_max"), g.col("agregasi")
     lo = src.ref(r, lo_c)
-    tmin, tmax = agregasi.targets_formula(lo, src.ref(r, hi_c), src.ref(r, ag_c), periode)
+    awal = src.prefix + g.awal_ref if g.awal_ref else None
+    tmin, tmax = agregasi.targets_formula(lo, src.ref(r, hi_c), src.ref(r, ag_c), periode, awal)
+    first = src.value(*g.awal_cell) if g.awal_cell else 1
     vlo, vhi, ag = src.value(r, lo_c), src.value(r, hi_c), src.value(r, ag_c)
     vmin: Any = as_text(vlo)
     vmax: Any = ""
     if is_number(vlo):
         try:
-            vmin = agregasi.target_periode(vlo, ag, periode, g.n_periode)
-            vmax = agregasi.target_periode(vhi if is_number(vhi) else vlo, ag, periode, g.n_periode)
+            vmin = agregasi.target_periode(vlo, ag, periode, g.n_periode, first)
+            vmax = agregasi.target_periode(vhi if is_number(vhi) else vlo, ag, periode, g.n_periode, first)
         except Exception:  # an agregasi the rules refuse: the entry sheet names it; this cell shows the target
             vmin, vmax = vlo, vhi if is_number(vhi) else vlo
     return ((f'=IF({lo}="","",IFERROR({tmin},{lo}&""))', vmin),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from skpkit.rules import ak
+from skpkit.rules import ak, masa
 from skpkit.isian import IsianPerilakuSKP
 from skpkit.model import BERAKHLAK, JenisJabatan, Rating
 from skpkit.generator.write.book import write_formula, write_value
@@ -105,10 +105,36 @@ def _posisi(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
     }
     if sp.pegawai.is_pppk:  # a golongan, not a pangkat: AK toward the next jenjang only (RULES.md section 9)
         formulas["ak_kumulatif_pangkat"] = formulas["kurang_pangkat"] = "=" + text_literal(top)
+    if g.has_masa:  # no annual AK outside the pegawai's period: no position after it either
+        flag = a1(g.evaluasi_row("masa"), c)
+        formulas = {k: masa.gate_formula(flag, v) for k, v in formulas.items()}
     for key, text in formulas.items():
         write_formula(ws, g.ak_posisi_row(key), c, text, s.ak, cached[key])
     syarat = ak.syarat_kenaikan_jenjang(sp.pegawai.jenjang) if sp.pegawai.jenjang else ()
     ws.write_string(g.ak_posisi_row("syarat_jenjang"), c, "; ".join(syarat) or lab["puncak_jenjang"], s.computed)
+
+
+def _masa(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> str | None:
+    """The period's ``masa`` cell (dinilai / tidak dinilai, RULES.md sections 8 and 10); for the year, the last
+    period's. Its reference, or ``None`` in a layout without it."""
+    g, s = ctx.g, ctx.s
+    if not g.has_masa:
+        return None
+    r, c, n = g.evaluasi_row("masa"), g.value_col(p), g.n_periode
+    res = ctx.results[sp.name]
+    ref = {k: a1(g.identity(k), g.identity_col("pegawai"), True) for k in ("tmt_jabatan", "tmt_masuk", "tmt_keluar")}
+    if p is None:
+        write_formula(ws, r, c, "=" + a1(r, g.value_col(n)), s.computed, masa_value(res.dinilai[n]))
+        ws.write_formula(r, g.col("skor_1"), masa.awal_formula(ref["tmt_jabatan"], ref["tmt_masuk"]), s.hidden,
+                         res.awal)
+    else:
+        write_formula(ws, r, c, masa.dinilai_formula(ref["tmt_jabatan"], ref["tmt_masuk"], ref["tmt_keluar"], p),
+                      s.computed, masa_value(res.dinilai[p - 1]))
+    return a1(r, c)
+
+
+def masa_value(dinilai: bool) -> str:
+    return (masa.Masa.DINILAI if dinilai else masa.Masa.TIDAK_DINILAI).value
 
 
 def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
@@ -119,9 +145,13 @@ def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
     n, c = g.n_periode, g.value_col(p)
     unit_ref = a1(g.identity("unit"), g.identity_col("pegawai"), True)
     jenjang_ref = a1(g.identity("jenjang"), g.identity_col("pegawai"), True)
+    flag = _masa(ctx, ws, sp, p)
 
     def cell(key: str) -> str:
         return a1(g.evaluasi_row(key), c)
+
+    def gated(text: str) -> str:
+        return text if flag is None else masa.gate_formula(flag, text)
 
     col_org = p if p is not None else n + 1
     write_formula(ws, g.evaluasi_row("organisasi"), c, eng.organisasi(unit_ref, col_org), s.computed,
@@ -136,10 +166,10 @@ def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
 
         saran = eng.hasil_saran(rng("status_rhk", ut), rng("rating_rhk", ut),
                                 rng("status_rhk", tb) if tb else None, rng("rating_rhk", tb) if tb else None)
-    write_formula(ws, g.evaluasi_row("hasil_saran"), c, saran, s.computed, hp.hasil_saran)
+    write_formula(ws, g.evaluasi_row("hasil_saran"), c, gated(saran), s.computed, hp.hasil_saran)
     key = TAHUNAN if p is None else p
     write_value(ws, g.evaluasi_row("hasil_penilai"), c, sp.isian.hasil_penilai.get(key), s.input)
-    write_formula(ws, g.evaluasi_row("hasil"), c, eng.final(cell("hasil_penilai"), cell("hasil_saran")),
+    write_formula(ws, g.evaluasi_row("hasil"), c, gated(eng.final(cell("hasil_penilai"), cell("hasil_saran"))),
                   s.computed, hp.hasil)
     rp = g.evaluasi_row("perilaku_saran")
     if p is None:
@@ -150,23 +180,25 @@ def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
             hits = [i for i, v in enumerate(periodic, 1) if v is rating]
             ws.write_formula(rp, k, eng.perilaku_skor(finals, rating.value), s.hidden,
                              len(hits) * 1000 + max(hits, default=0))
-        write_formula(ws, rp, c, eng.perilaku_tahunan(f"{a1(rp, skor[0])}:{a1(rp, skor[-1])}", finals[-1]), s.computed,
-                      hp.perilaku_saran)
+        write_formula(ws, rp, c, gated(eng.perilaku_tahunan(f"{a1(rp, skor[0])}:{a1(rp, skor[-1])}", finals[-1])),
+                      s.computed, hp.perilaku_saran)
     else:
         col = g.col(ctx.layout["pegawai"]["perilaku"]["rating_column"], p)
         cells = [a1(g.perilaku_row(i), col) for i in range(len(BERAKHLAK))]
-        write_formula(ws, rp, c, eng.perilaku_saran(cells, f"{cells[0]}:{cells[-1]}"), s.computed,
+        write_formula(ws, rp, c, gated(eng.perilaku_saran(cells, f"{cells[0]}:{cells[-1]}")), s.computed,
                       hp.perilaku_saran)
     write_value(ws, g.evaluasi_row("perilaku_penilai"), c, sp.isian.perilaku_penilai.get(key), s.input)
-    write_formula(ws, g.evaluasi_row("perilaku"), c, eng.final(cell("perilaku_penilai"), cell("perilaku_saran")),
-                  s.computed, hp.perilaku)
-    write_formula(ws, g.evaluasi_row("predikat"), c, eng.predikat(cell("hasil"), cell("perilaku")), s.computed,
+    write_formula(ws, g.evaluasi_row("perilaku"), c,
+                  gated(eng.final(cell("perilaku_penilai"), cell("perilaku_saran"))), s.computed, hp.perilaku)
+    write_formula(ws, g.evaluasi_row("predikat"), c, gated(eng.predikat(cell("hasil"), cell("perilaku"))), s.computed,
                   hp.predikat)
     if sp.pegawai.is_fungsional:
-        tmt = a1(g.identity("tmt_jabatan"), g.identity_col("pegawai"), True)
-        write_formula(ws, g.evaluasi_row("bulan_ak"), c, eng.bulan_ak(tmt, p), s.computed, hp.bulan_ak)
+        ref = {k: a1(g.identity(k), g.identity_col("pegawai"), True) for k in ("tmt_jabatan", "tmt_masuk", "tmt_keluar")}
+        bulan = (eng.bulan_ak(ref["tmt_jabatan"], p, ref["tmt_masuk"], ref["tmt_keluar"]) if g.has_masa
+                 else eng.bulan_ak(ref["tmt_jabatan"], p))
+        write_formula(ws, g.evaluasi_row("bulan_ak"), c, gated(bulan), s.computed, hp.bulan_ak)
         write_formula(ws, g.evaluasi_row("angka_kredit"), c,
-                      eng.angka_kredit(cell("predikat"), jenjang_ref, cell("bulan_ak")), s.ak, hp.angka_kredit)
+                      gated(eng.angka_kredit(cell("predikat"), jenjang_ref, cell("bulan_ak"))), s.ak, hp.angka_kredit)
     else:
         for key in ("bulan_ak", "angka_kredit"):
             ws.write_string(g.evaluasi_row(key), c, ctx.labels["pegawai"]["tidak_berlaku"], s.computed)

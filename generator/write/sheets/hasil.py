@@ -108,7 +108,7 @@ def _indikator(ctx: Context, ws: Worksheet, sp: SheetPlan, i: int, j: int, ind, 
                       s.computed if p is None else s.hidden, hi.realisasi if hi else None)
         write_formula(ws, r, g.col("cek", p), eng.cek(ref["indikator"], ref["target_min"], ref["target_max"],
                                                       cek_baris, real, kum, p), s.hidden, _cek_value(hi))
-        args = (cek, kum, ref["target_min"], ref["target_max"], ref["arah"], ref["agregasi"], p)
+        args = (cek, kum, ref["target_min"], ref["target_max"], ref["arah"], ref["agregasi"], p, g.awal_ref)
         write_formula(ws, r, g.col("capaian", p), eng.capaian(*args), s.pct, hi.capaian if hi else None)
         write_formula(ws, r, g.col("rating_indikator", p), eng.rating_indikator(*args), s.computed,
                       hi.rating if hi else None)

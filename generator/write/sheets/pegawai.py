@@ -71,21 +71,22 @@ def _header(ctx: Context, ws: Worksheet, sp: SheetPlan) -> None:
             c = g.identity_col(block)
             ws.merge_range(r, c, r, c + _span(c0, c1), "", fmt)
             ws.write_string(r, c, getattr(blocks[block], key) or "", fmt)
-    for key in idn.get("ak_rows", ()):
+    for key in idn.get("ak_rows", []) + idn.get("masa_rows", []):
         _ak_row(ctx, ws, sp, key)
 
 
 def _ak_row(ctx: Context, ws: Worksheet, sp: SheetPlan, key: str) -> None:
-    """TMT jabatan and AK awal of a fungsional, issued from the roster (blue, locked; in the manifest)."""
+    """TMT jabatan and AK awal of a fungsional, the TMT and the days they joined and left the unit of everyone
+    (layout 5), issued from the roster (blue, locked; in the manifest)."""
     g, s, idn = ctx.g, ctx.s, ctx.layout["pegawai"]["identity"]
     r = g.identity(key)
     ws.merge_range(r, 0, r, 1, ctx.labels["pegawai"]["identity_rows"][key], s.label)
     for block, (c0, c1) in idn["blocks"].items():
         c = g.identity_col(block)
         ws.merge_range(r, c, r, c + _span(c0, c1), "", s.issued if block == "pegawai" else s.text)
-    value = getattr(sp.pegawai, key) if sp.pegawai.is_fungsional else None
+    value = getattr(sp.pegawai, key) if key in g.issued_keys(sp.pegawai.is_fungsional) else None
     c = g.identity_col("pegawai")
-    if key == "tmt_jabatan" and value is not None:
+    if key.startswith("tmt_") and value is not None:
         try:
             ws.write_datetime(r, c, ak.tanggal(value), s.issued_date)
         except InputError:  # not a date: shown as it is, and the formulas name it
