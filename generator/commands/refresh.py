@@ -7,13 +7,14 @@ locked, and is listed in the ``Arsip`` sheet; a pegawai's own RHK keep their slo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
 from skpkit.issuing import Roster, carried_slots, carry
 from skpkit.model import Pegawai
+from skpkit.rules.ak import tanggal_sel
 from skpkit.generator.commands.generate import roster_below
 
 from skpkit.generator.layout import plans_for
@@ -60,10 +61,17 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     old_data: dict[str, WorkbookData] = {}
     for path, data in olds:
         for sp in data.plan.sheets:
+            if sp.pegawai.nip in old_file:  # one sheet a pegawai a run: two copies, or two parts of a mutasi
+                raise UserError(Masalah(f"{old_file[sp.pegawai.nip]}, {path}", sp.name, what=_(
+                    "pegawai {nip} ada di dua berkas ({a}; {b}): tidak diterbitkan ulang").format(
+                        nip=sp.pegawai.nip, a=old_file[sp.pegawai.nip].name, b=path.name),
+                    todo=_("mutasi (bagian tahun di dua unit): refresh berkas tiap unit dalam perintah terpisah; "
+                           "salinan: sebut hanya berkas yang dipakai")))
             old_sheet[sp.pegawai.nip] = sp
             old_file[sp.pegawai.nip] = path
             old_data[sp.pegawai.nip] = data
     years = {d.plan.tahun for _, d in olds} | {sup.tahun}
+    base_year = olds[0][1].plan.tahun
     kinds = {d.plan.jenis_periode for _, d in olds}
     if len(years) > 1 or len(kinds) > 1:
         raise UserError(Masalah(", ".join(str(p) for p, _ in olds), what=_("berkas dari tahun atau jenis periode "
@@ -75,6 +83,7 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
         # the roster may be the whole organisation's: the pegawai below the superior, in the units these
         # files hold (the others get their workbooks from skp generate)
         inside, result.left_out = roster_below(Path(roster_path), sup, Path(atasan))
+        inside = [_closed(p, old_sheet, base_year, result) for p in inside]
         units = {sp.pegawai.unit for sp in old_sheet.values()} | {p.unit for p in inside if p.nip in old_sheet}
         pegawai = [p for p in inside if p.unit in units or p.nip in old_sheet]
         result.left_out += [p for p in inside if p.unit not in units and p.nip not in old_sheet]
@@ -83,7 +92,9 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     known = {nip: [(sl.id, str(sp.isian.rhk.get(sl.id, sl.teks) or "")) for sl in sp.slots]
              for nip, sp in old_sheet.items()}
     roster = Roster(pegawai, sup, known, atasan_source=str(atasan))
-    keep, result.changes = carried_slots(roster, old_sheet)
+    keep, changes = carried_slots(roster, old_sheet)
+    for who, notes in changes.items():
+        result.changes.setdefault(who, []).extend(notes)
     base = olds[0][1].plan
     split = "pegawai" if all(len(d.plan.sheets) == 1 for _, d in olds) else "unit"
     organisasi = {k: v for _, d in olds for k, v in d.plan.organisasi.items()}
@@ -116,6 +127,21 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
                            into=batch.stage(folder / MANIFEST))
         result.backups = batch.commit()
     return result
+
+
+def _closed(p: Pegawai, old_sheet: dict[str, SheetPlan], tahun: int, result: RefreshResult) -> Pegawai:
+    """A mutasi (RULES.md section 10): the roster has ``p`` joining another unit in the year. Their sheet here
+    stays, its part of the year closed the day the new one starts (the new unit's workbook gives them a new sheet
+    from that day, by ``skp refresh`` or ``skp generate`` of that unit). Anyone else as the roster has them."""
+    old = old_sheet.get(p.nip)
+    start = tanggal_sel(p.tmt_masuk)
+    if old is None or old.pegawai.unit == p.unit or start is None or start.year != tahun:
+        return p
+    result.changes.setdefault(f"{old.pegawai.nama} ({p.nip})", []).append(
+        _("mutasi ke {unit} mulai {tanggal}: sheet di unit ini ditutup sampai hari sebelumnya (TMT keluar); sheet "
+          "baru dibuat oleh skp refresh atau skp generate untuk unit {unit}").format(
+            unit=p.unit, tanggal=start.strftime("%d-%m-%Y")))
+    return replace(old.pegawai, tmt_keluar=start)
 
 
 def reissue(plan: WorkbookPlan, target: Path, batch: Batch, key: bytes | None) -> dict:

@@ -17,6 +17,7 @@ from skpkit import rules
 from skpkit.errors import InputError
 from skpkit.sidik import manifest_pegawai
 from skpkit.generator.errors import Masalah
+from skpkit.generator.rekap.mutasi import gabung, is_parts
 from skpkit.generator.rekap.rows import TAHUNAN_LABEL, Baris, BarisAK, BelumLengkap, FileResult, predikat_of
 from skpkit.model import Predikat, Settings
 from skpkit.i18n import _
@@ -122,7 +123,9 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
             continue
         for nip in nips:
             copies.setdefault(nip, []).append(r)
-    chosen = _choose(rekap, copies)
+    # a mutasi: the pegawai's copies hold parts of the year that do not overlap (RULES.md section 10)
+    parts = {nip: rs for nip, rs in copies.items() if len(rs) > 1 and is_parts(nip, rs)}
+    chosen = _choose(rekap, {nip: rs for nip, rs in copies.items() if nip not in parts})
     if expected is not None:
         for nip, info in expected.items():
             if nip not in copies:
@@ -132,7 +135,8 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
                                              todo=_("kumpulkan berkas ini")))
     organisasi: dict[tuple[str, int], str] = {}
     settings: Settings | None = None
-    for r in {id(r): r for r in chosen.values()}.values():
+    used = [*chosen.values(), *(r for rs in parts.values() for r in rs)]
+    for r in {id(r): r for r in used}.values():
         settings = settings or r.settings
         for key, v in r.organisasi.items():
             if key in organisasi and organisasi[key] != v:
@@ -142,7 +146,7 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
                                                                             key=key[0], key2=key[1], organisasi=organisasi[key], v=v),
                                              todo=_("samakan di Pengaturan; dipakai yang pertama")))
             organisasi.setdefault(key, v)
-    current = max((r.last_filled for r in chosen.values()), default=0)
+    current = max((r.last_filled for r in used), default=0)
     n = rekap.n_periode
     for nip, r in chosen.items():
         rekap.filled = rekap.filled or r.filled.get(nip, False)
@@ -152,6 +156,13 @@ def build_rekap(results: Sequence[FileResult], manifest: dict | None = None, per
                         and (periode is None or b.periode == periode)]
         rekap.ak += [a for a in r.ak if a.nip == nip]
     rekap.settings = settings or Settings()
+    for nip, rs in parts.items():
+        rekap.filled = rekap.filled or any(r.filled.get(nip, False) for r in rs)
+        rows, ak, belum = gabung(nip, rs, n, rekap.settings)
+        rekap.rows += [b for b in rows if periode is None or b.periode == periode]
+        rekap.belum += [b for b in belum if (b.periode and b.periode <= current or b.periode == 0 and current >= n)
+                        and (periode is None or b.periode == periode)]
+        rekap.ak += ak
     rekap.instansi = next((r.instansi for r in readable if r.instansi), "")
     rekap.organisasi = organisasi
     rekap.units = units_of(rekap.rows, organisasi, n, rekap.settings)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Callable
 
 from skpkit.errors import InputError, Invalid  # noqa: F401 (Invalid: the examples use it)
+from skpkit.bagian import Bagian, bagian
 from skpkit.issuing import has_content
 from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.errors import Masalah
@@ -28,7 +29,7 @@ from skpkit.rules.masa import TIDAK_DINILAI
 from skpkit.rules.nilai import angka, is_blank
 
 __all__ = ["Baris", "BarisAK", "BelumLengkap", "FileResult", "rows_of", "shown", "predikat_of", "record",
-           "TAHUNAN_LABEL"]
+           "TAHUNAN_LABEL", "ak_value", "predikat_label"]
 
 TAHUNAN_LABEL = "Tahunan"
 #: a rating or predikat cell: the member, the reason it could not be computed, or nothing yet
@@ -167,6 +168,8 @@ class FileResult:
     filled: dict[str, bool] = field(default_factory=dict)
     #: NIP -> a digest of what was entered (two copies with the same entries are one)
     content: dict[str, str] = field(default_factory=dict)
+    #: NIP -> the part of the pegawai's year this file holds (a mutasi: :mod:`skpkit.bagian`)
+    bagian: dict[str, Bagian] = field(default_factory=dict)
     instansi: str = ""
 
 
@@ -182,7 +185,7 @@ def _number_or_none(x: Any) -> float | None:
         return None
 
 
-def _label(x: Any) -> str | None:
+def predikat_label(x: Any) -> str | None:
     """A predikat as its label, ``tidak dinilai`` outside the pegawai's period; ``None`` for none or a reason."""
     return x.value if isinstance(x, Predikat) or x is TIDAK_DINILAI else None
 
@@ -191,7 +194,7 @@ def _float(x: Any) -> float | None:
     return x if isinstance(x, float) else None
 
 
-def _ak_value(x: Any) -> float | str | None:
+def ak_value(x: Any) -> float | str | None:
     """A period's AK as the rekap shows it: the number, ``tidak dinilai`` outside the pegawai's period, or none."""
     return x if x is TIDAK_DINILAI else _float(x)
 
@@ -250,7 +253,7 @@ def _ak(sheet: SheetPlan, res: HasilPegawai, settings: Settings) -> BarisAK:
         kumulatif_jenjang=posisi and posisi.kumulatif_jenjang, kurang_jenjang=posisi and posisi.kurang_jenjang,
         syarat="; ".join(aturan_ak.syarat_kenaikan_jenjang(jenjang)), pns_id=p_.pns_id, golongan_id=p_.golongan_id,
         pangkat=p_.pangkat or "", jabatan=p_.jabatan or "", status="PPPK" if p_.is_pppk else "PNS",
-        predikat_periode=[_label(hp.predikat) for hp in res.periode], predikat_tahunan=_label(res.tahunan.predikat),
+        predikat_periode=[predikat_label(hp.predikat) for hp in res.periode], predikat_tahunan=predikat_label(res.tahunan.predikat),
         koefisien=settings.koefisien.get(jenjang))
 
 
@@ -272,13 +275,15 @@ def rows_of(data: WorkbookData, results: dict[str, HasilPegawai], skip: set[str]
         out.content[p_.nip] = hashlib.sha256(repr(sorted((repr(k), repr(v)) for k, v in sheet.isian.items()))
                                              .encode()).hexdigest()
         out.belum += _belum(sheet, res, n, nama, data.path.name)
+        out.bagian[p_.nip] = bagian(sheet.evaluasi_input(n, plan.organisasi, plan.jenis_periode, plan.tahun), res,
+                                    plan.settings)
         for periode, hp in [*enumerate(res.periode, 1), (0, res.tahunan)]:
             col = periode or n + 1
             out.rows.append(Baris(
                 p_.nip, p_.nama, p_.unit, sheet.kurva_unit, p_.jabatan, p_.jenis_jabatan.value,
                 p_.jenjang.value if p_.jenjang else "", periode, TAHUNAN_LABEL if periode == 0 else nama(periode),
                 plan.organisasi.get((p_.unit, col), ""), hp.hasil_saran, hp.hasil, hp.perilaku_saran,
-                hp.perilaku, hp.predikat, _ak_value(hp.angka_kredit),
+                hp.perilaku, hp.predikat, ak_value(hp.angka_kredit),
                 sheet.penilai.nama, sheet.penilai.nip, sheet.penilai.jabatan, data.path.name, sheet.name,
                 p_.pns_id, p_.golongan_id, sheet.penilai.unit, p_.status))
         if p_.is_fungsional and p_.jenjang:
