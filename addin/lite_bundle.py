@@ -18,7 +18,7 @@ __all__ = ["main_py", "write_main_py", "LITE_MODULES"]
 #: what the Lite module needs, in the order it is installed (each imports only those before it)
 LITE_MODULES = ("skpkit.errors", "skpkit.label", "skpkit.model", "skpkit.rules.formula", "skpkit.rules.lazy",
                 "skpkit.rules.nilai", "skpkit.rules.agregasi", "skpkit.rules.indikator", "skpkit.rules.rhk", "skpkit.rules.hasil",
-                "skpkit.rules.perilaku", "skpkit.rules.matriks", "skpkit.rules.ak", "skpkit.rules.kurva",
+                "skpkit.rules.perilaku", "skpkit.rules.matriks", "skpkit.rules.bulan", "skpkit.rules.ak", "skpkit.rules.kurva",
                 "skpkit.rules", "skpkit.nip", "skpkit.addin.shapes", "skpkit.addin.lite")
 #: packages made before the modules; a package's own ``__init__`` source is run into it (its __path__ kept)
 PACKAGES = ("skpkit", "skpkit.rules", "skpkit.addin")

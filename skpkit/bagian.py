@@ -40,9 +40,12 @@ class Bagian:
     rhk: tuple[tuple[JenisRHK, Any], ...] = ()
     #: the final rating perilaku of each period (``tidak dinilai`` outside the part)
     perilaku: tuple[Any, ...] = ()
-    #: months of the part that earn angka kredit, and its jenjang (a fungsional)
+    #: months of the part that earn angka kredit in its jenjang, and that jenjang (a fungsional)
     bulan: int | None = None
     jenjang: str | None = None
+    #: months of the part in the jenjang held before its TMT (a kenaikan jenjang in the part), and that jenjang
+    bulan_lama: int = 0
+    jenjang_lama: str | None = None
     #: the pejabat penilai's annual ratings as typed in this part's workbook
     override_hasil: Any = None
     override_perilaku: Any = None
@@ -76,9 +79,10 @@ def bagian(isian: IsianPegawai, hasil: HasilPegawai, settings: Settings = rules.
     bulan = None
     if isian.jenjang:
         months = safe(aturan_ak.bulan_dinilai, isian.tmt_jabatan, isian.tahun, None, isian.n,
-                       masuk=isian.tmt_masuk, keluar=isian.tmt_keluar, settings=settings)
+                      masuk=isian.tmt_masuk, keluar=isian.tmt_keluar, settings=settings)
         bulan = months if isinstance(months, int) else None
     return Bagian(dinilai, rhk, tuple(hp.perilaku for hp in hasil.periode), bulan, isian.jenjang,
+                  isian.bulan_lama(None, settings) if isian.jenjang else 0, isian.jenjang_sebelumnya or None,
                   isian._get(isian.override_hasil, isian.n), isian._get(isian.override_perilaku, isian.n),
                   isian.pimpinan, hasil.tahunan.hasil_saran if isian.pimpinan else None)
 
@@ -148,12 +152,13 @@ def tahunan(parts: Sequence[Bagian], settings: Settings = rules.DEFAULT) -> Tahu
     perilaku = final(last.override_perilaku, p_saran)
     pred = carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
     ak = bulan = None
-    fungsional = [b for b in ordered if b.jenjang]
-    if fungsional:
-        bulan = sum(b.bulan or 0 for b in fungsional)
+    months = [(j, m) for b in ordered if b.jenjang for j, m in ((b.jenjang, b.bulan or 0),
+                                                                (b.jenjang_lama, b.bulan_lama)) if j and m]
+    if any(b.jenjang for b in ordered):
+        bulan = sum(m for _, m in months)
         if isinstance(pred, Predikat):
-            each = [safe(rules.angka_kredit, pred, b.jenjang, b.bulan or 0, settings=settings) for b in fungsional]
-            ak = carry(*each) or sum(each)
+            each = [safe(rules.angka_kredit, pred, j, m, settings=settings) for j, m in months]
+            ak = carry(*each) or sum(each, 0.0)
         else:
             ak = pred
     return TahunanGabungan(saran, hasil, p_saran, perilaku, pred, ak, bulan)

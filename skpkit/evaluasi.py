@@ -28,6 +28,7 @@ from skpkit import rules
 from skpkit.errors import InputError, Invalid
 from skpkit.model import Agregasi, JenisRHK, Rating, Settings
 from skpkit.rules import ak as aturan_ak, masa
+from skpkit.rules.bulan import bulan_lama
 from skpkit.rules.hasil import ERROR_RHK, final
 from skpkit.rules.nilai import is_blank
 from skpkit.rules.rhk import ERROR_INDIKATOR
@@ -99,17 +100,26 @@ class IsianPegawai:
     #: section 10; :mod:`skpkit.rules.masa`)
     tmt_masuk: Any = None
     tmt_keluar: Any = None
+    #: a kenaikan jenjang in the year: the jenjang before the TMT jabatan (RULES.md section 10)
+    jenjang_sebelumnya: Any = None
 
     def _get(self, values: tuple, i: int):
         return values[i] if i < len(values) else None
 
     @property
     def mulai(self):
-        return masa.mulai(self.tmt_jabatan, self.tmt_masuk)
+        return masa.mulai(self.tmt_jabatan, self.tmt_masuk, self.jenjang_sebelumnya)
 
     def dinilai(self, periode: int | None) -> bool:
         """Whether period ``periode`` (``None``: the year) lies in the pegawai's own SKP period."""
         return not self.tahun or masa.dinilai(periode, self.n, self.tahun, self.mulai, self.tmt_keluar)
+
+    def bulan_lama(self, periode: int | None, settings: Settings = rules.DEFAULT) -> int:
+        """The months of ``periode`` in the jenjang before the TMT jabatan (0 without one, or a TMT no date)."""
+        if is_blank(self.jenjang_sebelumnya) or not self.tahun or aturan_ak.tanggal_sel(self.tmt_jabatan) is None:
+            return 0
+        return bulan_lama(self.tmt_jabatan, self.tahun, periode, self.n, masuk=self.tmt_masuk,
+                          keluar=self.tmt_keluar, settings=settings)
 
     @property
     def awal(self) -> int:
@@ -154,6 +164,8 @@ class HasilPegawai:
     dinilai: tuple[bool, ...] = ()
     #: the first period of it, where ``jumlah`` targets start being shared
     awal: int = 1
+    #: per period, then the year: the months in the jenjang held before the TMT (a kenaikan jenjang in the year)
+    bulan_lama: tuple[int, ...] = ()
 
 
 def carry(*values):
@@ -229,13 +241,18 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
     ak = bulan = None
     if isian.jenjang is not None and not is_blank(isian.jenjang):
         bulan = safe(aturan_ak.bulan_dinilai, isian.tmt_jabatan, isian.tahun, periode, n,
-                      masuk=isian.tmt_masuk, keluar=isian.tmt_keluar, settings=s)
+                     masuk=isian.tmt_masuk, keluar=isian.tmt_keluar, settings=s)
+        lama = isian.bulan_lama(periode, s) if isinstance(bulan, int) else 0
         if pred is None or isinstance(pred, Invalid):
             ak = pred
         elif isinstance(bulan, Invalid):
             ak = bulan
         else:
             ak = safe(rules.angka_kredit, pred, isian.jenjang, bulan, settings=s)
+            if lama and isinstance(ak, float):
+                ak = carry(x := safe(rules.angka_kredit, pred, isian.jenjang_sebelumnya, lama, settings=s)) or ak + x
+        if isinstance(bulan, int):
+            bulan += lama
     return HasilPeriode(periode, ind, rhk, saran, hasil, p_saran, perilaku, pred, ak, bulan)
 
 
@@ -260,6 +277,7 @@ def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPe
     if isinstance(posisi, float):
         posisi = safe(aturan_ak.posisi_ak, posisi, isian.jenjang, isian.ak_awal_pangkat, isian.ak_awal_jenjang,
                        settings=settings, pppk=isian.pppk, pangkat=isian.pangkat)
-    return HasilPegawai(periods, tahunan, sum(aks) if aks else None, posisi,
-                        tuple(isian.dinilai(p) for p in (*range(1, isian.n + 1), None)), isian.awal)
+    keys = (*range(1, isian.n + 1), None)
+    return HasilPegawai(periods, tahunan, sum(aks) if aks else None, posisi, tuple(isian.dinilai(p) for p in keys),
+                        isian.awal, tuple(isian.bulan_lama(p, settings) for p in keys))
 

@@ -261,6 +261,8 @@ class Pegawai:
     #: the days they joined and left the unit in the year (mutasi, berhenti): their own SKP period
     tmt_masuk: Any = None
     tmt_keluar: Any = None
+    #: a kenaikan jenjang in the year: the jenjang held before the TMT jabatan (its months earn with its koefisien)
+    jenjang_sebelumnya: Jenjang | None = None
 
     @property
     def is_fungsional(self) -> bool:

@@ -166,6 +166,7 @@ class SheetPlan:
             jenjang=p.jenjang.value if p.is_fungsional and p.jenjang else None,
             bulan_per_periode=jenis_periode.bulan,
             tmt_jabatan=p.tmt_jabatan, tmt_masuk=p.tmt_masuk, tmt_keluar=p.tmt_keluar, tahun=tahun,
+            jenjang_sebelumnya=p.jenjang_sebelumnya if p.is_fungsional else None,
             ak_awal_pangkat=p.ak_awal_pangkat,
             ak_awal_jenjang=p.ak_awal_jenjang, pppk=p.is_pppk, pangkat=p.pangkat,
         )

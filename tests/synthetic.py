@@ -49,6 +49,9 @@ def roster(n: int, unit_size: int = 10, seed: int = 1) -> list[Pegawai]:
             ak["ak_awal_pangkat"] = awal
             ak["ak_awal_jenjang"] = awal if rnd.random() < 0.7 else rnd.choice([None, 0.0, 30.25])
         ak.update(_masa(random.Random(f"masa-{seed}-{i}")))
+        lama = random.Random(f"lama-{seed}-{i}")
+        if getattr(ak.get("tmt_jabatan"), "year", 0) == 2027 and lama.random() < 0.5:  # a kenaikan jenjang
+            ak["jenjang_sebelumnya"] = lama.choice([j for j in Jenjang if j is not jenjang])
         out.append(Pegawai(nip(i), f"Pegawai {i} Nama", f"Staf {i}", kind, unit, head, _pangkat(jenjang, seed, i),
                            jenjang, **ak))
     return out

@@ -97,6 +97,8 @@ def _lo_rows(recalculated):
                 ev = {k: at(g.evaluasi_row(k), c) for k in ("hasil", "perilaku", "predikat", "perilaku_saran",
                                                              "angka_kredit", "bulan_ak")}
                 nilai = [at(g.perilaku_row(v), c) for v in range(len(BERAKHLAK))] if p else None
+                # of those, the months in a jenjang held before the TMT (a hidden cell; 0 without one)
+                ev["bulan_lama"] = at(g.evaluasi_row("bulan_ak"), g.col("cek", p)) or 0
                 # the months LibreOffice counted from the TMT jabatan (held to skpkit.ak in test_generate_recalc)
                 peg.append((ev, nilai, sheet.pegawai, ev["bulan_ak"]))
     return ind, peg
@@ -122,8 +124,11 @@ def test_udfs_equal_rules_equal_libreoffice(recalculated):
         want = rules.predikat(ev["hasil"] or None, ev["perilaku"] or None)
         assert got == (str(want) if want else "") == ev["predikat"]
         if pg.is_fungsional and want is not None:
-            ak = f.SKP_ANGKA_KREDIT(got, pg.jenjang.value, bulan)
-            assert ak == pytest.approx(rules.angka_kredit(want, pg.jenjang, bulan)) == ev["angka_kredit"]
+            lama = ev["bulan_lama"]
+            ak = f.SKP_ANGKA_KREDIT(got, pg.jenjang.value, bulan - lama) + (
+                f.SKP_ANGKA_KREDIT(got, pg.jenjang_sebelumnya, lama) if lama else 0.0)
+            assert ak == pytest.approx(rules.angka_kredit(want, pg.jenjang, bulan - lama) + (
+                rules.angka_kredit(want, pg.jenjang_sebelumnya, lama) if lama else 0.0)) == ev["angka_kredit"]
     periodic = [(ev, nilai) for ev, nilai, _, _ in peg if nilai is not None]
     udf_perilaku = f.SKP_RATING_PERILAKU([nilai for _, nilai in periodic])
     for (ev, nilai), got in zip(periodic, udf_perilaku):

@@ -9,6 +9,8 @@ the engine itself honest in ``test_generate_recalc`` (same fills, recalculated f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from skpkit.model import JenisJabatan, JenisPeriode, Jenjang, Rating, Settings
@@ -94,6 +96,10 @@ def _top_golongan(plan, exclude: set[str]) -> None:
 def _plans():
     out = []
     people = roster(30, unit_size=15, seed=11)
+    # a kenaikan jenjang in the year (the earlier jenjang's months: their own AK formula) for the first fungsional
+    # with a TMT in it; the others keep a TMT that starts their period
+    k = next(i for i, p in enumerate(people) if getattr(p.tmt_jabatan, "year", 0) == 2027)
+    people[k] = replace(people[k], jenjang_sebelumnya=Jenjang.TERAMPIL)
     for k, (stem, plan) in enumerate(plans_for(Roster(people), tahun=2027, instansi="Uji")):
         if k % 2:
             plan.jenis_periode = JenisPeriode.BULANAN

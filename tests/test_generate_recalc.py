@@ -10,7 +10,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from skpkit import rules
-from skpkit.rules import ak, masa
+from skpkit.rules import ak, bulan, masa
 from skpkit.errors import Invalid
 from skpkit.model import Predikat
 from skpkit.plan import cell_value
@@ -181,7 +181,7 @@ def test_angka_kredit_cells_equal_the_scalar_rules(recalculated):
     """RULES.md section 6 on the random TMT jabatan and AK awal of the synthetic roster: the months of each
     period, each period's and the year's AK, and the cumulative AK and shortfall after the year, read from
     LibreOffice's recalculation and computed here straight from skpkit.ak and skpkit.rules."""
-    seen = {"tmt in the year": 0, "period outside the pegawai's": 0, "part of a period": 0, "left the unit": 0,
+    seen = {"tmt in the year": 0, "period outside the pegawai's": 0, "part of a period": 0, "left the unit": 0, "kenaikan jenjang": 0,
             "position": 0, "shortfall 0": 0, "top": 0, "top_golongan": 0, "puncak": 0}
     for _, plan, lo in recalculated:
         values = _values(lo)
@@ -199,23 +199,31 @@ def test_angka_kredit_cells_equal_the_scalar_rules(recalculated):
                 c = g.value_col(p)
                 months = ak.bulan_dinilai(p_.tmt_jabatan, plan.tahun, p, n, masuk=p_.tmt_masuk, keluar=p_.tmt_keluar,
                                           batas_hari=s.tmt_batas_hari)
-                inside = masa.dinilai(p, n, plan.tahun, masa.mulai(p_.tmt_jabatan, p_.tmt_masuk), p_.tmt_keluar)
+                lama = bulan.bulan_lama(p_.tmt_jabatan, plan.tahun, p, n, masuk=p_.tmt_masuk, keluar=p_.tmt_keluar,
+                                        batas_hari=s.tmt_batas_hari) if p_.jenjang_sebelumnya else 0
+                inside = masa.dinilai(p, n, plan.tahun, masa.mulai(p_.tmt_jabatan, p_.tmt_masuk, p_.jenjang_sebelumnya),
+                                      p_.tmt_keluar)
                 if not inside:  # RULES.md section 8: no months, no AK, no predikat; "tidak dinilai"
                     for key in ("bulan_ak", "angka_kredit", "predikat"):
                         assert _at(grid, g.evaluasi_row(key), c) == "tidak dinilai", (sheet.name, p, key)
                     seen["period outside the pegawai's"] += 1
                     continue
-                assert _at(grid, g.evaluasi_row("bulan_ak"), c) == float(months), (sheet.name, p)
+                assert _at(grid, g.evaluasi_row("bulan_ak"), c) == float(months + lama), (sheet.name, p)
+                seen["kenaikan jenjang"] += lama > 0
                 seen["part of a period"] += p is not None and 0 <= months < 12 // n
                 pred = (res.tahunan if p is None else res.periode[p - 1]).predikat
                 if isinstance(pred, Predikat):
-                    want = rules.angka_kredit(pred, p_.jenjang, months, settings=s)
+                    want = rules.angka_kredit(pred, p_.jenjang, months, settings=s) + (
+                        rules.angka_kredit(pred, p_.jenjang_sebelumnya, lama, settings=s) if lama else 0.0)
                     assert _same(_at(grid, g.evaluasi_row("angka_kredit"), c), want), (sheet.name, p)
             pred = res.tahunan.predikat
             if not isinstance(pred, Predikat):
                 continue
             year = rules.angka_kredit(pred, p_.jenjang, ak.bulan_dinilai(p_.tmt_jabatan, plan.tahun, masuk=p_.tmt_masuk,
                                                                          keluar=p_.tmt_keluar), settings=s)
+            if p_.jenjang_sebelumnya:
+                year += rules.angka_kredit(pred, p_.jenjang_sebelumnya, bulan.bulan_lama(
+                    p_.tmt_jabatan, plan.tahun, masuk=p_.tmt_masuk, keluar=p_.tmt_keluar), settings=s)
             want = ak.posisi_ak(year, p_.jenjang, p_.ak_awal_pangkat, p_.ak_awal_jenjang, settings=s,
                                pppk=p_.is_pppk, pangkat=p_.pangkat)
             c = g.value_col(None)

@@ -153,3 +153,36 @@ def test_the_dinas_rekap_brings_the_two_parts_into_one_year(dinas):
     assert 58.75 in row.values() and 141.25 in row.values()
     belum = book.get_sheet_by_name("Belum Lengkap").to_python()
     assert not [r for r in belum[1:] if X in r]  # each part complete; nothing due outside them
+
+
+@pytest.mark.libreoffice
+def test_a_kenaikan_jenjang_in_the_unit_splits_the_angka_kredit(tmp_path):
+    """Rahmat rises from Ahli Pertama to Ahli Muda on 1 July in Bidang A (roster: Jenjang Sebelumnya). Every
+    quarter is rated (one SKP period), Baik: triwulan I-II 3/12 x 100 % x 12.5 = 3.125 each, III-IV 3/12 x 25 =
+    6.25 each; the year 6/12 x 12.5 + 6/12 x 25 = 18.75 over 12 months."""
+    from libreoffice import recalculate, require_libreoffice
+
+    require_libreoffice()
+    head = HEAD.rstrip("\n") + ",Jenjang Sebelumnya\n"
+    naik = (f"{X},Rahmat,Pranata Komputer Ahli Muda,Fungsional,Ahli Muda,Penata (III/c),Bidang A,{HA},"
+            "01-07-2027,40,,Ahli Pertama\n")
+    (tmp_path / "roster.csv").write_text(head + COMMON.replace(",,,\n", ",,,,\n") + naik, encoding="utf-8")
+    code, text = _skp("generate", "--roster", tmp_path / "roster.csv", "--out", tmp_path / "kerja", "--tahun", 2027,
+                      "--quiet")
+    assert code == 0, text
+    a = next((tmp_path / "kerja").glob("*bidang-a*.xlsx"))
+    _fill(a, 100, {1: 25, 2: 25, 3: 25, 4: 25}, "Sesuai Ekspektasi")
+    data = read_workbook(a)
+    sheet = data.plan.by_nip[X]
+    assert str(sheet.pegawai.jenjang_sebelumnya) == "Ahli Pertama"
+    res = data.plan.evaluate(sheet)
+    want = [3.125, 3.125, 6.25, 6.25, 18.75]
+    assert [hp.angka_kredit for hp in (*res.periode, res.tahunan)] == pytest.approx(want)
+    g = data.geometry
+    lo, = recalculate([a], tmp_path / "lo")
+    grid = CalamineWorkbook.from_path(str(lo)).get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+    cols = [g.value_col(p) for p in (1, 2, 3, 4, None)]
+    assert [grid[g.evaluasi_row("masa")][c] for c in cols] == ["dinilai"] * 5
+    assert [grid[g.evaluasi_row("predikat")][c] for c in cols] == ["Baik"] * 5
+    assert [grid[g.evaluasi_row("bulan_ak")][c] for c in cols] == [3.0, 3.0, 3.0, 3.0, 12.0]
+    assert [grid[g.evaluasi_row("angka_kredit")][c] for c in cols] == pytest.approx(want)

@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     # the pegawai's own SKP period in the unit (RULES.md section 10): joined / left it in the year
     "tmt_masuk": ("tmt masuk", "tmt masuk unit", "tanggal masuk", "tanggal masuk unit", "tgl masuk",
                   "tmt mutasi masuk", "tmt pindah masuk", "mulai di unit"),
+    "jenjang_sebelumnya": ("jenjang sebelumnya", "jenjang lama", "jenjang sebelum tmt", "jenjang terdahulu"),
     "tmt_keluar": ("tmt keluar", "tmt keluar unit", "tanggal keluar", "tanggal keluar unit", "tgl keluar",
                    "tmt mutasi keluar", "tmt pindah keluar", "tmt berhenti", "tmt pensiun", "keluar dari unit"),
     "ak_awal": ("ak awal", "angka kredit awal", "ak kumulatif", "angka kredit kumulatif", "ak terakhir",
@@ -188,6 +189,12 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
                 extra[key] = parse(get(key))
             except InputError as e:
                 raise fail(key, e) from None
+        lama = None
+        if jenis is JenisJabatan.FUNGSIONAL and str(get("jenjang_sebelumnya")).strip():
+            try:
+                lama = Jenjang.parse(get("jenjang_sebelumnya"))
+            except InputError as e:
+                raise fail("jenjang_sebelumnya", e) from None
         start = max((d for d in (extra["tmt_jabatan"], extra["tmt_masuk"]) if d is not None), default=None)
         if extra["tmt_keluar"] is not None and start is not None and extra["tmt_keluar"] <= start:
             raise fail("tmt_keluar", InputError(
@@ -203,7 +210,7 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
             pangkat = None
         out.append(Pegawai(nip, text["nama"], text["jabatan"], jenis, text["unit"], atasan,
                            text["pangkat"], jenjang, tmt_jabatan=extra["tmt_jabatan"], tmt_masuk=extra["tmt_masuk"],
-                           tmt_keluar=extra["tmt_keluar"], ak_awal_pangkat=pangkat,
+                           tmt_keluar=extra["tmt_keluar"], jenjang_sebelumnya=lama, ak_awal_pangkat=pangkat,
                            ak_awal_jenjang=jenjang_ak, pns_id=text["pns_id"], golongan_id=_id(get("golongan_id")),
                            status=status))
     if not out:

@@ -9,6 +9,7 @@ from skpkit.generator.files import atomic_target
 from skpkit.generator.errors import Masalah, UserError
 from skpkit.generator.rekap.merge import Rekap
 from skpkit.generator.rekap.rows import predikat_of, record, shown
+from skpkit.rules.masa import TIDAK_DINILAI
 from skpkit.generator.rekap.siasn import PERIODIK_COLUMNS, SKP22_COLUMNS, periodik_rows, skp22_rows
 from skpkit.generator.rekap.tables import (
     ak_table, belum_table, masalah_table, pegawai_table, safe_text, texts, unit_table,
@@ -47,8 +48,9 @@ def siasn_rows(rekap: Rekap) -> list[list]:
         if b.periode != 0:
             continue
         done = predikat_of(b.predikat) is not None
+        shows = done or b.predikat is TIDAK_DINILAI  # outside the pegawai's own period: said so (RULES.md section 8)
         status = texts()["siasn_status"]
-        out.append([b.nip, rekap.tahun, shown(b.hasil) if done else "", shown(b.perilaku) if done else "",
+        out.append([b.nip, rekap.tahun, shown(b.hasil) if shows else "", shown(b.perilaku) if shows else "",
                     safe_text(b.penilai_nama), b.penilai_nip, safe_text(b.penilai_jabatan),
                     status[0] if done else status[1]])
     return out

@@ -11,7 +11,9 @@ module                 rule
 :mod:`.hasil`          rating hasil kerja (suggestion, JPT from the organisation, the penilai's override)
 :mod:`.perilaku`       rating perilaku kerja per period and for the year
 :mod:`.matriks`        the predikat from the two ratings (the 3x3 matrix)
-:mod:`.ak`             angka kredit: per period, months from the TMT, the position after the year
+:mod:`.ak`             angka kredit: per period, the position after the year
+:mod:`.bulan`          the months that earn it: from the TMT, joining and leaving the unit, an earlier jenjang
+:mod:`.masa`           the pegawai's own SKP period: which periods are rated ("tidak dinilai")
 :mod:`.kurva`          the pola distribusi of a unit
 :mod:`.lama`           the old model (PP 46/2011), for reference
 :mod:`.nilai`          what an entered cell holds (a number, blank, a rating) and the reasons it is invalid

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from skpkit.model import Predikat
-from skpkit.rules import agregasi as periode_rule, ak, hasil, indikator, kurva, matriks, perilaku, rhk
+from skpkit.rules import agregasi as periode_rule, ak, bulan, hasil, indikator, kurva, matriks, perilaku, rhk
 
 __all__ = ["NativeFormulas", "XlwingsFormulas", "register_engine", "get_engine", "ENGINES"]
 
@@ -78,11 +78,16 @@ class NativeFormulas:
     def predikat(self, hasil: str, perilaku: str) -> str:
         return matriks.predikat_formula(hasil, perilaku)
 
-    def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
-        return ak.angka_kredit_formula(predikat, jenjang, bulan)
+    def angka_kredit(self, predikat: str, jenjang: str, bulan: str, lama: str | None = None,
+                     bulan_lama: str | None = None) -> str:
+        return ak.angka_kredit_formula(predikat, jenjang, bulan, lama, bulan_lama)
 
-    def bulan_ak(self, tmt: str, periode: int | None, masuk: str | None = None, keluar: str | None = None) -> str:
-        return ak.bulan_ak_formula(tmt, periode, masuk, keluar)
+    def bulan_ak(self, tmt: str, periode: int | None, masuk: str | None = None, keluar: str | None = None,
+                 lama: str | None = None) -> str:
+        return ak.bulan_ak_formula(tmt, periode, masuk, keluar, lama)
+
+    def bulan_lama(self, tmt: str, periode: int | None, masuk: str, keluar: str, jenjang_lama: str) -> str:
+        return bulan.bulan_lama_formula(tmt, periode, masuk, keluar, jenjang_lama)
 
     def ak_kumulatif(self, ak_tahun: str, awal: str, awal_lain: str) -> str:
         return ak.ak_kumulatif_formula(ak_tahun, awal, awal_lain)
@@ -131,8 +136,9 @@ class XlwingsFormulas(NativeFormulas):
     def predikat(self, hasil: str, perilaku: str) -> str:
         return matriks.predikat_udf_formula(hasil, perilaku)
 
-    def angka_kredit(self, predikat: str, jenjang: str, bulan: str) -> str:
-        return ak.angka_kredit_udf_formula(predikat, jenjang, bulan)
+    def angka_kredit(self, predikat: str, jenjang: str, bulan: str, lama: str | None = None,
+                     bulan_lama: str | None = None) -> str:
+        return ak.angka_kredit_udf_formula(predikat, jenjang, bulan, lama, bulan_lama)
 
 
 ENGINES: dict[str, type] = {}

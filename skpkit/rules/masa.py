@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from skpkit.label import Label
-from skpkit.rules.ak import tanggal_sel
+from skpkit.rules.bulan import tanggal_sel
 
 __all__ = ["Masa", "TIDAK_DINILAI", "mulai", "dinilai", "awal", "mulai_formula", "dinilai_formula",
            "awal_formula", "gate_formula"]
@@ -37,16 +37,20 @@ class Masa(Label):
 TIDAK_DINILAI = Masa.TIDAK_DINILAI
 
 
-def mulai(tmt_jabatan: object = None, tmt_masuk: object = None) -> dt.date | None:
+def mulai(tmt_jabatan: object = None, tmt_masuk: object = None, jenjang_lama: object = None) -> dt.date | None:
     """The first day of the pegawai's SKP period: the later of the TMT jabatan and the day they joined the unit
-    (``None``: neither is a date, the period starts with the year).
+    (``None``: neither is a date, the period starts with the year). A TMT of a kenaikan jenjang in the unit
+    (``jenjang_lama``, the jenjang held before it) starts no period: the months before it are rated too.
 
     Examples
     --------
     >>> mulai(dt.date(2020, 3, 1), dt.date(2027, 7, 1)), mulai(None, None)
     (datetime.date(2027, 7, 1), None)
+    >>> mulai(dt.date(2027, 7, 1)), mulai(dt.date(2027, 7, 1), jenjang_lama="Ahli Pertama")
+    (datetime.date(2027, 7, 1), None)
     """
-    days = [d for d in (tanggal_sel(tmt_jabatan), tanggal_sel(tmt_masuk)) if d is not None]
+    lama = jenjang_lama is not None and str(jenjang_lama).strip()
+    days = [d for d in (None if lama else tanggal_sel(tmt_jabatan), tanggal_sel(tmt_masuk)) if d is not None]
     return max(days, default=None)
 
 
@@ -96,24 +100,25 @@ def _day(ref: str) -> str:
     return f"IF(ISNUMBER({ref}),{ref},0)"
 
 
-def mulai_formula(tmt_jabatan: str, tmt_masuk: str) -> str:
+def mulai_formula(tmt_jabatan: str, tmt_masuk: str, jenjang_lama: str | None = None) -> str:
     """:func:`mulai` as a day number (0: none)."""
-    return f"MAX({_day(tmt_jabatan)},{_day(tmt_masuk)})"
+    tmt = _day(tmt_jabatan) if jenjang_lama is None else f'IF({jenjang_lama}="",{_day(tmt_jabatan)},0)'
+    return f"MAX({tmt},{_day(tmt_masuk)})"
 
 
-def dinilai_formula(tmt_jabatan: str, tmt_masuk: str, keluar: str, periode: int) -> str:
+def dinilai_formula(tmt_jabatan: str, tmt_masuk: str, keluar: str, periode: int, jenjang_lama: str | None = None) -> str:
     """The ``masa`` cell of period ``periode``: :attr:`Masa.DINILAI` or :attr:`Masa.TIDAK_DINILAI` (:func:`dinilai`;
     ``Tahun`` and ``BulanPerPeriode`` of Pengaturan)."""
     end = f"DATE(Tahun,{periode}*BulanPerPeriode+1,0)"
     start = f"DATE(Tahun,{periode - 1}*BulanPerPeriode+1,1)"
-    inside = f"AND({mulai_formula(tmt_jabatan, tmt_masuk)}<={end},OR(NOT(ISNUMBER({keluar})),{keluar}>{start}))"
+    inside = f"AND({mulai_formula(tmt_jabatan, tmt_masuk, jenjang_lama)}<={end},OR(NOT(ISNUMBER({keluar})),{keluar}>{start}))"
     return f'=IF({inside},"{Masa.DINILAI.value}","{Masa.TIDAK_DINILAI.value}")'
 
 
-def awal_formula(tmt_jabatan: str, tmt_masuk: str) -> str:
+def awal_formula(tmt_jabatan: str, tmt_masuk: str, jenjang_lama: str | None = None) -> str:
     """:func:`awal`: the period that holds :func:`mulai` (1 when it is before the year or none, the last when
     after it)."""
-    m = mulai_formula(tmt_jabatan, tmt_masuk)
+    m = mulai_formula(tmt_jabatan, tmt_masuk, jenjang_lama)
     return (f"=IF({m}<DATE(Tahun,1,1),1,IF({m}>DATE(Tahun,12,31),JumlahPeriode,"
             f"ROUNDUP(MONTH({m})/BulanPerPeriode,0)))")
 

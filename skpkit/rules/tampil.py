@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import math
 
-from skpkit.rules.ak import tanggal_sel
+from skpkit.rules.bulan import tanggal_sel
 from skpkit.rules.nilai import bulat
 
 __all__ = ["desimal", "angka_teks", "angka_formula", "akhir_bulan", "tanggal_teks", "tanggal_formula", "mulai_teks",

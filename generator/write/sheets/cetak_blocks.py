@@ -30,28 +30,28 @@ def title(ctx: Context, ws: Worksheet, r: int, title: str, lines: list[tuple[str
 
 
 def periode_penilaian(ctx: Context, first_month: int, last_month: int,
-                       masa_: tuple[str, str, str] | None = None, sp: SheetPlan | None = None) -> tuple[str, str]:
+                       masa_: tuple[str, ...] | None = None, sp: SheetPlan | None = None) -> tuple[str, str]:
     """``1 JANUARI 2027 SD 31 MARET 2027`` of months ``first_month``-``last_month`` of the workbook's year;
-    ``masa_`` (the TMT jabatan, TMT masuk and TMT keluar cells of ``sp``'s sheet, :func:`own_dates`) runs it
+    ``masa_`` (the TMT jabatan, TMT masuk, TMT keluar and earlier jenjang cells of ``sp``'s sheet, :func:`own_dates`) runs it
     over the pegawai's own SKP period instead (RULES.md section 10)."""
     months, tahun = ctx.labels["cetak"]["bulan"], ctx.plan.tahun
     end_f = tampil.tanggal_formula(last_month, months, akhir=True)
     end_t = tampil.tanggal_teks(tampil.akhir_bulan(tahun, last_month), last_month, tahun, months)
     if masa_ is not None and sp is not None:
-        tmt_, masuk, keluar = masa_
+        tmt_, masuk, keluar, lama = masa_
         p_ = sp.pegawai
-        return (f'{tampil.mulai_formula(masa.mulai_formula(tmt_, masuk), months)}&" SD "&'
+        return (f'{tampil.mulai_formula(masa.mulai_formula(tmt_, masuk, lama), months)}&" SD "&'
                 f'{tampil.selesai_formula(keluar, months)}',
-                f"{tampil.mulai_teks(masa.mulai(p_.tmt_jabatan, p_.tmt_masuk), tahun, months)} SD "
+                f"{tampil.mulai_teks(masa.mulai(p_.tmt_jabatan, p_.tmt_masuk, p_.jenjang_sebelumnya), tahun, months)} SD "
                 f"{tampil.selesai_teks(p_.tmt_keluar, tahun, months)}")
     return (f'{tampil.tanggal_formula(first_month, months)}&" SD "&{end_f}',
             f"{tampil.tanggal_teks(1, first_month, tahun, months)} SD {end_t}")
 
 
-def own_dates(ctx: Context, src: Src) -> tuple[str, str, str]:
-    """The pegawai's TMT jabatan, TMT masuk and TMT keluar cells on their sheet (layout 5)."""
+def own_dates(ctx: Context, src: Src) -> tuple[str, ...]:
+    """The pegawai's TMT jabatan, TMT masuk, TMT keluar and earlier jenjang cells on their sheet (layout 5)."""
     c = ctx.g.identity_col("pegawai")
-    return tuple(src.ref(ctx.g.identity(k), c) for k in ("tmt_jabatan", "tmt_masuk", "tmt_keluar"))  # type: ignore[return-value]
+    return tuple(src.ref(ctx.g.identity(k), c) for k in ("tmt_jabatan", "tmt_masuk", "tmt_keluar", "jenjang_sebelumnya"))
 
 
 def _who(sp: SheetPlan, block: str) -> Identitas:

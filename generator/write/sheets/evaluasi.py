@@ -122,15 +122,22 @@ def _masa(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> str | No
         return None
     r, c, n = g.evaluasi_row("masa"), g.value_col(p), g.n_periode
     res = ctx.results[sp.name]
-    ref = {k: a1(g.identity(k), g.identity_col("pegawai"), True) for k in ("tmt_jabatan", "tmt_masuk", "tmt_keluar")}
+    ref = _dates(g)
     if p is None:
         write_formula(ws, r, c, "=" + a1(r, g.value_col(n)), s.computed, masa_value(res.dinilai[n]))
-        ws.write_formula(r, g.col("skor_1"), masa.awal_formula(ref["tmt_jabatan"], ref["tmt_masuk"]), s.hidden,
-                         res.awal)
+        ws.write_formula(r, g.col("skor_1"), masa.awal_formula(ref["tmt_jabatan"], ref["tmt_masuk"],
+                                                               ref["jenjang_sebelumnya"]), s.hidden, res.awal)
     else:
-        write_formula(ws, r, c, masa.dinilai_formula(ref["tmt_jabatan"], ref["tmt_masuk"], ref["tmt_keluar"], p),
+        write_formula(ws, r, c, masa.dinilai_formula(ref["tmt_jabatan"], ref["tmt_masuk"], ref["tmt_keluar"], p,
+                                                     ref["jenjang_sebelumnya"]),
                       s.computed, masa_value(res.dinilai[p - 1]))
     return a1(r, c)
+
+
+def _dates(g) -> dict[str, str]:
+    """The identity cells the pegawai's own period and AK months are read from (absolute)."""
+    keys = ("tmt_jabatan", "tmt_masuk", "tmt_keluar", "jenjang_sebelumnya")
+    return {k: a1(g.identity(k), g.identity_col("pegawai"), True) for k in keys if k in g.identity_keys()}
 
 
 def masa_value(dinilai: bool) -> str:
@@ -193,12 +200,20 @@ def _period(ctx: Context, ws: Worksheet, sp: SheetPlan, p: int | None) -> None:
     write_formula(ws, g.evaluasi_row("predikat"), c, gated(eng.predikat(cell("hasil"), cell("perilaku"))), s.computed,
                   hp.predikat)
     if sp.pegawai.is_fungsional:
-        ref = {k: a1(g.identity(k), g.identity_col("pegawai"), True) for k in ("tmt_jabatan", "tmt_masuk", "tmt_keluar")}
-        bulan = (eng.bulan_ak(ref["tmt_jabatan"], p, ref["tmt_masuk"], ref["tmt_keluar"]) if g.has_masa
+        ref = _dates(g)
+        lama = ak_lama = None
+        if g.has_masa:  # the months in a jenjang held before the TMT (a kenaikan jenjang in the year), hidden
+            rb = g.evaluasi_row("bulan_ak")
+            lama, ak_lama = a1(rb, g.col("cek", p)), ref["jenjang_sebelumnya"]
+            ws.write_formula(rb, g.col("cek", p), eng.bulan_lama(ref["tmt_jabatan"], p, ref["tmt_masuk"],
+                                                                 ref["tmt_keluar"], ak_lama), s.hidden,
+                             res.bulan_lama[n if p is None else p - 1])
+        bulan = (eng.bulan_ak(ref["tmt_jabatan"], p, ref["tmt_masuk"], ref["tmt_keluar"], lama) if g.has_masa
                  else eng.bulan_ak(ref["tmt_jabatan"], p))
         write_formula(ws, g.evaluasi_row("bulan_ak"), c, gated(bulan), s.computed, hp.bulan_ak)
         write_formula(ws, g.evaluasi_row("angka_kredit"), c,
-                      gated(eng.angka_kredit(cell("predikat"), jenjang_ref, cell("bulan_ak"))), s.ak, hp.angka_kredit)
+                      gated(eng.angka_kredit(cell("predikat"), jenjang_ref, cell("bulan_ak"), ak_lama, lama)), s.ak,
+                      hp.angka_kredit)
     else:
         for key in ("bulan_ak", "angka_kredit"):
             ws.write_string(g.evaluasi_row(key), c, ctx.labels["pegawai"]["tidak_berlaku"], s.computed)

@@ -86,7 +86,9 @@ def _ak_row(ctx: Context, ws: Worksheet, sp: SheetPlan, key: str) -> None:
         ws.merge_range(r, c, r, c + _span(c0, c1), "", s.issued if block == "pegawai" else s.text)
     value = getattr(sp.pegawai, key) if key in g.issued_keys(sp.pegawai.is_fungsional) else None
     c = g.identity_col("pegawai")
-    if key.startswith("tmt_") and value is not None:
+    if key == "jenjang_sebelumnya":
+        write_value(ws, r, c, value or None, s.issued)
+    elif key.startswith("tmt_") and value is not None:
         try:
             ws.write_datetime(r, c, ak.tanggal(value), s.issued_date)
         except InputError:  # not a date: shown as it is, and the formulas name it
