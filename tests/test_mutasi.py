@@ -186,3 +186,27 @@ def test_a_kenaikan_jenjang_in_the_unit_splits_the_angka_kredit(tmp_path):
     assert [grid[g.evaluasi_row("predikat")][c] for c in cols] == ["Baik"] * 5
     assert [grid[g.evaluasi_row("bulan_ak")][c] for c in cols] == [3.0, 3.0, 3.0, 3.0, 12.0]
     assert [grid[g.evaluasi_row("angka_kredit")][c] for c in cols] == pytest.approx(want)
+
+
+def test_both_units_in_one_run_close_the_old_part_and_say_how_to_open_the_new(tmp_path):
+    """The secretary refreshes the dinas's folder in one go: Bidang A's part is closed, and the line says to run
+    Bidang B's file alone for Rahmat's new sheet (one sheet a pegawai a run); nothing is lost on the way."""
+    (tmp_path / "januari.csv").write_text(HEAD + COMMON + JANUARI, encoding="utf-8")
+    (tmp_path / "juli.csv").write_text(HEAD + COMMON + JULI, encoding="utf-8")
+    code, text = _skp("generate", "--roster", tmp_path / "januari.csv", "--out", tmp_path / "kerja", "--tahun", 2027,
+                      "--quiet")
+    assert code == 0, text
+    files = sorted((tmp_path / "kerja").glob("*.xlsx"))
+    pimpinan = next(p for p in files if "pimpinan" in p.name)
+    a, b = (next(p for p in files if part in p.name) for part in ("bidang-a", "bidang-b"))
+    _fill(a, 100, {1: 30, 2: 20}, "Sesuai Ekspektasi")
+    code, text = _skp("refresh", a, b, "--atasan", pimpinan, "--roster", tmp_path / "juli.csv", "--no-backup")
+    assert code == 0, text
+    assert "jalankan skp refresh untuk berkas unit Bidang B saja" in text
+    assert read_workbook(a).plan.by_nip[X].pegawai.tmt_keluar == dt.date(2027, 7, 1)
+    assert X not in read_workbook(b).plan.by_nip
+    code, text = _skp("refresh", b, "--atasan", pimpinan, "--roster", tmp_path / "juli.csv", "--no-backup")
+    assert code == 0, text
+    assert read_workbook(b).plan.by_nip[X].pegawai.tmt_masuk == dt.date(2027, 7, 1)
+    assert read_workbook(a).plan.by_nip[X].isian.indikator_of(
+        read_workbook(a).plan.by_nip[X].slots[0].indikator[0].id).realisasi == {1: 30, 2: 20}

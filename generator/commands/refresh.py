@@ -83,7 +83,8 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
         # the roster may be the whole organisation's: the pegawai below the superior, in the units these
         # files hold (the others get their workbooks from skp generate)
         inside, result.left_out = roster_below(Path(roster_path), sup, Path(atasan))
-        inside = [_closed(p, old_sheet, base_year, result) for p in inside]
+        held = {sp.pegawai.unit for sp in old_sheet.values()}
+        inside = [_closed(p, old_sheet, base_year, result, held) for p in inside]
         units = {sp.pegawai.unit for sp in old_sheet.values()} | {p.unit for p in inside if p.nip in old_sheet}
         pegawai = [p for p in inside if p.unit in units or p.nip in old_sheet]
         result.left_out += [p for p in inside if p.unit not in units and p.nip not in old_sheet]
@@ -129,7 +130,8 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
     return result
 
 
-def _closed(p: Pegawai, old_sheet: dict[str, SheetPlan], tahun: int, result: RefreshResult) -> Pegawai:
+def _closed(p: Pegawai, old_sheet: dict[str, SheetPlan], tahun: int, result: RefreshResult,
+            held: set[str]) -> Pegawai:
     """A mutasi (RULES.md section 10): the roster has ``p`` joining another unit in the year. Their sheet here
     stays, its part of the year closed the day the new one starts (the new unit's workbook gives them a new sheet
     from that day, by ``skp refresh`` or ``skp generate`` of that unit). Anyone else as the roster has them."""
@@ -137,10 +139,13 @@ def _closed(p: Pegawai, old_sheet: dict[str, SheetPlan], tahun: int, result: Ref
     start = tanggal_sel(p.tmt_masuk)
     if old is None or old.pegawai.unit == p.unit or start is None or start.year != tahun:
         return p
+    note = (_("mutasi ke {unit} mulai {tanggal}: sheet di unit ini ditutup sampai hari sebelumnya (TMT keluar); "
+              "sheet baru di {unit}: jalankan skp refresh untuk berkas unit {unit} saja (satu sheet per pegawai "
+              "dalam satu perintah)") if p.unit in held else
+            _("mutasi ke {unit} mulai {tanggal}: sheet di unit ini ditutup sampai hari sebelumnya (TMT keluar); sheet "
+              "baru dibuat oleh skp refresh atau skp generate untuk unit {unit}"))
     result.changes.setdefault(f"{old.pegawai.nama} ({p.nip})", []).append(
-        _("mutasi ke {unit} mulai {tanggal}: sheet di unit ini ditutup sampai hari sebelumnya (TMT keluar); sheet "
-          "baru dibuat oleh skp refresh atau skp generate untuk unit {unit}").format(
-            unit=p.unit, tanggal=start.strftime("%d-%m-%Y")))
+        note.format(unit=p.unit, tanggal=start.strftime("%d-%m-%Y")))
     return replace(old.pegawai, tmt_keluar=start)
 
 
