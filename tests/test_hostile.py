@@ -165,6 +165,41 @@ def test_realisasi_typed_as_text_is_named_not_counted(unit):
     assert any("bukan angka" in str(row) and cell in row for row in rows[1:]), rows
 
 
+@pytest.mark.parametrize("where, fmt", [("realisasi", "0%"), ("realisasi", "0.0%"), ("target_max", "0.00%"),
+                                        ("realisasi", '#,##0.0"%"')])
+def test_a_number_shown_as_a_percentage_is_named_not_counted(unit, where, fmt):
+    """class: numbers whose cell shows another value (RULES.md section 8): 99% typed in Excel is stored as 0.99
+    in a percent format; check and consolidate name the cell and never rate 0.99 against a target of 90-100.
+    Neighbour: a format that only writes a % sign as text (``"%"``) shows the number as it is: read as typed."""
+    tmp, _, files = unit
+    data = get_reader("skp").read(files[0])
+    sheet = next(s for s in data.plan.sheets if s.pegawai.jenis_jabatan.value != "Administrator")
+    g = data.geometry
+    wb = edits.load(files[0])
+    ws = wb[sheet.name]
+    r = g.slot_row(0)
+    for col, value in (("indikator", "Laporan"), ("target_min", 90), ("target_max", 100), ("arah", "naik"),
+                       ("agregasi", "rata-rata"), ("realisasi", 95)):
+        ws.cell(r + 1, (g.col(col, 1) if col == "realisasi" else g.col(col)) + 1, value)
+    c = g.col(where, 1) if where == "realisasi" else g.col(where)
+    cell = ws.cell(r + 1, c + 1)
+    cell.value = 0.99 if where == "realisasi" else 1.0
+    cell.number_format = fmt
+    edited = tmp / "persen.xlsx"
+    wb.save(edited)
+    from skpkit.generator.layout import a1
+
+    (found,) = skpkit.check([edited])
+    named = [m for m in found.problems if m.cell == a1(r, c)]
+    if '"%"' in fmt:  # the % is text of the format: the cell shows 0,99 and that is what is read
+        assert named == [] or all("persen" not in m.what for m in named)
+        return
+    assert len(named) == 1 and "persen" in named[0].what and "tersimpan" in named[0].what, found.problems
+    assert not [m for m in found.problems if "rumus ditimpa" in m.what]  # the sheet's own results not blamed
+    res = found.results[sheet.name]
+    assert res.periode[0].indikator[0][0].capaian.reason  # no capaian from the fraction: invalid, with a reason
+
+
 # --- data lost ---------------------------------------------------------------------------------
 
 def test_consolidate_out_naming_an_input_is_refused(unit):

@@ -64,6 +64,8 @@ class WorkbookData:
     protected: dict[str, bool] | None = None
     #: ``xlsx`` (one of ours, or re-saved as .xlsx/.xlsm), or ``ods`` / ``xls`` read by position
     kind: str = "xlsx"
+    #: pegawai sheet -> the A1 cells holding a number shown as a percentage (read as the text they show)
+    percent: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def by_nip(self) -> dict[str, SheetPlan]:

@@ -14,6 +14,7 @@ sheets asked for.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -67,6 +68,8 @@ class SheetScan(NamedTuple):
     protected: bool
     rows: int = 0
     wide: bool = False
+    #: cells holding a number shown as a percentage (``99%`` typed in Excel is stored as 0.99, RULES.md section 8)
+    percent: frozenset[str] = frozenset()
 
 
 def parse_range(text: str) -> Range | None:
@@ -262,7 +265,26 @@ class Package(Source):
             _too_big(self.path, sheet, _("baris {rows:,}").format(rows=rows))
         formulas = frozenset(str(r) for r in root.xpath("m:sheetData/m:row/m:c[m:f]/@r", namespaces=ns))
         protected = any(str(v) in ("1", "true") for v in root.xpath("m:sheetProtection/@sheet", namespaces=ns))
-        return SheetScan(formulas, protected, rows, wide)
+        shown = self.percent_styles
+        percent = frozenset(
+            str(c.get("r")) for c in root.xpath("m:sheetData/m:row/m:c[@s][m:v][not(m:f)]", namespaces=ns)
+            if c.get("t") in (None, "n") and str(c.get("s")).isdigit() and int(c.get("s")) in shown) if shown else frozenset()
+        return SheetScan(formulas, protected, rows, wide, percent)
+
+    @cached_property
+    def percent_styles(self) -> frozenset[int]:
+        """The cell formats (``s``) that show a number as a percentage: the built-in 0% and 0.00%, and any format
+        code with a ``%`` outside quoted text."""
+        part = next((n for n in self.zip.namelist() if n.lower() == "xl/styles.xml"), None)
+        if part is None:
+            return frozenset()
+        root = self._xml(part)
+        ns = {"m": etree.QName(root).namespace}
+        codes = {str(n.get("numFmtId")): str(n.get("formatCode", "")) for n in root.xpath("m:numFmts/m:numFmt",
+                                                                                         namespaces=ns)}
+        pct = {"9", "10"} | {i for i, code in codes.items() if "%" in re.sub(r'"[^"]*"|\\.', "", code)}
+        return frozenset(k for k, xf in enumerate(root.xpath("m:cellXfs/m:xf", namespaces=ns))
+                         if str(xf.get("numFmtId", "0")) in pct)
 
     def grid(self, sheet: str) -> Grid:
         self.scan_bounds(sheet)
@@ -284,7 +306,7 @@ class Package(Source):
 
     def close(self) -> None:
         super().close()
-        for key in ("zip", "workbook_xml", "_scans"):
+        for key in ("zip", "workbook_xml", "_scans", "percent_styles"):
             self.__dict__.pop(key, None)
 
 

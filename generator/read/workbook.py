@@ -192,7 +192,8 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
     if isinstance(wb, Package):
         scans = {sp.name: wb.scanned(sp.name) for sp in sheets}
         return WorkbookData(path, plan, g, grids, {k: s.formulas for k, s in scans.items()},
-                            {k: s.protected for k, s in scans.items()}, wb.kind)
+                            {k: s.protected for k, s in scans.items()}, wb.kind,
+                            {k: s.percent for k, s in scans.items() if s.percent})
     return WorkbookData(path, plan, g, grids, kind=wb.kind)
 
 
@@ -227,6 +228,14 @@ def _tahun(typed: Any, issued: str | None, path: Path, defined: dict[str, Range]
     return fallback
 
 
+def _as_shown(v: Any, ref: str, percent: frozenset[str]) -> Any:
+    """``v`` as its cell shows it when the cell shows a number as a percentage (``99%`` typed in Excel is
+    stored as 0.99): the text, which the rules name as no number (RULES.md section 8)."""
+    if ref in percent and isinstance(v, (int, float)) and not isinstance(v, bool):
+        return f"{v * 100:.10g}%"
+    return v
+
+
 def _value(v: Any) -> Any:
     if isinstance(v, str):
         v = v.strip()
@@ -250,6 +259,7 @@ def _read_sheet(wb: Source, name: str, pegawai: Pegawai, row: dict, g: Geometry,
                                   for key in g.issued_keys(pegawai.is_fungsional)})
     e = IsianSKP()
     slots: list[RHKSlot] = []
+    percent = wb.scanned(name).percent if isinstance(wb, Package) else frozenset()
     plan_cols = [g.col(f) for f in INDIKATOR_FIELDS]
     period_keys = [(f, p) for p in range(1, g.n_periode + 1) for f in PERIOD_FIELDS]
     period_cols = [g.col(f, p) for f, p in period_keys]
@@ -265,6 +275,8 @@ def _read_sheet(wb: Source, name: str, pegawai: Pegawai, row: dict, g: Geometry,
             r = g.slot_row(i, j)
             iid = _text(grid(r, g.col("id_indikator")))
             cells = [_value(v) for v in grid.row(r, plan_cols + period_cols)]
+            if percent:  # a number the cell shows as a percentage is what was typed, never its fraction
+                cells = [_as_shown(v, _a1(r, c), percent) for v, c in zip(cells, plan_cols + period_cols)]
             vals = dict(zip(INDIKATOR_FIELDS, cells))
             per: dict[str, dict[int, Any]] = {f: {} for f in PERIOD_FIELDS}
             for (f, p), v in zip(period_keys, cells[len(plan_cols):]):

@@ -154,6 +154,29 @@ def _indikator(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[
     return out
 
 
+def _percent(data: WorkbookData, sheet: SheetPlan) -> list[Masalah]:
+    """A target or realisasi whose cell shows a number as a percentage (``99%`` typed in Excel is stored as
+    0.99): named at its cell, never compared as the fraction (RULES.md section 8); the sheet's own results,
+    computed by the spreadsheet from the fraction, are not compared either."""
+    refs = data.percent.get(sheet.name)
+    grid = data.grids.get(sheet.name)
+    if not refs or grid is None:
+        return []
+    g = data.geometry
+    cols = [g.col("target_min"), g.col("target_max")] + [g.col("realisasi", p) for p in range(1, g.n_periode + 1)]
+    out = []
+    for i in range(g.n_slots):
+        for j in range(g.k):
+            r = g.slot_row(i, j)
+            for c in cols:
+                if a1(r, c) in refs and isinstance(v := grid(r, c), (int, float)):
+                    out.append(Masalah(str(data.path), sheet.name, a1(r, c), _(
+                        "angka tampil sebagai persen ({shown}; tersimpan {v}): tidak dihitung").format(
+                            shown=f"{v * 100:.10g}%", v=v),
+                        _("ketik angkanya tanpa % (mis. {n}), format sel Umum/General").format(n=f"{v * 100:.10g}")))
+    return out
+
+
 def _ratings(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[Masalah]:
     """A rating typed by the penilai (a BerAKHLAK value, an override) that is no rating, at its cell."""
     g, e = data.geometry, sheet.isian
@@ -263,9 +286,14 @@ def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: di
         res = found.results[sheet.name] = plan.evaluate(sheet)
         structure, gone = _structure(data, sheet)
         found.problems += structure
-        found.problems += _indikator(data, sheet, res)
+        shown = _percent(data, sheet)
+        named = {(m.sheet, "".join(ch for ch in m.cell if ch.isdigit())) for m in shown}
+        found.problems += shown
+        # an indikator row with a number shown as a percentage is named there (its reason: no number)
+        found.problems += [m for m in _indikator(data, sheet, res)
+                           if (m.sheet, "".join(ch for ch in m.cell if ch.isdigit())) not in named]
         found.problems += _ratings(data, sheet, res)
-        cached = _cached(data, sheet, res, gone)
+        cached = [] if shown else _cached(data, sheet, res, gone)
         if data.geometry.layout.get("version", LAYOUT_VERSION) < LAYOUT_VERSION:
             found.notes += cached
         else:
