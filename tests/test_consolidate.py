@@ -260,6 +260,13 @@ def test_flat_outputs(demo, tmp_path):
     pytest.importorskip("pyarrow")
     frame = pd.read_parquet(tmp_path / "rekap.parquet")
     assert len(frame) == 40 and frame["nip"].str.len().eq(18).all()
+    # every period: AK numbers beside blanks and the appointees' "tidak dinilai" quarter, one typed column
+    code, output = _consolidate(str(demo / "terisi"), "--out", str(tmp_path / "semua.xlsx"), "--parquet",
+                                str(tmp_path / "semua.parquet"))
+    assert code == 0, output
+    frame = pd.read_parquet(tmp_path / "semua.parquet")
+    assert len(frame) == 200 and frame["angka_kredit"].dtype.kind == "f" and frame["angka_kredit"].notna().any()
+    assert (frame["predikat"] == "tidak dinilai").sum() >= 2
 
 
 def test_jobs_give_the_same_rekap(demo, tmp_path):

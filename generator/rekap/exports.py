@@ -73,6 +73,9 @@ def write_parquet(rekap: Rekap, path: Path) -> Path:
         frame = pd.DataFrame([record(b) for b in rekap.rows], columns=[k for k, _ in pegawai_table(rekap)[0]] +
                              ["kurva_unit", "periode", "penilai_jabatan"])
         frame["nip"] = frame["nip"].astype("string")
+        # a typed column: the AK as numbers, none where there is none (blank, or a period outside the pegawai's
+        # own: the predikat column says "tidak dinilai"); text beside numbers is refused by Parquet
+        frame["angka_kredit"] = pd.to_numeric(frame["angka_kredit"].replace("", None), errors="coerce")
         with atomic_target(path) as tmp:
             frame.to_parquet(tmp, index=False)
     except ImportError as e:
