@@ -212,7 +212,8 @@ def _rhk(rows: Sequence[HasilIndikator | None], s: Settings):
 def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
              perilaku_periodik: Sequence = ()) -> HasilPeriode:
     n = isian.n
-    ind = tuple(tuple(_indikator(i, periode, n, s, isian.awal) for i in rhk.indikator) for rhk in isian.rhk)
+    awal = isian.awal
+    ind = tuple(tuple(_indikator(i, periode, n, s, awal) for i in rhk.indikator) for rhk in isian.rhk)
     rhk = tuple(_rhk(rows, s) for rows in ind)
     if not isian.dinilai(periode):  # outside the pegawai's own SKP period (RULES.md section 8)
         t = masa.TIDAK_DINILAI

@@ -37,7 +37,7 @@ from skpkit.nip import parse_nip
 from skpkit.model import Rating
 from skpkit.plan import TAHUNAN, SheetPlan, cell_value, posisi_cells
 from skpkit.rules.hasil import final
-from skpkit.rules.nilai import Alasan
+from skpkit.rules.nilai import Alasan, angka
 from skpkit.i18n import _
 
 __all__ = ["Temuan", "validate", "issued_changes", "formula_refs"]
@@ -136,7 +136,8 @@ def _structure(data: WorkbookData, sheet: SheetPlan) -> tuple[list[Masalah], set
 
 
 def _indikator(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[Masalah]:
-    """One problem per invalid indikator row (the first reason it shows), naming its cell."""
+    """One problem per invalid indikator row (the first reason it shows), naming its cell; a row whose reason is
+    an entry that is no number names every such entry."""
     g = data.geometry
     out: list[Masalah] = []
     seen: set[tuple[int, int]] = set()
@@ -147,11 +148,34 @@ def _indikator(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[
                     continue
                 seen.add((i, j))
                 reason = hi.capaian.reason
-                col = "realisasi" if "realisasi" in reason or reason == Alasan.BUKAN_ANGKA else "target_min"
-                c = g.col(col, hp.periode or 1) if col == "realisasi" else g.col(col)
-                out.append(Masalah(str(data.path), sheet.name, a1(g.slot_row(i, j), c),
-                                   _("indikator tidak valid: {reason}").format(reason=reason), Alasan.HINTS.get(reason, "perbaiki isian")))
+                for c in _bad_cols(sheet, g, i, j, hp.periode, reason):
+                    out.append(Masalah(str(data.path), sheet.name, a1(g.slot_row(i, j), c),
+                                       _("indikator tidak valid: {reason}").format(reason=reason),
+                                       Alasan.HINTS.get(reason, "perbaiki isian")))
     return out
+
+
+def _bad_cols(sheet: SheetPlan, g: Geometry, i: int, j: int, periode: int | None, reason: str) -> list[int]:
+    """The columns of the cells an invalid indikator row's ``reason`` is about: every target and realisasi that
+    is no number; else the target for row checks and the period's realisasi for the others."""
+    ind = sheet.slots[i].indikator[j]
+    if reason == Alasan.BUKAN_ANGKA:
+        cols = [g.col(key) for key in ("target_min", "target_max")
+                if not _is_number_or_blank(sheet.indikator_value(ind, key))]
+        cols += [g.col("realisasi", p) for p in range(1, g.n_periode + 1)
+                 if not _is_number_or_blank(sheet.isian.get(ind.id, "realisasi", p))]
+        return cols or [g.col("realisasi", periode or 1)]
+    if "realisasi" in reason:
+        return [g.col("realisasi", periode or 1)]
+    return [g.col("target_min")]
+
+
+def _is_number_or_blank(v: Any) -> bool:
+    try:
+        angka(v)
+        return True
+    except InputError:
+        return False
 
 
 def _percent(data: WorkbookData, sheet: SheetPlan) -> list[Masalah]:
@@ -287,11 +311,10 @@ def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: di
         structure, gone = _structure(data, sheet)
         found.problems += structure
         shown = _percent(data, sheet)
-        named = {(m.sheet, "".join(ch for ch in m.cell if ch.isdigit())) for m in shown}
+        named = {m.cell for m in shown}
         found.problems += shown
-        # an indikator row with a number shown as a percentage is named there (its reason: no number)
-        found.problems += [m for m in _indikator(data, sheet, res)
-                           if (m.sheet, "".join(ch for ch in m.cell if ch.isdigit())) not in named]
+        # a number shown as a percentage is named once, as that (its row's reason: no number)
+        found.problems += [m for m in _indikator(data, sheet, res) if m.cell not in named]
         found.problems += _ratings(data, sheet, res)
         cached = [] if shown else _cached(data, sheet, res, gone)
         if data.geometry.layout.get("version", LAYOUT_VERSION) < LAYOUT_VERSION:
