@@ -210,3 +210,26 @@ def test_both_units_in_one_run_close_the_old_part_and_say_how_to_open_the_new(tm
     assert read_workbook(b).plan.by_nip[X].pegawai.tmt_masuk == dt.date(2027, 7, 1)
     assert read_workbook(a).plan.by_nip[X].isian.indikator_of(
         read_workbook(a).plan.by_nip[X].slots[0].indikator[0].id).realisasi == {1: 30, 2: 20}
+
+
+def test_a_move_to_another_branch_still_closes_the_part_here(tmp_path):
+    """Bidang B reports to another Kepala Dinas (another dinas): refreshing Bidang A from its own superior's
+    workbook finds Rahmat outside that branch now, and still closes his sheet here instead of dropping it."""
+    other = "196901011993011001"
+    common = COMMON.replace(f"Bidang B,{K},", f"Bidang B,{other},") + (
+        f"{other},Kepala Dinas Lain,Kepala Dinas Lain,JPT,,Pembina Utama Muda (IV/c),Pimpinan Lain,,,,\n")
+    (tmp_path / "januari.csv").write_text(HEAD + common + JANUARI, encoding="utf-8")
+    (tmp_path / "juli.csv").write_text(HEAD + common + JULI, encoding="utf-8")
+    code, text = _skp("generate", "--roster", tmp_path / "januari.csv", "--out", tmp_path / "kerja", "--tahun", 2027,
+                      "--quiet")
+    assert code == 0, text
+    files = sorted((tmp_path / "kerja").glob("*.xlsx"))
+    pimpinan = next(p for p in files if p.name == "SKP-2027-pimpinan.xlsx")
+    a = next(p for p in files if "bidang-a" in p.name)
+    _fill(a, 100, {1: 30, 2: 20}, "Sesuai Ekspektasi")
+    code, text = _skp("refresh", a, "--atasan", pimpinan, "--roster", tmp_path / "juli.csv", "--no-backup")
+    assert code == 0, text
+    assert "mutasi ke Bidang B mulai 01-07-2027" in text and "tidak ada lagi di roster" not in text
+    sheet = read_workbook(a).plan.by_nip[X]
+    assert sheet.pegawai.tmt_keluar == dt.date(2027, 7, 1)
+    assert sheet.isian.indikator_of(sheet.slots[0].indikator[0].id).realisasi == {1: 30, 2: 20}

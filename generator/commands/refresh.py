@@ -85,6 +85,10 @@ def refresh(files: Sequence[Path], atasan: Path, *, roster_path: Path | None = N
         inside, result.left_out = roster_below(Path(roster_path), sup, Path(atasan))
         held = {sp.pegawai.unit for sp in old_sheet.values()}
         inside = [_closed(p, old_sheet, base_year, result, held) for p in inside]
+        # moved to a unit outside this superior's branch: their part here is still this branch's to close
+        closed = [q for p in result.left_out if (q := _closed(p, old_sheet, base_year, result, held)) is not p]
+        result.left_out = [p for p in result.left_out if p.nip not in {q.nip for q in closed}]
+        inside += closed
         units = {sp.pegawai.unit for sp in old_sheet.values()} | {p.unit for p in inside if p.nip in old_sheet}
         pegawai = [p for p in inside if p.unit in units or p.nip in old_sheet]
         result.left_out += [p for p in inside if p.unit not in units and p.nip not in old_sheet]
