@@ -82,7 +82,7 @@ def bagian(isian: IsianPegawai, hasil: HasilPegawai, settings: Settings = rules.
                       masuk=isian.tmt_masuk, keluar=isian.tmt_keluar, settings=settings)
         bulan = months if isinstance(months, int) else None
     return Bagian(dinilai, rhk, tuple(hp.perilaku for hp in hasil.periode), bulan, isian.jenjang,
-                  isian.bulan_lama(None, settings) if isian.jenjang else 0, isian.jenjang_sebelumnya or None,
+                  hasil.bulan_lama[isian.n] if isian.jenjang and hasil.bulan_lama else 0, isian.jenjang_sebelumnya or None,
                   isian._get(isian.override_hasil, isian.n), isian._get(isian.override_perilaku, isian.n),
                   isian.pimpinan, hasil.tahunan.hasil_saran if isian.pimpinan else None)
 

@@ -138,18 +138,25 @@ def test_units_differing_only_in_case_are_refused(tmp_path):
     assert code == 1 and "nama berkas yang sama" in _one_line(output)
 
 
+def _first_row_typed(path, values: dict):
+    """A staff sheet of ``path`` in openpyxl with its first indikator row typed in (``realisasi``: period 1):
+    (sheet plan, geometry, workbook, worksheet, row)."""
+    data = get_reader("skp").read(path)
+    sheet = next(s for s in data.plan.sheets if s.pegawai.jenis_jabatan.value != "Administrator")
+    g = data.geometry
+    wb = edits.load(path)
+    ws = wb[sheet.name]
+    r = g.slot_row(0)
+    for col, value in values.items():
+        ws.cell(r + 1, (g.col(col, 1) if col == "realisasi" else g.col(col)) + 1, value)
+    return sheet, g, wb, ws, r
+
+
 def test_realisasi_typed_as_text_is_named_not_counted(unit):
     """class: silent wrong results (text 'inf', '1_000' as realisasi)"""
     tmp, _, files = unit
-
-    data = get_reader("skp").read(files[0])
-    sheet = next(s for s in data.plan.sheets if s.pegawai.jenis_jabatan.value != "Administrator")
-    g = data.geometry
-    wb = edits.load(files[0])
-    ws = wb[sheet.name]
-    r = g.slot_row(0)
-    for col, value in (("indikator", "Laporan"), ("target_min", 10), ("arah", "naik"), ("agregasi", "jumlah")):
-        ws.cell(r + 1, g.col(col) + 1, value)
+    _, g, wb, ws, r = _first_row_typed(files[0], {"indikator": "Laporan", "target_min": 10, "arah": "naik",
+                                                  "agregasi": "jumlah"})
     ws.cell(r + 1, g.col("realisasi", 1) + 1).value = "inf"
     ws.cell(r + 1, g.col("realisasi", 1) + 1).data_type = "s"
     edited = tmp / "teks.xlsx"
@@ -172,15 +179,8 @@ def test_a_number_shown_as_a_percentage_is_named_not_counted(unit, where, fmt):
     in a percent format; check and consolidate name the cell and never rate 0.99 against a target of 90-100.
     Neighbour: a format that only writes a % sign as text (``"%"``) shows the number as it is: read as typed."""
     tmp, _, files = unit
-    data = get_reader("skp").read(files[0])
-    sheet = next(s for s in data.plan.sheets if s.pegawai.jenis_jabatan.value != "Administrator")
-    g = data.geometry
-    wb = edits.load(files[0])
-    ws = wb[sheet.name]
-    r = g.slot_row(0)
-    for col, value in (("indikator", "Laporan"), ("target_min", 90), ("target_max", 100), ("arah", "naik"),
-                       ("agregasi", "rata-rata"), ("realisasi", 95)):
-        ws.cell(r + 1, (g.col(col, 1) if col == "realisasi" else g.col(col)) + 1, value)
+    sheet, g, wb, ws, r = _first_row_typed(files[0], {"indikator": "Laporan", "target_min": 90, "target_max": 100,
+                                                      "arah": "naik", "agregasi": "rata-rata", "realisasi": 95})
     c = g.col(where, 1) if where == "realisasi" else g.col(where)
     cell = ws.cell(r + 1, c + 1)
     cell.value = 0.99 if where == "realisasi" else 1.0

@@ -63,18 +63,23 @@ def _fill(path: Path, target: float, realisasi: dict[int, float], perilaku: str)
     write_workbook(data.plan, path)
 
 
-@pytest.fixture(scope="module")
-def dinas(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("mutasi")
-    (tmp / "roster-januari.csv").write_text(HEAD + COMMON + JANUARI, encoding="utf-8")
-    (tmp / "roster-juli.csv").write_text(HEAD + COMMON + JULI, encoding="utf-8")
+def _januari(tmp: Path, common: str = COMMON) -> tuple[Path, Path, Path]:
+    """The rosters of January and July in ``tmp``, the dinas generated from January's, Rahmat's first two quarters
+    in Bidang A filled: the Kepala Dinas's, Bidang A's and Bidang B's workbooks."""
+    (tmp / "roster-januari.csv").write_text(HEAD + common + JANUARI, encoding="utf-8")
+    (tmp / "roster-juli.csv").write_text(HEAD + common + JULI, encoding="utf-8")
     code, text = _skp("generate", "--roster", tmp / "roster-januari.csv", "--out", tmp / "kerja", "--tahun", 2027,
                       "--quiet")
     assert code == 0, text
-    files = {p.name: p for p in (tmp / "kerja").glob("*.xlsx")}
-    a, b = (next(p for n, p in files.items() if part in n) for part in ("bidang-a", "bidang-b"))
-    pimpinan = next(p for n, p in files.items() if "pimpinan" in n)
+    pimpinan, a, b = (tmp / "kerja" / f"SKP-2027-{stem}.xlsx" for stem in ("pimpinan", "bidang-a", "bidang-b"))
     _fill(a, 100, {1: 30, 2: 20}, "Sesuai Ekspektasi")
+    return pimpinan, a, b
+
+
+@pytest.fixture(scope="module")
+def dinas(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("mutasi")
+    pimpinan, a, b = _januari(tmp)
     # both parts in one run: refused, naming both files, nothing written
     shutil.copy(a, tmp / "a-copy.xlsx")
     before = a.read_bytes()
@@ -191,21 +196,14 @@ def test_a_kenaikan_jenjang_in_the_unit_splits_the_angka_kredit(tmp_path):
 def test_both_units_in_one_run_close_the_old_part_and_say_how_to_open_the_new(tmp_path):
     """The secretary refreshes the dinas's folder in one go: Bidang A's part is closed, and the line says to run
     Bidang B's file alone for Rahmat's new sheet (one sheet a pegawai a run); nothing is lost on the way."""
-    (tmp_path / "januari.csv").write_text(HEAD + COMMON + JANUARI, encoding="utf-8")
-    (tmp_path / "juli.csv").write_text(HEAD + COMMON + JULI, encoding="utf-8")
-    code, text = _skp("generate", "--roster", tmp_path / "januari.csv", "--out", tmp_path / "kerja", "--tahun", 2027,
-                      "--quiet")
-    assert code == 0, text
-    files = sorted((tmp_path / "kerja").glob("*.xlsx"))
-    pimpinan = next(p for p in files if "pimpinan" in p.name)
-    a, b = (next(p for p in files if part in p.name) for part in ("bidang-a", "bidang-b"))
-    _fill(a, 100, {1: 30, 2: 20}, "Sesuai Ekspektasi")
-    code, text = _skp("refresh", a, b, "--atasan", pimpinan, "--roster", tmp_path / "juli.csv", "--no-backup")
+    pimpinan, a, b = _januari(tmp_path)
+    juli = tmp_path / "roster-juli.csv"
+    code, text = _skp("refresh", a, b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
     assert code == 0, text
     assert "jalankan skp refresh untuk berkas unit Bidang B saja" in text
     assert read_workbook(a).plan.by_nip[X].pegawai.tmt_keluar == dt.date(2027, 7, 1)
     assert X not in read_workbook(b).plan.by_nip
-    code, text = _skp("refresh", b, "--atasan", pimpinan, "--roster", tmp_path / "juli.csv", "--no-backup")
+    code, text = _skp("refresh", b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
     assert code == 0, text
     assert read_workbook(b).plan.by_nip[X].pegawai.tmt_masuk == dt.date(2027, 7, 1)
     assert read_workbook(a).plan.by_nip[X].isian.indikator_of(
@@ -218,16 +216,8 @@ def test_a_move_to_another_branch_still_closes_the_part_here(tmp_path):
     other = "196901011993011001"
     common = COMMON.replace(f"Bidang B,{K},", f"Bidang B,{other},") + (
         f"{other},Kepala Dinas Lain,Kepala Dinas Lain,JPT,,Pembina Utama Muda (IV/c),Pimpinan Lain,,,,\n")
-    (tmp_path / "januari.csv").write_text(HEAD + common + JANUARI, encoding="utf-8")
-    (tmp_path / "juli.csv").write_text(HEAD + common + JULI, encoding="utf-8")
-    code, text = _skp("generate", "--roster", tmp_path / "januari.csv", "--out", tmp_path / "kerja", "--tahun", 2027,
-                      "--quiet")
-    assert code == 0, text
-    files = sorted((tmp_path / "kerja").glob("*.xlsx"))
-    pimpinan = next(p for p in files if p.name == "SKP-2027-pimpinan.xlsx")
-    a = next(p for p in files if "bidang-a" in p.name)
-    _fill(a, 100, {1: 30, 2: 20}, "Sesuai Ekspektasi")
-    code, text = _skp("refresh", a, "--atasan", pimpinan, "--roster", tmp_path / "juli.csv", "--no-backup")
+    pimpinan, a, _ = _januari(tmp_path, common)
+    code, text = _skp("refresh", a, "--atasan", pimpinan, "--roster", tmp_path / "roster-juli.csv", "--no-backup")
     assert code == 0, text
     assert "mutasi ke Bidang B mulai 01-07-2027" in text and "tidak ada lagi di roster" not in text
     sheet = read_workbook(a).plan.by_nip[X]

@@ -12,8 +12,8 @@ from skpkit.errors import InputError
 from skpkit.model import Settings
 from skpkit.rules.formula import ERR
 
-__all__ = ["TMT_SALAH", "tanggal", "tanggal_sel", "bulan_mulai", "bulan_dinilai", "bulan_lama", "bulan_mulai_formula",
-           "bulan_ak_formula", "bulan_lama_formula"]
+__all__ = ["TMT_SALAH", "tanggal", "tanggal_sel", "bulan_mulai", "bulan_dinilai", "bulan_lama", "bulan_periode",
+           "bulan_mulai_formula", "bulan_periode_formula", "bulan_ak_formula", "bulan_lama_formula"]
 
 DEFAULT = Settings()
 TMT_SALAH = "TMT jabatan bukan tanggal"
@@ -82,13 +82,7 @@ def bulan_dinilai(tmt: object, tahun: int, periode: int | None = None, jumlah_pe
     """
     b = settings.tmt_batas_hari if batas_hari is None else batas_hari
     mulai = max(bulan_mulai(tmt, tahun, batas_hari=b), bulan_mulai(tanggal_sel(masuk), tahun, batas_hari=b))
-    akhir = 12 if tanggal_sel(keluar) is None else bulan_mulai(tanggal_sel(keluar), tahun, batas_hari=b) - 1
-    if periode is None:
-        first, last = 1, 12
-    else:
-        per = 12 // jumlah_periode
-        first, last = (periode - 1) * per + 1, periode * per
-    return max(0, min(last, akhir) - max(mulai, first) + 1)
+    return _dalam(mulai, _akhir(keluar, tahun, b), periode, jumlah_periode)
 
 
 def tanggal_sel(x: object) -> dt.date | None:
@@ -115,14 +109,33 @@ def bulan_lama(tmt: object, tahun: int, periode: int | None = None, jumlah_perio
     (3, 0)
     """
     b = settings.tmt_batas_hari if batas_hari is None else batas_hari
-    mulai = bulan_mulai(tanggal_sel(masuk), tahun, batas_hari=b)
-    akhir = min(bulan_mulai(tanggal_sel(tmt), tahun, batas_hari=b) - 1,
-                12 if tanggal_sel(keluar) is None else bulan_mulai(tanggal_sel(keluar), tahun, batas_hari=b) - 1)
+    akhir = min(bulan_mulai(tanggal_sel(tmt), tahun, batas_hari=b) - 1, _akhir(keluar, tahun, b))
+    return _dalam(bulan_mulai(tanggal_sel(masuk), tahun, batas_hari=b), akhir, periode, jumlah_periode)
+
+
+def bulan_periode(periode: int | None, jumlah_periode: int) -> tuple[int, int]:
+    """The first and last month of period ``periode`` (1-based; ``None``: the year).
+
+    Examples
+    --------
+    >>> bulan_periode(2, 4), bulan_periode(None, 4), bulan_periode(7, 12)
+    ((4, 6), (1, 12), (7, 7))
+    """
     if periode is None:
-        first, last = 1, 12
-    else:
-        per = 12 // jumlah_periode
-        first, last = (periode - 1) * per + 1, periode * per
+        return 1, 12
+    per = 12 // jumlah_periode
+    return (periode - 1) * per + 1, periode * per
+
+
+def _akhir(keluar: object, tahun: int, batas_hari: int) -> int:
+    """The last month before the one the next unit counts from (12 when ``keluar`` holds no date)."""
+    day = tanggal_sel(keluar)
+    return 12 if day is None else bulan_mulai(day, tahun, batas_hari=batas_hari) - 1
+
+
+def _dalam(mulai: int, akhir: int, periode: int | None, jumlah_periode: int) -> int:
+    """Months of period ``periode`` from month ``mulai`` to month ``akhir``."""
+    first, last = bulan_periode(periode, jumlah_periode)
     return max(0, min(last, akhir) - max(mulai, first) + 1)
 
 
@@ -130,6 +143,13 @@ def bulan_mulai_formula(ref: str, blank: int) -> str:
     """:func:`bulan_mulai` of a date cell (``Tahun``, ``TmtBatasHari``); ``blank`` where it holds no date."""
     return (f"IF(ISNUMBER({ref}),IF(YEAR({ref})<Tahun,1,IF(YEAR({ref})>Tahun,13,"
             f"MONTH({ref})+IF(DAY({ref})>TmtBatasHari,1,0))),{blank})")
+
+
+def bulan_periode_formula(periode: int | None) -> tuple[str, str]:
+    """:func:`bulan_periode` as expressions over ``BulanPerPeriode``."""
+    if periode is None:
+        return "1", "12"
+    return f"{periode - 1}*BulanPerPeriode+1", f"{periode}*BulanPerPeriode"
 
 
 def bulan_ak_formula(tmt: str, periode: int | None, masuk: str | None = None, keluar: str | None = None,
@@ -140,10 +160,7 @@ def bulan_ak_formula(tmt: str, periode: int | None, masuk: str | None = None, ke
     mulai = bulan_mulai_formula(tmt, 1)
     if masuk:
         mulai = f"MAX({mulai},{bulan_mulai_formula(masuk, 1)})"
-    if periode is None:
-        first, last = "1", "12"
-    else:
-        first, last = f"{periode - 1}*BulanPerPeriode+1", f"{periode}*BulanPerPeriode"
+    first, last = bulan_periode_formula(periode)
     if keluar:
         last = f"MIN({last},{bulan_mulai_formula(keluar, 13)}-1)"
     plus = f"+{lama}" if lama else ""
@@ -153,8 +170,7 @@ def bulan_ak_formula(tmt: str, periode: int | None, masuk: str | None = None, ke
 
 def bulan_lama_formula(tmt: str, periode: int | None, masuk: str, keluar: str, jenjang_lama: str) -> str:
     """:func:`bulan_lama` of a period as a formula: 0 where the cell ``jenjang_lama`` is blank or the TMT no date."""
-    first, last = (("1", "12") if periode is None else
-                   (f"{periode - 1}*BulanPerPeriode+1", f"{periode}*BulanPerPeriode"))
+    first, last = bulan_periode_formula(periode)
     akhir = f"MIN({bulan_mulai_formula(tmt, 1)}-1,{bulan_mulai_formula(keluar, 13)}-1)"
     return (f'=IF(OR({jenjang_lama}="",NOT(ISNUMBER({tmt}))),0,'
             f'MAX(0,MIN({last},{akhir})-MAX({bulan_mulai_formula(masuk, 1)},{first})+1))')

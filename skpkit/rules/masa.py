@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from skpkit.label import Label
-from skpkit.rules.bulan import tanggal_sel
+from skpkit.rules.bulan import bulan_periode, bulan_periode_formula, tanggal_sel
 
 __all__ = ["Masa", "TIDAK_DINILAI", "mulai", "dinilai", "awal", "mulai_formula", "dinilai_formula",
            "awal_formula", "gate_formula"]
@@ -54,11 +54,6 @@ def mulai(tmt_jabatan: object = None, tmt_masuk: object = None, jenjang_lama: ob
     return max(days, default=None)
 
 
-def _bulan(periode: int, jumlah_periode: int) -> tuple[int, int]:
-    per = 12 // jumlah_periode
-    return (periode - 1) * per + 1, periode * per
-
-
 def dinilai(periode: int | None, jumlah_periode: int, tahun: int, mulai_: object = None,
             keluar: object = None) -> bool:
     """Whether period ``periode`` (1-based; ``None``: the year) of ``tahun`` overlaps the pegawai's period from
@@ -73,7 +68,7 @@ def dinilai(periode: int | None, jumlah_periode: int, tahun: int, mulai_: object
     """
     if periode is None:
         periode = jumlah_periode
-    first, last = _bulan(periode, jumlah_periode)
+    first, last = bulan_periode(periode, jumlah_periode)
     start = dt.date(tahun, first, 1)
     end = dt.date(tahun + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
     m, k = tanggal_sel(mulai_), tanggal_sel(keluar)
@@ -109,8 +104,8 @@ def mulai_formula(tmt_jabatan: str, tmt_masuk: str, jenjang_lama: str | None = N
 def dinilai_formula(tmt_jabatan: str, tmt_masuk: str, keluar: str, periode: int, jenjang_lama: str | None = None) -> str:
     """The ``masa`` cell of period ``periode``: :attr:`Masa.DINILAI` or :attr:`Masa.TIDAK_DINILAI` (:func:`dinilai`;
     ``Tahun`` and ``BulanPerPeriode`` of Pengaturan)."""
-    end = f"DATE(Tahun,{periode}*BulanPerPeriode+1,0)"
-    start = f"DATE(Tahun,{periode - 1}*BulanPerPeriode+1,1)"
+    first, last = bulan_periode_formula(periode)
+    end, start = f"DATE(Tahun,{last}+1,0)", f"DATE(Tahun,{first},1)"
     inside = f"AND({mulai_formula(tmt_jabatan, tmt_masuk, jenjang_lama)}<={end},OR(NOT(ISNUMBER({keluar})),{keluar}>{start}))"
     return f'=IF({inside},"{Masa.DINILAI.value}","{Masa.TIDAK_DINILAI.value}")'
 
