@@ -6,7 +6,8 @@ are the rekap's, this module only lays them out and draws the conclusions the fo
 Choices where the form leaves them to the instansi (README, "Defaults"):
 
 - Konversi lists every period's predikat with its months and AK, and the year's evaluation, which is the
-  one that counts (RULES.md section 4: the annual predikat is its own evaluation).
+  one that counts (RULES.md section 4: the annual predikat is its own evaluation). A kenaikan jenjang in
+  the year splits a period (and the year) into two rows, each with its jenjang's months and koefisien.
 - Akumulasi is the year as one masa penilaian: the AK held at its start (``AK Awal``, from the latest
   PAK, konversi or integrasi) and the year's konversi, and their total.
 - Penetapan puts the AK held at the start in the LAMA column (as AK JF lama) and the year's konversi in
@@ -64,6 +65,8 @@ class DokumenAK:
     jenjang: Kenaikan
     #: other conditions of kenaikan jenjang, to verify (uji kompetensi, ...)
     syarat: str = ""
+    #: a kenaikan jenjang in the year: the year's conversion in its two parts (the earlier jenjang, the new)
+    tahunan_bagian: tuple[BarisKonversi, ...] = ()
 
     @property
     def jumlah_konversi(self) -> float | None:
@@ -111,6 +114,24 @@ def _kenaikan(kumulatif: Any, minimal: Any, tidak_berlaku: str) -> Kenaikan:
     return Kenaikan(kum, need, max(diff, 0.0), max(-diff, 0.0), diff >= 0)
 
 
+def _konversi(baris: Mapping[str, Any], nama: str, bulan: Any, lama: Any, predikat: str | None,
+              persen: float | None, ak: Any) -> list[BarisKonversi]:
+    """One period's conversion, or two where a kenaikan jenjang falls in it (``lama`` months, first, with the
+    earlier jenjang's koefisien; the rest with the new one's). The rekap's AK is the total: the earlier
+    part is computed, the new part is the rest, so the rows add up to it."""
+    bulan, lama, ak = _number(bulan), _number(lama) or 0.0, _number(ak)
+    koef, koef_lama = _number(baris.get("koefisien")), _number(baris.get("koefisien_sebelumnya"))
+    months = None if bulan is None else int(bulan)
+    if not lama or koef_lama is None or bulan is None:
+        return [BarisKonversi(nama, months, predikat, persen, koef, ak)]
+    if lama >= bulan:
+        return [BarisKonversi(nama, months, predikat, persen, koef_lama, ak)]
+    early = None if persen is None or ak is None else lama / 12 * persen / 100 * koef_lama
+    return [BarisKonversi(f"{nama} ({baris.get('jenjang_sebelumnya')})", int(lama), predikat, persen, koef_lama, early),
+            BarisKonversi(f"{nama} ({baris.get('jenjang')})", int(bulan - lama), predikat, persen, koef,
+                          None if early is None else ak - early)]
+
+
 def dokumen_ak(baris: Mapping[str, Any], periode_nama: list[str], *, settings: Settings = Settings(),
                tahunan_nama: str = "Tahunan", puncak: str = "", tanpa_pangkat: str = "") -> DokumenAK:
     """The documents of the fungsional whose rekap row is ``baris`` (the keys of the rekap's hidden
@@ -132,18 +153,19 @@ def dokumen_ak(baris: Mapping[str, Any], periode_nama: list[str], *, settings: S
     rows = []
     for p, nama in enumerate(periode_nama, start=1):
         pred = baris.get(f"predikat_{p}") or None
-        bulan = _number(baris.get(f"bulan_{p}"))
-        rows.append(BarisKonversi(nama, None if bulan is None else int(bulan), pred,
-                                  _persen(pred, settings, baris.get(f"persen_{p}")), koef,
-                                  _number(baris.get(f"periode_{p}"))))
+        rows += _konversi(baris, nama, baris.get(f"bulan_{p}"), baris.get(f"lama_{p}"), pred,
+                          _persen(pred, settings, baris.get(f"persen_{p}")), baris.get(f"periode_{p}"))
     pred = baris.get("predikat_tahunan") or None
     bulan = _number(baris.get("bulan"))
-    tahunan = BarisKonversi(tahunan_nama, None if bulan is None else int(bulan), pred,
-                            _persen(pred, settings, baris.get("persen_tahunan")), koef, _number(baris.get("tahunan")))
+    persen = _persen(pred, settings, baris.get("persen_tahunan"))
+    bagian = _konversi(baris, tahunan_nama, bulan, baris.get("lama"), pred, persen, baris.get("tahunan"))
+    tahunan = BarisKonversi(tahunan_nama, None if bulan is None else int(bulan), pred, persen,
+                            koef if len(bagian) == 1 else None, _number(baris.get("tahunan")))
     pppk = str(baris.get("status") or "PNS").startswith("PPPK")
     pangkat = (Kenaikan(None, None, None, None, None, tanpa_pangkat) if pppk else
                _kenaikan(baris.get("kumulatif_pangkat"), baris.get("ak_pangkat"), puncak))
     return DokumenAK(identitas=dict(baris), konversi=tuple(rows), tahunan=tahunan,
+                     tahunan_bagian=tuple(bagian) if len(bagian) > 1 else (),
                      ak_awal_pangkat=None if pppk else _number(baris.get("ak_awal_pangkat")),
                      ak_awal_jenjang=_number(baris.get("ak_awal_jenjang")), pangkat=pangkat,
                      jenjang=_kenaikan(baris.get("kumulatif_jenjang"), baris.get("ak_jenjang"), puncak),

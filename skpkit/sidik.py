@@ -15,7 +15,8 @@ import hmac
 import json
 from typing import Any
 
-__all__ = ["issued_value", "fingerprint", "canonical", "signer", "signature_matches", "manifest_pegawai"]
+__all__ = ["issued_value", "fingerprint", "canonical", "signer", "signature_matches", "manifest_pegawai",
+           "manifest_entries"]
 
 
 def issued_value(v: Any) -> Any:
@@ -90,3 +91,20 @@ def manifest_pegawai(manifest: dict) -> dict[str, dict]:
     {'1': {'nip': '1', 'file': 'a.xlsx'}}
     """
     return {p["nip"]: {**p, "file": f["file"]} for f in manifest["files"] for p in f["pegawai"]}
+
+
+def manifest_entries(manifest: dict) -> dict[str, list[dict]]:
+    """NIP -> every manifest entry of that pegawai, each with the file it was issued in (after a mutasi a
+    pegawai has one in each unit's file).
+
+    Examples
+    --------
+    >>> m = {"files": [{"file": "a.xlsx", "pegawai": [{"nip": "1"}]}, {"file": "b.xlsx", "pegawai": [{"nip": "1"}]}]}
+    >>> [e["file"] for e in manifest_entries(m)["1"]]
+    ['a.xlsx', 'b.xlsx']
+    """
+    out: dict[str, list[dict]] = {}
+    for f in manifest["files"]:
+        for p in f["pegawai"]:
+            out.setdefault(p["nip"], []).append({**p, "file": f["file"]})
+    return out

@@ -10,18 +10,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
 
-from skpkit.generator.commands.cli import main
 from skpkit.generator.read.workbook import read_workbook
 
 import edits
+from run_cli import skp
 
-
-def _skp(*args) -> tuple[int, str]:
-    r = CliRunner().invoke(main, [str(a) for a in args])
-    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
-    return r.exit_code, r.output
 
 
 def _file(paths, part: str) -> Path:
@@ -34,7 +28,7 @@ def test_whole_roster_level_by_level(demo_session, tmp_path):
     kadis = read_workbook(kadis_file).plan.sheets[0]
 
     # level 2: the Kepala Dinas's filled workbook hands its RHK to every bidang
-    code, text = _skp("generate", "--roster", demo.roster, "--atasan", kadis_file, "--out", tmp_path / "l2",
+    code, text = skp("generate", "--roster", demo.roster, "--atasan", kadis_file, "--out", tmp_path / "l2",
                       "--quiet", "--split", "pegawai")
     assert code == 0, text
     assert "1 pegawai roster tidak di bawah" in text and kadis.pegawai.nip in text  # the Kadis himself, named
@@ -57,7 +51,7 @@ def test_whole_roster_level_by_level(demo_session, tmp_path):
     kabid, g = data.plan.sheets[0], data.geometry
     kabid_file = edits.edit(kabid_files[0], tmp_path / "kabid.xlsx", lambda wb: wb[kabid.name].cell(
         g.slot_row(0) + 1, g.col("rhk") + 1, "Tersusunnya rencana kerja bidang"))
-    code, text = _skp("generate", "--roster", demo.roster, "--atasan", kabid_file, "--out", tmp_path / "l3",
+    code, text = skp("generate", "--roster", demo.roster, "--atasan", kabid_file, "--out", tmp_path / "l3",
                       "--quiet")
     assert code == 0, text
     l3 = read_workbook(next((tmp_path / "l3").glob("*.xlsx"))).plan
@@ -68,7 +62,7 @@ def test_whole_roster_level_by_level(demo_session, tmp_path):
                          [tuple(c[:2]) for c in s.choices] for s in below), below[0].choices
 
     # the lowest level's workbook: nobody below it, one line, exit 1, nothing written
-    code, text = _skp("generate", "--roster", demo.roster, "--atasan", next((tmp_path / "l3").glob("*.xlsx")),
+    code, text = skp("generate", "--roster", demo.roster, "--atasan", next((tmp_path / "l3").glob("*.xlsx")),
                       "--out", tmp_path / "l4", "--quiet")
     assert code == 1 and len(text.strip().splitlines()) == 1 and "tidak ada pegawai di roster" in text
     assert not (tmp_path / "l4").exists()
@@ -81,7 +75,7 @@ def test_refresh_with_the_whole_roster_reissues_only_its_units(demo_session, tmp
     work.mkdir()
     bidang = shutil.copy(_file(demo.kosong, "aplikasi"), work)
     before = read_workbook(bidang).plan
-    code, text = _skp("refresh", bidang, "--atasan", kadis_file, "--roster", demo.roster, "--no-backup")
+    code, text = skp("refresh", bidang, "--atasan", kadis_file, "--roster", demo.roster, "--no-backup")
     assert code == 0, text
     assert "1 buku kerja diterbitkan ulang" in text
     after = read_workbook(bidang).plan

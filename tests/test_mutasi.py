@@ -22,13 +22,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
-from skpkit.generator.commands.cli import main
 from skpkit.generator.read.workbook import read_workbook
 from skpkit.generator.write.workbook import write_workbook
 from skpkit.model import BERAKHLAK
+
+from run_cli import skp
 
 K, HA, HB, X, Y = ("196801011992011001", "197302081998022002", "197803152004031003", "198805012016051005",
                    "199306082022062006")
@@ -42,11 +42,6 @@ JANUARI = (f"{X},Rahmat,Pranata Komputer Ahli Pertama,Fungsional,Ahli Pertama,Pe
 JULI = (f"{X},Rahmat,Pranata Komputer Ahli Muda,Fungsional,Ahli Muda,Penata (III/c),Bidang B,{HB},"
         "01-07-2027,40,01-07-2027\n")
 
-
-def _skp(*args) -> tuple[int, str]:
-    r = CliRunner().invoke(main, [str(a) for a in args])
-    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
-    return r.exit_code, r.output
 
 
 def _fill(path: Path, target: float, realisasi: dict[int, float], perilaku: str) -> None:
@@ -68,7 +63,7 @@ def _januari(tmp: Path, common: str = COMMON) -> tuple[Path, Path, Path]:
     in Bidang A filled: the Kepala Dinas's, Bidang A's and Bidang B's workbooks."""
     (tmp / "roster-januari.csv").write_text(HEAD + common + JANUARI, encoding="utf-8")
     (tmp / "roster-juli.csv").write_text(HEAD + common + JULI, encoding="utf-8")
-    code, text = _skp("generate", "--roster", tmp / "roster-januari.csv", "--out", tmp / "kerja", "--tahun", 2027,
+    code, text = skp("generate", "--roster", tmp / "roster-januari.csv", "--out", tmp / "kerja", "--tahun", 2027,
                       "--quiet")
     assert code == 0, text
     pimpinan, a, b = (tmp / "kerja" / f"SKP-2027-{stem}.xlsx" for stem in ("pimpinan", "bidang-a", "bidang-b"))
@@ -83,13 +78,13 @@ def dinas(tmp_path_factory):
     # both parts in one run: refused, naming both files, nothing written
     shutil.copy(a, tmp / "a-copy.xlsx")
     before = a.read_bytes()
-    refused = _skp("refresh", a, tmp / "a-copy.xlsx", "--atasan", pimpinan, "--roster", tmp / "roster-juli.csv",
+    refused = skp("refresh", a, tmp / "a-copy.xlsx", "--atasan", pimpinan, "--roster", tmp / "roster-juli.csv",
                    "--no-backup")
     (tmp / "a-copy.xlsx").unlink()
     assert a.read_bytes() == before
     # July: Bidang A's sheet closed, Bidang B's opened, then filled
-    out_a = _skp("refresh", a, "--atasan", pimpinan, "--roster", tmp / "roster-juli.csv", "--no-backup")
-    out_b = _skp("refresh", b, "--atasan", pimpinan, "--roster", tmp / "roster-juli.csv", "--no-backup")
+    out_a = skp("refresh", a, "--atasan", pimpinan, "--roster", tmp / "roster-juli.csv", "--no-backup")
+    out_b = skp("refresh", b, "--atasan", pimpinan, "--roster", tmp / "roster-juli.csv", "--no-backup")
     opened = read_workbook(b).plan.by_nip[X]
     _fill(b, 60, {3: 40, 4: 35}, "Di Atas Ekspektasi")
     return tmp, pimpinan, a, b, refused, out_a, out_b, opened
@@ -138,7 +133,7 @@ def test_the_new_part_shares_its_target_from_its_first_quarter(dinas, tmp_path):
 
 def test_the_dinas_rekap_brings_the_two_parts_into_one_year(dinas):
     tmp, pimpinan, a, b, *_ = dinas
-    code, text = _skp("consolidate", tmp / "kerja", "--out", tmp / "rekap.xlsx", "--quiet")
+    code, text = skp("consolidate", tmp / "kerja", "--out", tmp / "rekap.xlsx", "--quiet")
     assert code == 0, text
     book = CalamineWorkbook.from_path(str(tmp / "rekap.xlsx"))
     rows = book.get_sheet_by_name("Rekap Pegawai").to_python()
@@ -172,7 +167,7 @@ def test_a_kenaikan_jenjang_in_the_unit_splits_the_angka_kredit(tmp_path):
     naik = (f"{X},Rahmat,Pranata Komputer Ahli Muda,Fungsional,Ahli Muda,Penata (III/c),Bidang A,{HA},"
             "01-07-2027,40,,Ahli Pertama\n")
     (tmp_path / "roster.csv").write_text(head + COMMON.replace(",,,\n", ",,,,\n") + naik, encoding="utf-8")
-    code, text = _skp("generate", "--roster", tmp_path / "roster.csv", "--out", tmp_path / "kerja", "--tahun", 2027,
+    code, text = skp("generate", "--roster", tmp_path / "roster.csv", "--out", tmp_path / "kerja", "--tahun", 2027,
                       "--quiet")
     assert code == 0, text
     a = next((tmp_path / "kerja").glob("*bidang-a*.xlsx"))
@@ -198,12 +193,12 @@ def test_both_units_in_one_run_close_the_old_part_and_say_how_to_open_the_new(tm
     Bidang B's file alone for Rahmat's new sheet (one sheet a pegawai a run); nothing is lost on the way."""
     pimpinan, a, b = _januari(tmp_path)
     juli = tmp_path / "roster-juli.csv"
-    code, text = _skp("refresh", a, b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
+    code, text = skp("refresh", a, b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
     assert code == 0, text
     assert "jalankan skp refresh untuk berkas unit Bidang B saja" in text
     assert read_workbook(a).plan.by_nip[X].pegawai.tmt_keluar == dt.date(2027, 7, 1)
     assert X not in read_workbook(b).plan.by_nip
-    code, text = _skp("refresh", b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
+    code, text = skp("refresh", b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
     assert code == 0, text
     assert read_workbook(b).plan.by_nip[X].pegawai.tmt_masuk == dt.date(2027, 7, 1)
     assert read_workbook(a).plan.by_nip[X].isian.indikator_of(
@@ -217,9 +212,20 @@ def test_a_move_to_another_branch_still_closes_the_part_here(tmp_path):
     common = COMMON.replace(f"Bidang B,{K},", f"Bidang B,{other},") + (
         f"{other},Kepala Dinas Lain,Kepala Dinas Lain,JPT,,Pembina Utama Muda (IV/c),Pimpinan Lain,,,,\n")
     pimpinan, a, _ = _januari(tmp_path, common)
-    code, text = _skp("refresh", a, "--atasan", pimpinan, "--roster", tmp_path / "roster-juli.csv", "--no-backup")
+    code, text = skp("refresh", a, "--atasan", pimpinan, "--roster", tmp_path / "roster-juli.csv", "--no-backup")
     assert code == 0, text
     assert "mutasi ke Bidang B mulai 01-07-2027" in text and "tidak ada lagi di roster" not in text
     sheet = read_workbook(a).plan.by_nip[X]
     assert sheet.pegawai.tmt_keluar == dt.date(2027, 7, 1)
     assert sheet.isian.indikator_of(sheet.slots[0].indikator[0].id).realisasi == {1: 30, 2: 20}
+
+
+def test_check_reads_each_part_against_its_own_manifest_entry(dinas, tmp_path):
+    """The manifest lists Rahmat twice after the mutasi (a closed sheet in Bidang A, a new one in Bidang B):
+    each file is checked against its own entry, a renamed copy against the entry of its sheet and unit;
+    periods outside the part are never 'belum diisi'."""
+    tmp, pimpinan, a, b, *_ = dinas
+    renamed = shutil.copy(b, tmp_path / "bidang-b-dari-email.xlsx")
+    code, text = skp("check", a, b, renamed, "--manifest", tmp / "kerja" / "manifest.json")
+    assert code == 0 and "diubah" not in text, text
+    assert "SKP Rahmat: periode belum diisi" not in text, text

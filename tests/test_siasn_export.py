@@ -109,3 +109,35 @@ def test_siasn_ids_from_the_roster(tmp_path):
     assert [(int(r["bulanMulaiPenilaian"]), int(r["bulanSelesaiPenilaian"])) for r in periodik] == \
         [(6, 6), (7, 9), (10, 12)]
     assert all(r["jenjangKode"] == Jenjang.AHLI_MUDA.kode_siasn for r in periodik)
+
+
+def test_a_kenaikan_jenjang_within_a_quarter_splits_its_records(tmp_path):
+    """Ahli Pertama to Ahli Muda on 1 August, Baik all year: triwulan III holds July as Ahli Pertama (1/12 x
+    12.5) and August-September as Ahli Muda (2/12 x 25), in two SIASN records and two rows of the KONVERSI
+    form; the year 7/12 x 12.5 + 5/12 x 25 = 17.708..., its two parts printed above it."""
+    from skpkit.generator.commands.cetak_ak import read_dokumen
+    from skpkit.generator.read.package import open_source
+    from skpkit.model import JenisJabatan, Pegawai
+
+    top, nip = "197001012000011001", "199001012015032007"
+    people = [Pegawai(top, "Kepala", "Kepala Dinas", JenisJabatan.JPT, "Dinas Uji"),
+              Pegawai(nip, "Dewi", "Analis Kebijakan Ahli Muda", JenisJabatan.FUNGSIONAL, "Dinas Uji", top,
+                      "Penata (III/c)", Jenjang.AHLI_MUDA, dt.date(2027, 8, 1), 0.0, 0.0,
+                      jenjang_sebelumnya=Jenjang.AHLI_PERTAMA)]
+    (stem, plan), = plans_for(Roster(people), tahun=2027, instansi="Uji")
+    for sheet in plan.sheets:
+        for p in range(5):
+            sheet.isian.hasil_penilai[p] = sheet.isian.perilaku_penilai[p] = "Sesuai Ekspektasi"
+    write_workbook(plan, tmp_path / f"{stem}.xlsx")
+    skpkit.consolidate([tmp_path / f"{stem}.xlsx"], tmp_path / "rekap.xlsx", csv_dir=tmp_path / "csv")
+    periodik = [(int(r["bulanMulaiPenilaian"]), int(r["bulanSelesaiPenilaian"]), r["jenjangKode"],
+                 float(r["koefisien"]), round(float(r["angkaKredit"]), 4))
+                for r in _csv(tmp_path / "csv" / "siasn_kinerja_periodik.csv") if r["nipBaru"] == nip]
+    pt, mu = Jenjang.AHLI_PERTAMA.kode_siasn, Jenjang.AHLI_MUDA.kode_siasn
+    assert periodik == [(1, 3, pt, 12.5, 3.125), (4, 6, pt, 12.5, 3.125), (7, 7, pt, 12.5, 1.0417),
+                        (8, 9, mu, 25.0, 4.1667), (10, 12, mu, 25.0, 6.25)]
+    doc, = read_dokumen(open_source(tmp_path / "rekap.xlsx"))
+    rows = [(b.bulan, b.koefisien, round(b.ak, 4)) for b in (*doc.konversi, *doc.tahunan_bagian, doc.tahunan)]
+    assert rows == [(3, 12.5, 3.125), (3, 12.5, 3.125), (1, 12.5, 1.0417), (2, 25.0, 4.1667), (3, 25.0, 6.25),
+                    (7, 12.5, 7.2917), (5, 25.0, 10.4167), (12, None, 17.7083)]
+    assert doc.konversi[2].periode.endswith("(Ahli Pertama)") and doc.tahunan_bagian[1].periode.endswith("(Ahli Muda)")

@@ -30,7 +30,7 @@ from xlsxwriter.utility import xl_cell_to_rowcol
 from skpkit.errors import InputError, Invalid
 from skpkit.evaluasi import HasilPegawai
 from skpkit.generator.layout import LAYOUT_VERSION, Geometry, a1
-from skpkit.sidik import fingerprint, issued_value, manifest_pegawai
+from skpkit.sidik import fingerprint, issued_value, manifest_entries
 from skpkit.generator.errors import Masalah
 from skpkit.generator.layout.stored import Grid, WorkbookData
 from skpkit.nip import parse_nip
@@ -277,9 +277,13 @@ def _cached(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai, gone: set[s
 
 def _manifest(data: WorkbookData, manifest: dict, key: bytes | None) -> list[Masalah]:
     path = data.path
-    listed = manifest_pegawai(manifest)
+    listed = manifest_entries(manifest)
     by_nip = data.by_nip
-    entries = {nip: e for nip, e in listed.items() if nip in by_nip or e["file"] == path.name}
+    entries = {nip: e for nip, es in listed.items() for e in es if e["file"] == path.name}
+    for nip, sheet in by_nip.items():
+        if nip in listed and nip not in entries:  # a renamed file: its pegawai's entry found by content
+            same = [e for e in listed[nip] if (e.get("sheet"), e.get("unit")) == (sheet.name, sheet.pegawai.unit)]
+            entries[nip] = (same or listed[nip])[-1]
     if not entries:
         return [Masalah(str(path), what=_("berkas tidak ada di manifest (unit lain?)"),
                         todo=_("periksa manifest yang dipakai"))]
@@ -324,7 +328,9 @@ def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: di
     n = plan.jenis_periode.jumlah
     for sheet in plan.sheets:
         filled = sheet.isian.periods_filled()
-        missing = [plan.jenis_periode.nama(p) for p in range(1, n + 1) if p not in filled]
+        res = found.results.get(sheet.name)
+        missing = [plan.jenis_periode.nama(p) for p in range(1, n + 1)
+                   if p not in filled and (res is None or res.dinilai[p - 1])]  # never one outside its period
         if missing:
             found.info.append(_("{sheet}: periode belum diisi: {missing}").format(sheet=sheet.name,
                                                                                     missing=", ".join(missing)))

@@ -144,6 +144,10 @@ class BarisAK:
     predikat_periode: list[str | None] = field(default_factory=list)
     predikat_tahunan: str | None = None
     koefisien: float | None = None
+    #: a kenaikan jenjang in the year (roster ``Jenjang Sebelumnya``): that jenjang, and the months of each
+    #: period and of the year (last) held in it (they come first in the period)
+    jenjang_sebelumnya: str = ""
+    bulan_lama: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -231,6 +235,14 @@ def _belum(sheet: SheetPlan, res: HasilPegawai, n: int, nama_periode: Callable[[
     return out
 
 
+def _jenjang(x: object) -> str:
+    """A jenjang's name, or "" where there is none (the sheet's checks name one that is no jenjang)."""
+    try:
+        return "" if is_blank(x) else Jenjang.parse(x).value
+    except InputError:
+        return ""
+
+
 def _ak(sheet: SheetPlan, res: HasilPegawai, settings: Settings) -> BarisAK:
     p_ = sheet.pegawai
     jenjang = p_.jenjang
@@ -254,7 +266,9 @@ def _ak(sheet: SheetPlan, res: HasilPegawai, settings: Settings) -> BarisAK:
         syarat="; ".join(aturan_ak.syarat_kenaikan_jenjang(jenjang)), pns_id=p_.pns_id, golongan_id=p_.golongan_id,
         pangkat=p_.pangkat or "", jabatan=p_.jabatan or "", status="PPPK" if p_.is_pppk else "PNS",
         predikat_periode=[predikat_label(hp.predikat) for hp in res.periode], predikat_tahunan=predikat_label(res.tahunan.predikat),
-        koefisien=settings.koefisien.get(jenjang))
+        koefisien=settings.koefisien.get(jenjang),
+        jenjang_sebelumnya=_jenjang(p_.jenjang_sebelumnya),
+        bulan_lama=list(res.bulan_lama))
 
 
 def rows_of(data: WorkbookData, results: dict[str, HasilPegawai], skip: set[str] = frozenset()) -> FileResult:

@@ -6,7 +6,8 @@ Two files (the README lists each field and where it comes from):
   rating hasil and perilaku kerja as codes 1-3, kuadran 1-5, the penilai with golongan and unor;
 - ``siasn_kinerja_periodik.csv``: one record per fungsional and period that earned angka kredit (SIASN's
   ``kinerjaperiodik``): periodik code (1 bulanan, 2 triwulan), the months from-to held in the jabatan,
-  the ratings and kuadran codes, the jenjang code, koefisien and AK.
+  the ratings and kuadran codes, the jenjang code, koefisien and AK (a kenaikan jenjang within a period gives
+  two records: the months before its TMT with the earlier jenjang, the rest with the new one).
 
 What skpkit does not hold (PNS id, the penilai's golongan id) comes from optional roster columns; a
 field left blank is named in ``DATA_KURANG`` of its row, never made up.
@@ -19,6 +20,7 @@ from typing import Any
 from skpkit.errors import InputError
 from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
+from skpkit.rules.ak import angka_kredit
 from skpkit.generator.layout.outputs import PERIODIK_COLUMNS, SKP22_COLUMNS
 
 __all__ = ["SKP22_COLUMNS", "PERIODIK_COLUMNS", "skp22_rows", "periodik_rows"]
@@ -78,13 +80,21 @@ def periodik_rows(rekap) -> list[dict[str, Any]]:
             months = jenis.bulan
         if months == 0:
             continue  # a period before the TMT earns nothing: no record
-        jenjang = Jenjang.parse(b.jenjang)
         last = b.periode * jenis.bulan
-        rec = {"tahun": rekap.tahun, "nipBaru": b.nip, "pnsDinilaiId": b.pns_id, "periodikId": jenis.kode,
-               "bulanMulaiPenilaian": last - months + 1, "bulanSelesaiPenilaian": last,
-               "tahunMulaiPenilaian": rekap.tahun, "tahunSelesaiPenilaian": rekap.tahun,
-               "hasilKinerjaNilai": _kode(Rating, b.hasil), "perilakuKerjaNilai": _kode(Rating, b.perilaku),
-               "kuadranKinerjaNilai": _kode(Predikat, b.predikat), "jenjangKode": jenjang.kode_siasn,
-               "koefisien": settings.koefisien[jenjang], "angkaKredit": b.angka_kredit, **_penilai(b, golongan)}
-        out.append(_kurang(rec, _NEEDED + ["angkaKredit"]))
+        lama = a.bulan_lama[b.periode - 1] if a.jenjang_sebelumnya and b.periode <= len(a.bulan_lama) else 0
+        # a kenaikan jenjang in the period: the months before its TMT are a record of the earlier jenjang
+        parts = [(a.jenjang_sebelumnya, lama), (b.jenjang, months - lama)] if 0 < lama < months else \
+            [(a.jenjang_sebelumnya if lama else b.jenjang, months)]
+        start = last - months + 1
+        for name, n in parts:
+            jenjang = Jenjang.parse(name)
+            earned = b.angka_kredit if len(parts) == 1 else angka_kredit(b.predikat, jenjang, n, settings=settings)
+            rec = {"tahun": rekap.tahun, "nipBaru": b.nip, "pnsDinilaiId": b.pns_id, "periodikId": jenis.kode,
+                   "bulanMulaiPenilaian": start, "bulanSelesaiPenilaian": start + n - 1,
+                   "tahunMulaiPenilaian": rekap.tahun, "tahunSelesaiPenilaian": rekap.tahun,
+                   "hasilKinerjaNilai": _kode(Rating, b.hasil), "perilakuKerjaNilai": _kode(Rating, b.perilaku),
+                   "kuadranKinerjaNilai": _kode(Predikat, b.predikat), "jenjangKode": jenjang.kode_siasn,
+                   "koefisien": settings.koefisien[jenjang], "angkaKredit": earned, **_penilai(b, golongan)}
+            out.append(_kurang(rec, _NEEDED + ["angkaKredit"]))
+            start += n
     return out

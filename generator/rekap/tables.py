@@ -11,7 +11,7 @@ from skpkit.generator.layout import labels
 from skpkit.generator.rekap.merge import RULE_SLOTS, Rekap
 from skpkit.generator.rekap.rows import record
 from skpkit.rules.masa import TIDAK_DINILAI
-from skpkit.model import Predikat
+from skpkit.model import Jenjang, Predikat
 
 __all__ = ["Columns", "texts", "pegawai_table", "unit_table", "ak_table", "ak_data", "AK_DATA_KEYS", "belum_table", "masalah_table",
            "safe_text"]
@@ -89,8 +89,10 @@ def ak_data(rekap: Rekap) -> tuple[Columns, list[dict]]:
     n = rekap.n_periode
     names = [x.periode_nama for x in rekap.units if x.periode][:n] if rekap.units else []
     per = [k for p in range(1, n + 1) for k in (f"periode_{p}", f"predikat_{p}", f"persen_{p}", f"bulan_{p}",
-                                                f"nama_{p}")]
-    cols: Columns = [(k, k) for k in (*AK_DATA_KEYS, "persen_tahunan", *per)]
+                                                f"nama_{p}", f"lama_{p}")]
+    # a kenaikan jenjang in the year: the earlier jenjang, its koefisien and its months (``lama``, ``lama_p``)
+    cols: Columns = [(k, k) for k in (*AK_DATA_KEYS, "persen_tahunan", "jenjang_sebelumnya", "koefisien_sebelumnya",
+                                      "lama", *per)]
 
     def persen(label: str | None) -> float | None:
         return rekap.settings.persen_ak[Predikat.parse(label)] if label and label != TIDAK_DINILAI else None
@@ -105,13 +107,17 @@ def ak_data(rekap: Rekap) -> tuple[Columns, list[dict]]:
         rec["tmt_jabatan"] = a.tmt_jabatan.isoformat() if a.tmt_jabatan else None
         _, rec["penilai_nama"], rec["penilai_nip"] = penilai.get(a.nip, (0, "", ""))
         rec.update(tahun=rekap.tahun, instansi=rekap.instansi, tempat=rekap.settings.tempat,
-                   kertas=rekap.settings.kertas, persen_tahunan=persen(a.predikat_tahunan))
+                   kertas=rekap.settings.kertas, persen_tahunan=persen(a.predikat_tahunan),
+                   jenjang_sebelumnya=a.jenjang_sebelumnya or None, koefisien_sebelumnya=rekap.settings.koefisien[
+                       Jenjang.parse(a.jenjang_sebelumnya)] if a.jenjang_sebelumnya else None,
+                   lama=a.bulan_lama[n] if a.jenjang_sebelumnya and len(a.bulan_lama) > n else None)
         for p in range(1, n + 1):
             rec[f"periode_{p}"] = a.periode[p - 1] if p - 1 < len(a.periode) else None
             rec[f"predikat_{p}"] = a.predikat_periode[p - 1] if p - 1 < len(a.predikat_periode) else None
             rec[f"persen_{p}"] = persen(rec[f"predikat_{p}"])
             rec[f"bulan_{p}"] = a.bulan_periode[p - 1] if p - 1 < len(a.bulan_periode) else None
             rec[f"nama_{p}"] = names[p - 1] if p - 1 < len(names) else f"Periode {p}"
+            rec[f"lama_{p}"] = a.bulan_lama[p - 1] if a.jenjang_sebelumnya and p - 1 < len(a.bulan_lama) else None
         records.append(rec)
     return cols, records
 

@@ -87,7 +87,7 @@ class _Writer:
         lab = self.lab
         self.row([(0, _LAST, lab["konversi_section"], "section")])
         self.row([(c, c, h, "head") for c, h in enumerate(lab["konversi_head"])], 26)
-        rows: list[BarisKonversi] = [*self.doc.konversi, self.doc.tahunan]
+        rows: list[BarisKonversi] = [*self.doc.konversi, *self.doc.tahunan_bagian, self.doc.tahunan]
         for k, b in enumerate(rows, start=1):
             last = k == len(rows)
             self.row([(0, 0, k, "int"), (1, 1, b.periode, "bold" if last else "cell"), (2, 2, b.bulan, "int"),
