@@ -38,6 +38,37 @@ def require_libreoffice() -> str:
     return exe
 
 
+def uno_python() -> str:
+    """A Python that imports LibreOffice's ``uno`` (Debian ``python3-uno`` for the system Python, or the one
+    LibreOffice bundles); skip (locally) or fail (CI) without one."""
+    require_libreoffice()
+    exe = soffice()
+    candidates = [shutil.which("python3"), "/usr/bin/python3",
+                  str(Path(os.path.realpath(exe)).parent / "python") if exe else None]
+    for py in dict.fromkeys(c for c in candidates if c and Path(c).exists()):
+        if subprocess.run([py, "-c", "import uno"], capture_output=True).returncode == 0:
+            return py
+    if os.environ.get("SKP_REQUIRE_LIBREOFFICE"):
+        pytest.fail("LibreOffice's Python bridge (uno) is required here but missing: apt-get install python3-uno")
+    pytest.skip("LibreOffice's Python bridge (uno) not installed: apt-get install python3-uno to run these edits")
+
+
+def lo_edit(jobs: list[dict], workdir: Path) -> None:
+    """Apply LibreOffice-only edits (``tests/lo_edit.py``: rows and columns inserted or deleted, sheets copied,
+    moved, renamed, cells typed) and save each result as .xlsx, in one LibreOffice process."""
+    import json
+
+    py = uno_python()
+    workdir.mkdir(parents=True, exist_ok=True)
+    spec = workdir / "lo-jobs.json"
+    spec.write_text(json.dumps([{**j, "src": str(j["src"]), "dst": str(j["dst"])} for j in jobs]), encoding="utf-8")
+    proc = subprocess.run([py, str(Path(__file__).with_name("lo_edit.py")), str(spec)], capture_output=True,
+                          text=True, timeout=900)
+    missing = [j["dst"] for j in jobs if not Path(j["dst"]).exists()]
+    if proc.returncode or missing:
+        raise RuntimeError(f"LibreOffice edits failed ({missing}): {proc.stdout} {proc.stderr}")
+
+
 def recalculate(files: list[Path], outdir: Path) -> list[Path]:
     """Recalculate ``files`` in one LibreOffice call; return the recalculated copies in ``outdir``."""
     exe = require_libreoffice()

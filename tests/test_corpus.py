@@ -7,6 +7,10 @@ typed with %, a date, the sheet tabs reordered, a sheet renamed, the file left o
 either the result of the unedited file or a problem naming each place an edit must be named at. A sample also
 goes through ``skp consolidate`` (the same problems in its Masalah sheet) and ``skp refresh`` (re-issued
 keeping every value, or refused in one line).
+
+The edits only LibreOffice makes (rows and columns inserted or deleted with every formula and defined name
+moved along, a pegawai's sheet copied and the copy typed into, sheets moved and renamed) come from
+LibreOffice itself (``lo_edit.py``, one process for the corpus) and are held to the same rule.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import mutations as mut
 
 SEED = 20261130
 N = 240
+N_LO = 12
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +149,86 @@ def test_a_sample_goes_through_consolidate_and_refresh_the_same(base, tmp_path):
             assert len(str(e).splitlines()) == 1
             continue
         assert result.written
+
+
+def _lo_mutant(rnd: random.Random, base_path: Path, names: list[str], g, k: int, out: Path) -> tuple[dict, set, set]:
+    """One LibreOffice job: 1-2 random edits; the sheets whose reading they may change (``touched``) and the
+    sheets a problem must name (``must``)."""
+    ops, touched, must = [], set(), set()
+    harmless = k % 4 == 3  # every fourth: what changes nothing read (tabs moved, a sheet copied untouched)
+    for _ in range(rnd.randint(1, 2)):
+        kind = rnd.choice(["copy", "move"] if harmless else
+                          ["insert_rows", "delete_rows", "insert_cols", "delete_cols", "copy", "move", "rename"])
+        sheet = rnd.choice([n for n in names if n not in must])
+        if kind.endswith("_rows"):
+            ops.append([kind, sheet, rnd.randrange(g.last_row + 4), 1])
+            touched.add(sheet)
+        elif kind.endswith("_cols"):
+            ops.append([kind, sheet, rnd.randrange(g.last_col + 4), 1])
+            touched.add(sheet)
+        elif kind == "copy":
+            copy = f"Salinan {k}-{len(ops)}"
+            ops.append(["copy_sheet", sheet, copy, rnd.randrange(len(names) + 1)])
+            if not harmless and rnd.random() < 0.7:  # the copy is where the pegawai typed a new realisasi
+                ops.append(["set_cell", copy, g.slot_row(0), g.col("realisasi", 1), 77])
+                must.add(copy)
+        elif kind == "move":
+            ops.append(["move_sheet", sheet, rnd.randrange(len(names) + 1)])
+        elif sheet not in touched:
+            ops.append(["rename_sheet", sheet, f"Punya {k}"])
+            touched.add(sheet)
+            must.add(sheet)
+    return {"src": base_path, "dst": out / f"SKP-lo-{k:02d}.xlsx", "ops": ops}, touched, must
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_edits_are_read_right_or_named(base, tmp_path):
+    from libreoffice import lo_edit
+
+    path, _, unedited, tmp = base
+    data = read_workbook(path)
+    names, g = [s.name for s in data.plan.sheets], data.geometry
+    rnd = random.Random(SEED + 2)
+    cases = [_lo_mutant(rnd, path, names, g, k, tmp_path) for k in range(N_LO)]
+    # and one of each structural edit at a place that matters: the evaluation block, above the identity, the
+    # RHK table, the period columns
+    s1, s2 = names[1], names[2]
+    for k, op in enumerate((["insert_rows", s1, g.evaluasi_row("predikat"), 1], ["insert_rows", s2, 1, 1],
+                            ["delete_rows", s1, g.slot_row(1), 1], ["insert_cols", s2, g.col("realisasi", 1), 1]),
+                           start=N_LO):
+        cases.append(({"src": path, "dst": tmp_path / f"SKP-lo-{k:02d}.xlsx", "ops": [op]}, {op[1]}, {op[1]}))
+    lo_edit([job for job, _, _ in cases], tmp_path / "lo")
+    atasan = next((tmp / "unit").glob("*.xlsx"))
+    seen = {"as before": 0, "named": 0, "formulas moved": 0, "copy named": 0}
+    for k, (job, touched, must) in enumerate(cases):
+        mutant = job["dst"]
+        try:
+            (found,) = skpkit.check([mutant])
+        except UserError as e:
+            assert mutant.name in str(e), (job["ops"], e)
+            continue
+        named = {m.sheet for m in found.problems}
+        assert must <= named, (job["ops"], [str(m) for m in found.problems])
+        got = _results(found)
+        for key, v in unedited.items():
+            if key[0] not in touched:
+                assert got.get(key) == v, (job["ops"], key)
+            elif got.get(key) != v:  # read otherwise: only with a problem naming that sheet
+                assert key[0] in named, (job["ops"], key, [str(m) for m in found.problems])
+        assert named <= touched | must, (job["ops"], [str(m) for m in found.problems])
+        seen["named" if named else "as before"] += 1
+        # rows inserted in the evaluation block: one finding naming where the formulas went, not one a cell
+        moved = [m for m in found.problems if "kini di" in m.what]
+        seen["formulas moved"] += bool(moved)
+        assert len(moved) <= len(touched), (job["ops"], [str(m) for m in found.problems])
+        seen["copy named"] += any("salinan sheet" in m.what for m in found.problems)
+        if k < 3:  # every verb: consolidate names the same places, refresh keeps the values or refuses
+            folder = tmp_path / f"v{k}"
+            skpkit.consolidate([mutant], folder / "rekap.xlsx")
+            masalah = CalamineWorkbook.from_path(str(folder / "rekap.xlsx")).get_sheet_by_name("Masalah").to_python()
+            assert {(m.sheet, m.cell) for m in found.problems} <= {(str(r[1]), str(r[2])) for r in masalah[1:]}
+            try:
+                skpkit.refresh([mutant], atasan, out=folder / "baru")
+            except UserError as e:
+                assert len(str(e).splitlines()) == 1
+    assert all(seen.values()), seen

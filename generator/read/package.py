@@ -62,7 +62,7 @@ class Limits:
 
 class SheetScan(NamedTuple):
     """One sheet's XML, scanned: which cells hold a formula (A1 references), whether the sheet is
-    protected, and how far its grid reaches (the largest row declared or used; a column past ZZ)."""
+    protected, and how far its grid reaches (the largest row holding a cell; a column past ZZ)."""
 
     formulas: frozenset[str]
     protected: bool
@@ -250,15 +250,12 @@ class Package(Source):
             return SheetScan(frozenset(), False)
         root = self._xml(part)
         ns = {"m": etree.QName(root).namespace}
-        rows = max((int(r) for r in root.xpath("m:sheetData/m:row/@r", namespaces=ns) if str(r).isdigit()), default=0)
+        # the reach of the cells, not of the declared dimension or of empty row elements: LibreOffice, after a
+        # row is deleted, writes an empty last row (1,048,576) and a dimension to it; the grid reader skips both
+        rows = max((int(r) for r in root.xpath("m:sheetData/m:row[m:c]/@r", namespaces=ns) if str(r).isdigit()),
+                   default=0)
         last = root.xpath("m:sheetData/m:row/m:c[last()]/@r", namespaces=ns)
         wide = any(_col_number(_letters(str(r))) > 702 for r in last)
-        dim = root.xpath("m:dimension/@ref", namespaces=ns)
-        if dim:
-            end = str(dim[0]).rpartition(":")[2]
-            digits = "".join(ch for ch in end if ch.isdigit())
-            rows = max(rows, int(digits) if digits else 0)
-            wide = wide or _col_number(_letters(end)) > 702
         if wide:
             _too_big(self.path, sheet, _("kolom setelah ZZ"))
         if rows > self.limits.rows:

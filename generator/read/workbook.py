@@ -10,17 +10,14 @@ Whole numbers arrive as floats (1.0), empty cells as ``None``.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from skpkit.errors import InputError
 from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
 from skpkit.nip import status_of
-from skpkit.kertas import parse_kertas
-from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai, Rating, Settings
-from skpkit.generator.layout import ENUMS, LAYOUT_FILES, Geometry, PengaturanGeometry, a1 as _a1, load_layout
+from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai
+from skpkit.generator.layout import LAYOUT_FILES, Geometry, a1 as _a1, load_layout
 from skpkit.plan import (
     INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
@@ -28,96 +25,12 @@ from skpkit.plan import (
 from skpkit.plan import split_choice
 from skpkit.generator.layout.tables import MatriksGeometry, parse_meta
 from skpkit.generator.errors import Masalah, UserError
-from skpkit.generator.read.package import Damaged, Package, Range, Source, open_source
+from skpkit.generator.read.package import Damaged, Package, Source, open_source
 from skpkit.generator.layout.stored import Grid, WorkbookData, text as _text
+from skpkit.generator.read.pengaturan import names_by_position, read_organisasi, read_settings, read_tahun
 from skpkit.i18n import _
 
 __all__ = ["read_workbook", "WorkbookData", "Grid"]
-
-
-def _cell(grids: dict[str, Grid], names: dict[str, Range], name: str, i: int = 0, j: int = 0) -> Any:
-    """Value ``i`` rows and ``j`` columns into the range of the defined ``name`` (None when absent)."""
-    rng = names.get(name)
-    if rng is None or rng[0] not in grids:
-        return None
-    return grids[rng[0]](rng[1] + i, rng[2] + j)
-
-
-def _settings(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
-              missing: list[str]) -> tuple[Settings, dict[str, Any]]:
-    """Settings as the workbook holds them now (an instansi may have changed them), found by defined name.
-    A name that no longer points at a cell of the workbook keeps the project's default; it is added to
-    ``missing``."""
-    p = lay["pengaturan"]
-
-    def found(name: str) -> bool:
-        ok = name in names and names[name][0] in grids
-        if not ok:
-            missing.append(name)
-        return ok
-
-    values = {sc["field"]: _cell(grids, names, sc["name"]) for sc in p["scalars"] if found(sc["name"])}
-    kw: dict[str, Any] = {}
-    default = Settings()
-    for f, v in values.items():  # every numeric setting the layout names, as the type of its default
-        kind = type(getattr(default, f, None))
-        if kind in (int, float) and isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
-            kw[f] = kind(v)
-    for t, spec in p["tables"].items():
-        if not found(t):
-            continue
-        members = list(ENUMS[p["lists"][spec["keys"]]])
-        table = {}
-        for i, m in enumerate(members):
-            v = _cell(grids, names, t, i)
-            if spec["field"] == "rating_pimpinan":
-                try:
-                    table[m] = Rating.parse(v)
-                except InputError:  # the sheet shows the reason in the leader's cell; the rekap the default
-                    table[m] = getattr(default, spec["field"])[m]
-                    missing.append(f"{t} ({m.value}: {v!r})")
-            elif isinstance(getattr(default, spec["field"])[m], str):  # a text table (GolPuncak): blank is none
-                table[m] = "" if v is None else str(v).strip()
-            elif isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
-                table[m] = float(v)
-            elif v is None and spec["field"] == "ak_jenjang":
-                table[m] = None  # the top of the ladder
-            else:
-                table[m] = getattr(default, spec["field"])[m]
-        kw[spec["field"]] = table
-    try:
-        kw["jenis_periode"] = JenisPeriode.parse(values.get("jenis_periode"))
-    except InputError:
-        pass
-    if values.get("kertas") not in (None, ""):
-        try:
-            kw["kertas"] = parse_kertas(values["kertas"])
-        except InputError:
-            missing.append(f"Kertas ({values['kertas']!r})")
-    if isinstance(values.get("tempat"), (str, int, float)) and not isinstance(values.get("tempat"), bool):
-        kw["tempat"] = _text(values["tempat"])
-    return Settings(**kw), values
-
-
-def _organisasi(grids: dict[str, Grid], names: dict[str, Range], lay: dict,
-                n: int) -> tuple[list[str], dict[tuple[str, int], str]]:
-    """Units and their predikat kinerja organisasi per period (column n + 1: the year), by defined name."""
-    p = lay["pengaturan"]
-    units: list[str] = []
-    org: dict[tuple[str, int], str] = {}
-    rng = names.get(p["units_name"])
-    if rng is None:
-        return units, org
-    for i in range(rng[3] - rng[1] + 1):
-        unit = _text(_cell(grids, names, p["units_name"], i))
-        if not unit:
-            continue
-        units.append(unit)
-        for c in range(1, n + 2):
-            v = _text(_cell(grids, names, p["organisasi_name"], i, c - 1))
-            if v:
-                org[(unit, c)] = v
-    return units, org
 
 
 def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = None) -> WorkbookData:
@@ -149,10 +62,10 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
     if isinstance(wb, Package):
         defined = wb.names
     else:  # an .ods or .xls saved from ours keeps the cells; find them by position
-        defined = _names_by_position(wb, names["pengaturan"], lay, jenis.jumlah)
+        defined = names_by_position(wb, names["pengaturan"], lay, jenis.jumlah)
     pengaturan = {sheet: wb.grid(sheet) for sheet in {rng[0] for rng in defined.values()} if sheet in wb.sheet_names}
     missing: list[str] = []
-    settings, scalars = _settings(pengaturan, defined, lay, missing)
+    settings, scalars = read_settings(pengaturan, defined, lay, missing)
     if missing and problems is not None:
         problems.append(Masalah(str(path), names["pengaturan"], what=_(
                                     "Pengaturan tidak ditemukan untuk {names}: dipakai nilai bawaan skpkit").format(
@@ -176,13 +89,15 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
                 raise
             problems.append(e.masalah)
     by_nip = {sp.pegawai.nip: sp for sp in sheets}
+    if problems is not None:
+        problems += _copies(wb, table.pegawai, by_nip, g, path, names)
     mgrid = wb.grid(names["matriks"]) if names["matriks"] in wb.sheet_names else Grid([])
     mg = MatriksGeometry(lay)
     matriks = [_read_matriks(mgrid, mrow, by_nip[nip], mg) for nip, mrow in table.matriks if nip in by_nip]
-    units, organisasi = _organisasi(pengaturan, defined, lay, g.n_periode)
+    units, organisasi = read_organisasi(pengaturan, defined, lay, g.n_periode)
     plan = WorkbookPlan(
         instansi=_text(scalars.get("instansi")) or kv.get("instansi", ""),
-        tahun=_tahun(scalars.get("tahun"), kv.get("tahun"), path, defined, problems),
+        tahun=read_tahun(scalars.get("tahun"), kv.get("tahun"), path, defined, problems),
         jenis_periode=jenis, settings=settings, n_utama=g.n_utama, n_tambahan=g.n_tambahan, k=g.k,
         sheets=sheets, matriks=matriks, units=units, organisasi=organisasi,
         engine=kv.get("engine", "native"),
@@ -197,35 +112,34 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
     return WorkbookData(path, plan, g, grids, kind=wb.kind)
 
 
-def _names_by_position(wb: Source, sheet: str, lay: dict, n_periode: int) -> dict[str, Range]:
-    """The Pengaturan names of the layout, with the units counted down the organisasi block."""
-    if sheet not in wb.sheet_names:
-        return {}
-    grid = wb.grid(sheet)
-    first = PengaturanGeometry(1, lay).block_row("organisasi") + 2
-    n_units = 0
-    while grid(first + n_units, 0) is not None:
-        n_units += 1
-    return PengaturanGeometry(max(n_units, 1), lay).names(sheet, n_periode)
-
-
-def _tahun(typed: Any, issued: str | None, path: Path, defined: dict[str, Range],
-           problems: list[Masalah] | None) -> int:
-    """The year in Pengaturan; where it is not a year (``TA 2027``), the year the file was issued with,
-    and a problem naming the cell."""
-    try:
-        fallback = int(issued or 0)
-    except ValueError:
-        fallback = 0
-    if isinstance(typed, (int, float)) and not isinstance(typed, bool) and typed == typed and 2000 <= typed <= 2100:
-        return int(typed)
-    if problems is not None and typed not in (None, ""):
-        where = defined.get("Tahun")
-        problems.append(Masalah(str(path), where[0] if where else "", _a1(where[1], where[2]) if where else "",
-                                _("tahun {typed!r} bukan tahun; dipakai tahun penerbitan {fallback}").format(
-                                    typed=typed, fallback=fallback),
-                                _("isi tahun sebagai angka (misal 2027)")))
-    return fallback
+def _copies(wb: Source, rows: list[dict], by_nip: dict[str, SheetPlan], g: Geometry, path: Path,
+            names: dict) -> list[Masalah]:
+    """Sheets the workbook does not list that hold a listed pegawai's sheet (a copy made in Excel or
+    LibreOffice): a copy whose entries differ from the listed sheet is named with both names (only the listed
+    one is read); an identical copy changes nothing. The print sheets of the listed pegawai are not read."""
+    listed = {r["sheet"] for r in rows}
+    known = set(names.values()) | listed | {names["cetak_prefix"] + x.removeprefix(names["pegawai_prefix"])
+                                            for x in listed}
+    out = []
+    for name in wb.sheet_names:
+        if name in known:
+            continue
+        nip = _text(wb.grid(name)(g.identity("nip"), g.identity_col("pegawai")))
+        original = by_nip.get(nip)
+        if original is None:
+            continue
+        row = next(r for r in rows if r["nip"] == nip)
+        try:
+            copy = _read_sheet(wb, name, original.pegawai, row, g, original.choices, path, {})
+            same = copy.isian == original.isian
+        except UserError:
+            same = False
+        if not same:
+            out.append(Masalah(str(path), name, what=_("salinan sheet {orig!r} (NIP {nip}) dengan isian berbeda: "
+                                                       "yang dibaca hanya {orig!r}").format(orig=original.name, nip=nip),
+                               todo=_("pindahkan isian ke sheet {orig!r}, lalu hapus salinannya").format(
+                                   orig=original.name)))
+    return out
 
 
 def _as_shown(v: Any, ref: str, percent: frozenset[str]) -> Any:
@@ -334,6 +248,13 @@ def _check_sheet(grid: Grid, name: str, pegawai: Pegawai, g: Geometry, path: Pat
                                 _("NIP berupa angka ({nip!r}), digit bisa hilang").format(nip=nip),
                                 _("ketik ulang NIP sebagai teks (awali dengan tanda petik ')")))
     if _text(nip) != pegawai.nip:
+        moved = next(((rr, cc) for rr in range(r + 12) for cc in range(col + 8)
+                      if (rr, cc) != (r, col) and _text(grid(rr, cc)) == pegawai.nip), None)
+        if moved is not None:  # rows or columns inserted or deleted above or before the identity block
+            raise UserError(Masalah(str(path), name, f"{_a1(r, col)}", _(
+                "baris atau kolom disisipkan atau dihapus: NIP {nip} ada di sel {x}, bukan di sini").format(
+                    nip=pegawai.nip, x=_a1(*moved)), _("hapus baris/kolom yang disisipkan (atau kembalikan yang "
+                                                        "dihapus), atau minta berkas baru (skp refresh)")))
         raise UserError(Masalah(str(path), name, f"{_a1(r, col)}", _("NIP {x!r} bukan {nip}").format(
                                                                        x=_text(nip), nip=pegawai.nip),
                                 _("jangan mengubah identitas; minta berkas baru dari pengelola kinerja")))

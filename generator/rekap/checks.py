@@ -115,7 +115,16 @@ def _structure(data: WorkbookData, sheet: SheetPlan) -> tuple[list[Masalah], set
     formulas = data.formulas[sheet.name]
     grid = data.grids.get(sheet.name)
     gone: set[str] = set()
-    for (r, c), ref in formula_refs(g, sheet.pegawai.is_fungsional):
+    refs = formula_refs(g, sheet.pegawai.is_fungsional)
+    moved = _moved(refs, formulas, grid)
+    if moved is not None:  # the formulas are all there, shifted: rows or columns inserted or deleted
+        (r, c), (dr, dc) = moved
+        out.append(Masalah(str(path), sheet.name, a1(r, c), _(
+            "baris atau kolom disisipkan atau dihapus: rumus sel ini kini di {x}").format(x=a1(r + dr, c + dc)),
+            _("hapus baris/kolom yang disisipkan (atau kembalikan yang dihapus), atau minta berkas baru "
+              "(skp refresh); rekap memakai hasil hitung ulang")))
+        return out, {ref for _, ref in refs}
+    for (r, c), ref in refs:
         if ref not in formulas:
             gone.add(ref)
             v = grid(r, c) if grid is not None else None
@@ -133,6 +142,27 @@ def _structure(data: WorkbookData, sheet: SheetPlan) -> tuple[list[Masalah], set
                                                                      "disimpan tanpa hasil hitung)"),
                                        _("ketik angkanya, bukan rumus")))
     return out, gone
+
+
+def _moved(refs: tuple[tuple[tuple[int, int], str], ...], formulas: frozenset[str], grid: Grid | None
+           ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The first formula cell found without its formula and the shift that finds every such cell's formula a few
+    rows or columns away: rows or columns inserted or deleted by a program that moves formulas along (the cells
+    left behind are empty, a band of at most three rows or columns), or ``None``. A formula typed over, or one
+    cleared in place, is no shift."""
+    lost = [rc for rc, ref in refs if ref not in formulas]
+    if not lost or grid is None or any(grid(r, c) is not None for r, c in lost):
+        return None
+    for axis in (0, 1):
+        band = {rc[axis] for rc in lost}
+        if len(lost) < 3 or max(band) - min(band) > 2:  # a band of at most three rows (columns) left empty
+            continue
+        for d in (1, -1, 2, -2, 3, -3):
+            shift = (d, 0) if axis == 0 else (0, d)
+            if all(rc[axis] + d >= 0 and a1(rc[0] + shift[0], rc[1] + shift[1]) in formulas
+                                       for rc in lost):
+                return min(lost), shift
+    return None
 
 
 def _indikator(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[Masalah]:
