@@ -15,7 +15,7 @@ from filelock import FileLock, Timeout
 from skpkit.generator.errors import Masalah, UserError, sharing_violation
 from skpkit.i18n import _
 
-__all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "LOCK_NAME", "BACKUP_DIR",
+__all__ = ["atomic_target", "clean_temporaries", "check_writable", "TMP_MARK", "LOCK_NAME", "BACKUP_DIR", "target_of",
            "backup_name", "folder_lock", "Batch", "release_zips"]
 
 TMP_MARK = ".skptmp-"
@@ -23,6 +23,21 @@ TMP_MARK = ".skptmp-"
 LOCK_NAME = ".skp.lock"
 #: the folder, beside the files a verb replaces, where it keeps the old ones; no verb reads from it
 BACKUP_DIR = "_cadangan"
+
+
+def target_of(path: Path) -> Path:
+    """The file a temporary staged by :class:`Batch` or :func:`atomic_target` becomes (``path`` itself when it is
+    none): the name a message gives the user.
+
+    Examples
+    --------
+    >>> target_of(Path("u/.SKP-2027-a.skptmp-4242-0.xlsx")).as_posix(), target_of(Path("u/b.xlsx")).as_posix()
+    ('u/SKP-2027-a.xlsx', 'u/b.xlsx')
+    """
+    name = path.name
+    if not name.startswith(".") or TMP_MARK not in name:
+        return path
+    return path.with_name(name[1:name.index(TMP_MARK)] + path.suffix)
 
 
 def check_writable(target: Path) -> None:

@@ -24,7 +24,11 @@ from skpkit.model import Agregasi, Arah, Aspek, JenisRHK, Jenjang, Predikat, Pre
 from skpkit.plan import WorkbookPlan
 
 __all__ = ["load_layout", "labels", "Geometry", "PengaturanGeometry", "a1", "quote_sheet", "col_index", "ENUMS",
-           "LAYOUT_VERSION", "LAYOUT_FILES", "PAPER_SIZES", "least_slots", "plans_for"]
+           "LAYOUT_VERSION", "LAYOUT_FILES", "PAPER_SIZES", "MAX_TEXT", "least_slots", "plans_for"]
+
+#: the most characters one cell holds (Excel's specification; XlsxWriter cuts longer text with a warning):
+#: text longer than this is refused where it comes in and where it would be written, never cut
+MAX_TEXT = 32767
 
 #: layout version -> the file describing it; a workbook is read with the layout of its own version
 #: OOXML paper codes of the papers the forms print on (``Settings.kertas``): A4, and Folio (8.5 x 13 in,

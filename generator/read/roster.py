@@ -9,6 +9,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from skpkit.cascade import check_roster
 from skpkit.errors import InputError
+from skpkit.generator.layout import MAX_TEXT
 from skpkit.model import JenisJabatan, Jenjang, Pegawai
 from skpkit.nip import PNS, PPPK, golongan_pppk, parse_nip, parse_status
 from skpkit.generator.errors import Masalah, UserError
@@ -157,6 +158,10 @@ def read_roster(source: str | Path | Source, external: tuple[str, ...] = (), *,
             atasan = ""
         text = {k: str(get(k)).strip() for k in ("nama", "jabatan", "unit", "pangkat", "gelar_depan",
                                                  "gelar_belakang", "pns_id", "golongan_id")}
+        for k, v in text.items():  # a workbook cell holds at most MAX_TEXT characters: never cut silently
+            if len(v) > MAX_TEXT:
+                raise fail(k, InputError(_("teks {n} karakter, lebih dari {m} yang muat di satu sel").format(
+                    n=len(v), m=MAX_TEXT), _("persingkat isinya")))
         for k in ("nama", "jabatan", "unit"):
             if not text[k]:
                 raise fail(k, f"{k} kosong")

@@ -17,7 +17,7 @@ from typing import Any
 from skpkit.isian import IsianIndikatorSKP, IsianPerilakuSKP, IsianSKP
 from skpkit.nip import status_of
 from skpkit.model import BERAKHLAK, JenisJabatan, JenisPeriode, Jenjang, JenisRHK, Pegawai
-from skpkit.generator.layout import LAYOUT_FILES, Geometry, a1 as _a1, load_layout
+from skpkit.generator.layout import LAYOUT_FILES, MAX_TEXT, Geometry, a1 as _a1, load_layout
 from skpkit.plan import (
     INDIKATOR_FIELDS, PERIOD_FIELDS, TAHUNAN, Identitas, IndikatorSlot, MatriksBlock, RHKSlot,
     SheetPlan, WorkbookPlan,
@@ -89,8 +89,12 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
                 raise
             problems.append(e.masalah)
     by_nip = {sp.pegawai.nip: sp for sp in sheets}
+    long = [_too_long(path, name, r, c, v) for name, grid in grids.items() for r, row in enumerate(grid.rows)
+            for c, v in enumerate(row) if v.__class__ is str and len(v) > MAX_TEXT]
+    if long and problems is None:  # a verb that writes it back: refused at the source, before anything is written
+        raise UserError(long[0])
     if problems is not None:
-        problems += _copies(wb, table.pegawai, by_nip, g, path, names)
+        problems += _copies(wb, table.pegawai, by_nip, g, path, names) + long
     mgrid = wb.grid(names["matriks"]) if names["matriks"] in wb.sheet_names else Grid([])
     mg = MatriksGeometry(lay)
     matriks = [_read_matriks(mgrid, mrow, by_nip[nip], mg) for nip, mrow in table.matriks if nip in by_nip]
@@ -110,6 +114,12 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
                             {k: s.protected for k, s in scans.items()}, wb.kind,
                             {k: s.percent for k, s in scans.items() if s.percent})
     return WorkbookData(path, plan, g, grids, kind=wb.kind)
+
+
+def _too_long(path: Path, sheet: str, r: int, c: int, v: str) -> Masalah:
+    """A cell holding more text than Excel keeps (a file written by another program): named, never cut."""
+    return Masalah(str(path), sheet, _a1(r, c), _("teks {n} karakter, lebih dari {m} yang muat di satu sel").format(
+        n=len(v), m=MAX_TEXT), _("persingkat teks di sel ini; Excel akan memotongnya saat berkas dibuka"))
 
 
 def _copies(wb: Source, rows: list[dict], by_nip: dict[str, SheetPlan], g: Geometry, path: Path,

@@ -17,7 +17,17 @@ from functools import lru_cache
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
-__all__ = ["FastCells", "ERROR_VALUES"]
+from skpkit.generator.layout import MAX_TEXT
+
+__all__ = ["FastCells", "ERROR_VALUES", "TextTooLong"]
+
+
+class TextTooLong(ValueError):
+    """Text longer than a cell holds, about to be written at ``sheet``!``cell``: refused, never cut."""
+
+    def __init__(self, sheet: str, cell: str, length: int) -> None:
+        super().__init__(f"{sheet}!{cell}: {length} characters")
+        self.sheet, self.cell, self.length = sheet, cell, length
 
 #: cached formula values written as errors (``t="e"``), as XlsxWriter does
 ERROR_VALUES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
@@ -47,6 +57,11 @@ class FastCells(Worksheet):
         if not self.fast_cells:
             return super()._prepare_formula(formula, expand_future_functions)
         return formula[1:] if formula.startswith("=") else formula
+
+    def _write_string(self, row, col, string, cell_format=None):
+        if len(string) > MAX_TEXT:
+            raise TextTooLong(self.name, f"{_col(col)}{row + 1}", len(string))
+        return super()._write_string(row, col, string, cell_format)
 
     def _write_formula(self, row, col, formula, cell_format=None, value=0):
         if not self.fast_cells or not formula:  # XlsxWriter warns about an empty formula

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from skpkit.generator.errors import Masalah, UserError
+from skpkit.generator.files import target_of
+from skpkit.generator.layout import MAX_TEXT
 from skpkit.generator.write.book import Book, protect
+from skpkit.generator.write.fastcells import TextTooLong
+from skpkit.i18n import _
 from skpkit.plan import WorkbookPlan
 from skpkit.generator.write.sheets import arsip, cetak, matriks, meta, pegawai, pengaturan, petunjuk, rekap_unit, xlwings_conf
 from skpkit.generator.write.sheets.context import make_context
@@ -29,6 +34,10 @@ def write_workbook(plan: WorkbookPlan, path: Path) -> None:
     try:
         _write(plan, wb)
         wb.close()
+    except TextTooLong as e:
+        raise UserError(Masalah(str(target_of(Path(path))), e.sheet, e.cell, _(
+            "teks {n} karakter, lebih dari {m} yang muat di satu sel: berkas tidak ditulis").format(
+                n=e.length, m=MAX_TEXT), _("persingkat teks itu di sumbernya (roster atau buku kerja atasan)"))) from None
     finally:
         wb.discard()
 
