@@ -14,6 +14,7 @@ from python_calamine import CalamineWorkbook
 import edits
 import skpkit
 from skpkit.generator.commands.cli import main
+from skpkit.generator.layout import a1
 from skpkit.generator.read.workbook import read_workbook
 
 
@@ -81,3 +82,25 @@ def test_a_realisasi_typed_with_its_unit_is_a_problem_for_every_verb(corpus, tmp
     shutil.copy2(bad, work / bad.name)
     out = runner.invoke(main, ["tetapkan", str(work / bad.name), "--no-backup"])
     assert out.exit_code == 0 and "bukan angka" in out.output, out.output
+
+
+def test_a_file_saved_without_recalculating_is_a_note_not_overwritten_formulas(demo_session, tmp_path):
+    """A realisasi changed by a program that keeps every formula but does not recalculate (a script, Excel with
+    manual calculation): the sheet shows old results, named once as such (a note; check still OK), never as
+    formulas overwritten; a formula really typed over in the same file stays a problem at its cell."""
+    demo, _ = demo_session
+    src = demo / "terisi" / "SKP-2027-bidang-informasi-dan-komunikasi-publik.xlsx"
+    data = read_workbook(src)
+    g, first, second = data.geometry, data.plan.sheets[0], data.plan.sheets[1]
+    old = first.isian.indikator_of(first.slots[0].indikator[0].id).realisasi[1]
+    stale = edits.edit_cell(src, tmp_path / "basi.xlsx", first.name,
+                            a1(g.slot_row(0), g.col("realisasi", 1)), old * 3 + 7)
+    (found,) = skpkit.check([stale])
+    assert found.problems == [], [str(m) for m in found.problems]
+    notes = [m for m in found.notes if m.sheet == first.name]
+    assert len(notes) == 1 and "hasil lama, rumusnya utuh" in notes[0].what, [str(m) for m in found.notes]
+    typed = edits.edit_cell(stale, tmp_path / "ditimpa.xlsx", second.name,
+                            a1(g.evaluasi_row("predikat"), g.value_col(1)), "Sangat Baik")
+    (found,) = skpkit.check([typed])
+    assert [m.cell for m in found.problems if m.sheet == second.name] == [
+        a1(g.evaluasi_row("predikat"), g.value_col(1))], [str(m) for m in found.problems]

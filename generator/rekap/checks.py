@@ -253,13 +253,14 @@ def _ratings(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai) -> list[Ma
     return out
 
 
-def _cached(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai, gone: set[str]) -> list[Masalah]:
+def _cached(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai, gone: set[str]) -> tuple[list[Masalah], bool]:
     """Computed cells whose stored value is not what the rules give (``gone``: cells already named as
-    overwritten)."""
+    overwritten), and whether they are a note (results of an older layout's rules, or of formulas intact but not
+    recalculated) rather than a problem."""
     g, path = data.geometry, data.path
     grid = data.grids.get(sheet.name)
     if grid is None:
-        return []
+        return [], False
     checks: list[tuple[int, int, Any]] = []
     for p in g.periods():
         hp = res.tahunan if p is None else res.periode[p - 1]
@@ -297,12 +298,23 @@ def _cached(data: WorkbookData, sheet: SheetPlan, res: HasilPegawai, gone: set[s
                           "tersimpan {got!r}, aturan sekarang {expect!r})").format(
                             version=version, n=len(differ), cell=cell, got=got, expect=expect),
                         _("rekap memakai aturan sekarang; terbitkan ulang berkas dengan skp refresh agar sheet "
-                          "sama"))]
+                          "sama"))], True
+    formulas = (data.formulas or {}).get(sheet.name)
+    if differ and formulas is not None and all(cell in formulas for cell, _got, _expect in differ):
+        # every formula is in place: the file was saved by a program that did not recalculate (a script, Excel
+        # with manual calculation); the sheet shows old results until it is. One finding a sheet.
+        cell, got, expect = differ[0]
+        return [Masalah(str(path), sheet.name, cell,
+                        _("{n} sel menampilkan hasil lama, rumusnya utuh (berkas disimpan tanpa hitung ulang; mis. "
+                          "{cell}: tersimpan {got!r}, seharusnya {expect!r})").format(
+                            n=len(differ), cell=cell, got=got, expect=expect),
+                        _("buka berkas di Excel atau LibreOffice dengan hitung otomatis, lalu simpan; rekap memakai "
+                          "hasil hitung ulang"))], True
     return [Masalah(str(path), sheet.name, cell, _("nilai tersimpan {got!r} bukan hasil rumus ({expect!r}): "
                                                    "rumus ditimpa?").format(got=got, expect=expect),
                     _("kembalikan rumus (minta berkas baru dengan skp refresh); rekap memakai hasil hitung "
                       "ulang"))
-            for cell, got, expect in differ]
+            for cell, got, expect in differ], False
 
 
 def _manifest(data: WorkbookData, manifest: dict, key: bytes | None) -> list[Masalah]:
@@ -350,8 +362,8 @@ def validate(data: WorkbookData, read_problems: list[Masalah] = (), manifest: di
         # a number shown as a percentage is named once, as that (its row's reason: no number)
         found.problems += [m for m in _indikator(data, sheet, res) if m.cell not in named]
         found.problems += _ratings(data, sheet, res)
-        cached = [] if shown else _cached(data, sheet, res, gone)
-        if data.geometry.layout.get("version", LAYOUT_VERSION) < LAYOUT_VERSION:
+        cached, note = ([], False) if shown else _cached(data, sheet, res, gone)
+        if note:
             found.notes += cached
         else:
             found.problems += cached
