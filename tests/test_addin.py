@@ -166,7 +166,7 @@ def _calls(formula: str) -> list[tuple[str, int]]:
 def xlsm(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("xlsm")
     out = []
-    for k, (stem, plan) in enumerate(plans_for(Roster(roster(26, unit_size=13)), tahun=2027, instansi="x",
+    for k, (stem, plan) in enumerate(plans_for(Roster(roster(14, unit_size=7)), tahun=2027, instansi="x",
                                                  engine="xlwings")):
         random_fill(plan, seed=k)
         path = tmp / f"{stem}.xlsm"
@@ -202,7 +202,7 @@ def test_xlwings_workbook_carries_vba_and_config(xlsm):
 @pytest.mark.libreoffice
 def test_libreoffice_opens_xlsm(xlsm, tmp_path):
     from libreoffice import recalculate
-    out = recalculate(xlsm, tmp_path)
+    out = recalculate(xlsm[:1], tmp_path)
     assert all(p.exists() and p.stat().st_size > 10000 for p in out)
 
 

@@ -98,7 +98,7 @@ def test_the_workbook_table_holds_every_accepted_spelling():
 def test_a_code_typed_in_pengaturan_rating_pimpinan_counts_as_its_rating(tmp_path):
     """A leader's hasil kerja comes from RatingPimpinan; an instansi typing SIASN's code 1 there gets Di Atas,
     in the formula (the spelling table) and in the rekap (the reader) alike."""
-    import openpyxl
+    import edits
     from excel_eval import Workbook
     from skpkit.model import PredikatOrganisasi
     from skpkit.generator.layout import PengaturanGeometry
@@ -110,7 +110,7 @@ def test_a_code_typed_in_pengaturan_rating_pimpinan_counts_as_its_rating(tmp_pat
     pg = PengaturanGeometry(len(plan.units))
     row = pg.list_row("DaftarOrganisasi") + 1 + list(PredikatOrganisasi).index(PredikatOrganisasi.BAIK)
     col = 2 + [t for t, _ in pg.tables_of("DaftarOrganisasi")].index("RatingPimpinan")
-    wb = openpyxl.load_workbook(path)
+    wb = edits.load(path)
     wb["Pengaturan"].cell(row + 1, col + 1).value = "1"
     for unit in plan.units:  # every period of every unit Baik
         for c in range(1, plan.jenis_periode.jumlah + 2):

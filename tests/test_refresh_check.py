@@ -120,7 +120,7 @@ def test_second_refresh_is_a_no_op_and_backups(demo, tmp_path):
     assert {hashlib.sha256(p.read_bytes()).hexdigest() for p in backups} <= hashes
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck),
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck),
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(st.data())
 def test_refresh_property_every_value_survives(tmp_path_factory, data):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-import openpyxl
 from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
@@ -86,7 +85,7 @@ def test_penetapan_keeps_every_value_and_locks_the_plan(demo_session, tmp_path):
         for slot in sp.slots:
             if before[sp.pegawai.nip].get(("rhk", slot.id)):
                 assert slot.issued
-    ws = openpyxl.load_workbook(path)[after.plan.sheets[0].name]
+    ws = edits.load(path)[after.plan.sheets[0].name]
     g = after.geometry
     slot0 = next(i for i, s in enumerate(after.plan.sheets[0].slots) if s.issued)
     assert ws.cell(g.slot_row(slot0) + 1, g.col("target_min") + 1).protection.locked
