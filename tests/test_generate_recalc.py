@@ -16,8 +16,6 @@ from skpkit.model import Predikat
 from skpkit.plan import cell_value
 from skpkit.evaluasi import evaluasi
 from skpkit.generator.layout import Geometry
-from skpkit.generator.read.cells import read_cells
-from xlsxwriter.utility import xl_rowcol_to_cell
 
 ERROR_VALUES = ("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
 
