@@ -191,8 +191,18 @@ def test_a_one_character_mutation_is_caught(plans, tmp_path, monkeypatch, method
     # one unit, and only the sheets that hold the boundary cases (with the settings they read)
     unit = plans[1:2] if method != "ak_kurang_pangkat" else \
         [next(p for p in plans if any(s.pegawai.pangkat.startswith("Puncak (") for s in p[1].sheets))]
-    sheets = {"Pengaturan"} | {s.name for s in unit[0][1].sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"
+    stem, plan = unit[0]
+    sheets = {"Pengaturan"} | {s.name for s in plan.sheets if s.isian.rhk.get(s.slots[0].id) == "RHK di batas"
                                or s.pegawai.pangkat.startswith("Puncak (")}
     assert len(sheets) >= 2
-    found = [line for p in _write_all(unit, tmp_path) for line in drift(p, sheets)]
+    # only those sheets (and the superiors they read their choices from) are written: the mutation is in
+    # their formulas
+    by_name, keep = {s.name: s for s in plan.sheets}, set(sheets) - {"Pengaturan"}
+    for name in list(keep):
+        while by_name[name].choices_sheet:
+            name = by_name[name].choices_sheet
+            keep.add(name)
+    small = replace(plan, sheets=[s for s in plan.sheets if s.name in keep],
+                    matriks=[m for m in plan.matriks if m.atasan_sheet in keep])
+    found = [line for p in _write_all([(stem, small)], tmp_path) for line in drift(p, sheets)]
     assert found, f"a mutated {method} formula was not caught"
