@@ -149,7 +149,6 @@ def dokumen_ak(baris: Mapping[str, Any], periode_nama: list[str], *, settings: S
     >>> d.tahunan.persen, d.akumulasi, d.pangkat.kekurangan, d.pangkat.dapat
     (100.0, 175.0, 25.0, False)
     """
-    koef = _number(baris.get("koefisien"))
     rows = []
     for p, nama in enumerate(periode_nama, start=1):
         pred = baris.get(f"predikat_{p}") or None
@@ -160,7 +159,7 @@ def dokumen_ak(baris: Mapping[str, Any], periode_nama: list[str], *, settings: S
     persen = _persen(pred, settings, baris.get("persen_tahunan"))
     bagian = _konversi(baris, tahunan_nama, bulan, baris.get("lama"), pred, persen, baris.get("tahunan"))
     tahunan = BarisKonversi(tahunan_nama, None if bulan is None else int(bulan), pred, persen,
-                            koef if len(bagian) == 1 else None, _number(baris.get("tahunan")))
+                            bagian[0].koefisien if len(bagian) == 1 else None, _number(baris.get("tahunan")))
     pppk = str(baris.get("status") or "PNS").startswith("PPPK")
     pangkat = (Kenaikan(None, None, None, None, None, tanpa_pangkat) if pppk else
                _kenaikan(baris.get("kumulatif_pangkat"), baris.get("ak_pangkat"), puncak))
