@@ -47,6 +47,9 @@ def test_demo_recalculates_without_errors(demo, tmp_path):
     files, recalculated = [], []
     for folder in ("atasan", "kosong", "terisi"):  # same file names in kosong/ and terisi/
         found = sorted((out / folder).glob("*.xlsx"))
+        if folder == "kosong":  # as issued: the head of the dinas and one bidang (the rest differ in size only)
+            found = [f for f in found if "pimpinan" in f.name or "aplikasi" in f.name]
+            assert len(found) == 2
         files += found
         recalculated += recalculate(found, tmp_path / folder)
     assert [e for f in recalculated for e in error_cells(f)] == []
