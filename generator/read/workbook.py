@@ -39,7 +39,9 @@ def read_workbook(source: str | Path | Source, problems: list[Masalah] | None = 
     layout can read.
 
     With ``problems`` (a list), a pegawai sheet that cannot be read (renamed or deleted, rows
-    inserted, NIP turned into a number) is reported there and left out instead of failing the file.
+    inserted, NIP turned into a number) is reported there and left out instead of failing the file; so are a
+    copy of a pegawai sheet with other entries and a cell holding more text than a cell can (both read on).
+    Without it, such a cell is refused (the verbs that write a file back read this way).
     """
     wb = source if isinstance(source, Source) else open_source(source)
     path = wb.path
