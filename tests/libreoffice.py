@@ -43,8 +43,9 @@ def uno_python() -> str:
     LibreOffice bundles); skip (locally) or fail (CI) without one."""
     require_libreoffice()
     exe = soffice()
-    candidates = [shutil.which("python3"), "/usr/bin/python3",
-                  str(Path(os.path.realpath(exe)).parent / "python") if exe else None]
+    program = Path(os.path.realpath(exe)).parent if exe else None  # LibreOffice's own (Windows: python.exe)
+    candidates = [shutil.which("python3"), "/usr/bin/python3", *(str(program / n) for n in ("python", "python.exe")
+                                                               if program is not None)]
     for py in dict.fromkeys(c for c in candidates if c and Path(c).exists()):
         if subprocess.run([py, "-c", "import uno"], capture_output=True).returncode == 0:
             return py
