@@ -188,21 +188,30 @@ def test_a_kenaikan_jenjang_in_the_unit_splits_the_angka_kredit(tmp_path):
     assert [grid[g.evaluasi_row("angka_kredit")][c] for c in cols] == pytest.approx(want)
 
 
-def test_both_units_in_one_run_close_the_old_part_and_say_how_to_open_the_new(tmp_path):
-    """The secretary refreshes the dinas's folder in one go: Bidang A's part is closed, and the line says to run
-    Bidang B's file alone for Rahmat's new sheet (one sheet a pegawai a run); nothing is lost on the way."""
+def test_both_units_in_one_run_close_the_old_part_and_open_the_new(tmp_path):
+    """The secretary refreshes the dinas's folder in one go with the July roster: Bidang A's part is closed and
+    Bidang B gets Rahmat's new sheet in the same run; later whole-folder refreshes (both parts in the folder)
+    re-issue each part in its own file, every value kept; nothing is lost on the way."""
     pimpinan, a, b = _januari(tmp_path)
     juli = tmp_path / "roster-juli.csv"
-    code, text = skp("refresh", a, b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
+    code, text = skp("refresh", tmp_path / "kerja", "--atasan", pimpinan, "--roster", juli, "--no-backup")
     assert code == 0, text
-    assert "jalankan skp refresh untuk berkas unit Bidang B saja" in text
+    assert "mutasi ke Bidang B mulai 01-07-2027" in text and "dibuat dalam perintah ini" in text, text
     assert read_workbook(a).plan.by_nip[X].pegawai.tmt_keluar == dt.date(2027, 7, 1)
-    assert X not in read_workbook(b).plan.by_nip
-    code, text = skp("refresh", b, "--atasan", pimpinan, "--roster", juli, "--no-backup")
-    assert code == 0, text
-    assert read_workbook(b).plan.by_nip[X].pegawai.tmt_masuk == dt.date(2027, 7, 1)
-    assert read_workbook(a).plan.by_nip[X].isian.indikator_of(
-        read_workbook(a).plan.by_nip[X].slots[0].indikator[0].id).realisasi == {1: 30, 2: 20}
+    new = read_workbook(b).plan.by_nip[X]
+    assert (new.pegawai.unit, new.pegawai.tmt_masuk, new.pegawai.tmt_keluar) == ("Bidang B", dt.date(2027, 7, 1), None)
+    _fill(b, 60, {3: 40}, "Di Atas Ekspektasi")
+    for _ in range(2):  # both parts in the folder now, twice: the second changes nothing
+        code, text = skp("refresh", tmp_path / "kerja", "--atasan", pimpinan, "--roster", juli, "--no-backup")
+        assert code == 0, text
+    part_a, part_b = read_workbook(a).plan.by_nip[X], read_workbook(b).plan.by_nip[X]
+    assert part_a.isian.indikator_of(part_a.slots[0].indikator[0].id).realisasi == {1: 30, 2: 20}
+    assert part_b.isian.indikator_of(part_b.slots[0].indikator[0].id).realisasi == {3: 40}
+    assert (part_a.pegawai.tmt_keluar, part_b.pegawai.tmt_masuk) == (dt.date(2027, 7, 1), dt.date(2027, 7, 1))
+    names = sorted(p.name for p in (tmp_path / "kerja").glob("*.xlsx"))
+    assert names == ["SKP-2027-bidang-a.xlsx", "SKP-2027-bidang-b.xlsx", "SKP-2027-pimpinan.xlsx"]
+    code, text = skp("check", tmp_path / "kerja", "--manifest", tmp_path / "kerja" / "manifest.json")
+    assert code == 0 and "diubah" not in text, text
 
 
 def test_a_move_to_another_branch_still_closes_the_part_here(tmp_path):
