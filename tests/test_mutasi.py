@@ -194,9 +194,17 @@ def test_both_units_in_one_run_close_the_old_part_and_open_the_new(tmp_path):
     re-issue each part in its own file, every value kept; nothing is lost on the way."""
     pimpinan, a, b = _januari(tmp_path)
     juli = tmp_path / "roster-juli.csv"
+    new_a, new_b = "199601012020121007", "199702022021122008"  # two new staff in July, one in each unit
+    juli.write_text(juli.read_text(encoding="utf-8") +
+                    f"{new_a},Sari,Pengolah Data,Pelaksana,,Pengatur (II/c),Bidang A,{HA},,,\n"
+                    f"{new_b},Tono,Pengolah Data,Pelaksana,,Pengatur (II/c),Bidang B,{HB},,,\n", encoding="utf-8")
     code, text = skp("refresh", tmp_path / "kerja", "--atasan", pimpinan, "--roster", juli, "--no-backup")
     assert code == 0, text
     assert "mutasi ke Bidang B mulai 01-07-2027" in text and "dibuat dalam perintah ini" in text, text
+    # the run went in two groups of files: each new staff still has one sheet, in their unit's file
+    sheets = [(sp.pegawai.nip, p.name) for p in (tmp_path / "kerja").glob("*.xlsx")
+              for sp in read_workbook(p).plan.sheets]
+    assert sorted(f for nip, f in sheets if nip in (new_a, new_b)) == [a.name, b.name]
     assert read_workbook(a).plan.by_nip[X].pegawai.tmt_keluar == dt.date(2027, 7, 1)
     new = read_workbook(b).plan.by_nip[X]
     assert (new.pegawai.unit, new.pegawai.tmt_masuk, new.pegawai.tmt_keluar) == ("Bidang B", dt.date(2027, 7, 1), None)
