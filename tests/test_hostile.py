@@ -278,6 +278,16 @@ def test_one_value_far_away_is_refused_before_reading(unit, where):
     assert (summary.files_read, summary.masalah) == (1, 1)
 
 
+def test_a_sheet_of_the_users_own_far_away_is_not_read(unit):
+    """The neighbour: a sheet the user added (notes down to row 500,000) is none of skpkit's, so its size refuses
+    nothing: every pegawai sheet is read, no problem (the search for copied pegawai sheets passes it by)."""
+    tmp, _, files = unit
+    own = edits.edit(files[0], tmp / "catatan.xlsx",
+                     lambda wb: wb.create_sheet("Catatan Saya").__setitem__("A500000", "catatan"))
+    found = skpkit.check([own])[0]
+    assert found.problems == [] and len(found.results) == len(skpkit.read_workbook(files[0]).plan.sheets)
+
+
 @pytest.mark.parametrize("suffix,head,expected", [
     (".ods", b"PK\x03\x04", "OpenDocument"),
     (".xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "Excel 97-2003"),

@@ -136,7 +136,11 @@ def _copies(wb: Source, rows: list[dict], by_nip: dict[str, SheetPlan], g: Geome
     for name in wb.sheet_names:
         if name in known:
             continue
-        nip = _text(wb.grid(name)(g.identity("nip"), g.identity_col("pegawai")))
+        try:
+            grid = wb.grid(name)
+        except UserError:  # a sheet of the user's own past the bounds: no copy of a pegawai sheet, not read
+            continue
+        nip = _text(grid(g.identity("nip"), g.identity_col("pegawai")))
         original = by_nip.get(nip)
         if original is None:
             continue
