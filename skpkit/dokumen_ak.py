@@ -114,22 +114,21 @@ def _kenaikan(kumulatif: Any, minimal: Any, tidak_berlaku: str) -> Kenaikan:
     return Kenaikan(kum, need, max(diff, 0.0), max(-diff, 0.0), diff >= 0)
 
 
-def _konversi(baris: Mapping[str, Any], nama: str, bulan: Any, lama: Any, predikat: str | None,
+def _konversi(baris: Mapping[str, Any], nama: str, bulan: Any, lama: Any, ak_lama: Any, predikat: str | None,
               persen: float | None, ak: Any) -> list[BarisKonversi]:
     """One period's conversion, or two where a kenaikan jenjang falls in it (``lama`` months, first, with the
-    earlier jenjang's koefisien; the rest with the new one's). The rekap's AK is the total: the earlier
-    part is computed, the new part is the rest, so the rows add up to it."""
-    bulan, lama, ak = _number(bulan), _number(lama) or 0.0, _number(ak)
+    earlier jenjang's koefisien and the AK they earned, ``ak_lama``; the rest with the new one's). Both figures
+    are the rekap's: the new part is the total less the earlier, so the rows add up to it."""
+    bulan, lama, ak, early = _number(bulan), _number(lama) or 0.0, _number(ak), _number(ak_lama)
     koef, koef_lama = _number(baris.get("koefisien")), _number(baris.get("koefisien_sebelumnya"))
     months = None if bulan is None else int(bulan)
     if not lama or koef_lama is None or bulan is None:
         return [BarisKonversi(nama, months, predikat, persen, koef, ak)]
     if lama >= bulan:
         return [BarisKonversi(nama, months, predikat, persen, koef_lama, ak)]
-    early = None if persen is None or ak is None else lama / 12 * persen / 100 * koef_lama
     return [BarisKonversi(f"{nama} ({baris.get('jenjang_sebelumnya')})", int(lama), predikat, persen, koef_lama, early),
             BarisKonversi(f"{nama} ({baris.get('jenjang')})", int(bulan - lama), predikat, persen, koef,
-                          None if early is None else ak - early)]
+                          None if early is None or ak is None else ak - early)]
 
 
 def dokumen_ak(baris: Mapping[str, Any], periode_nama: list[str], *, settings: Settings = Settings(),
@@ -152,12 +151,13 @@ def dokumen_ak(baris: Mapping[str, Any], periode_nama: list[str], *, settings: S
     rows = []
     for p, nama in enumerate(periode_nama, start=1):
         pred = baris.get(f"predikat_{p}") or None
-        rows += _konversi(baris, nama, baris.get(f"bulan_{p}"), baris.get(f"lama_{p}"), pred,
+        rows += _konversi(baris, nama, baris.get(f"bulan_{p}"), baris.get(f"lama_{p}"), baris.get(f"ak_lama_{p}"), pred,
                           _persen(pred, settings, baris.get(f"persen_{p}")), baris.get(f"periode_{p}"))
     pred = baris.get("predikat_tahunan") or None
     bulan = _number(baris.get("bulan"))
     persen = _persen(pred, settings, baris.get("persen_tahunan"))
-    bagian = _konversi(baris, tahunan_nama, bulan, baris.get("lama"), pred, persen, baris.get("tahunan"))
+    bagian = _konversi(baris, tahunan_nama, bulan, baris.get("lama"), baris.get("ak_lama"), pred, persen,
+                       baris.get("tahunan"))
     tahunan = BarisKonversi(tahunan_nama, None if bulan is None else int(bulan), pred, persen,
                             bagian[0].koefisien if len(bagian) == 1 else None, _number(baris.get("tahunan")))
     pppk = str(baris.get("status") or "PNS").startswith("PPPK")

@@ -151,6 +151,8 @@ class HasilPeriode:
     angka_kredit: Any
     #: months of the period that earn angka kredit (fungsional only)
     bulan_ak: Any = None
+    #: of ``angka_kredit``, what the months in the jenjang held before a kenaikan jenjang earn (None: none)
+    angka_kredit_lama: float | None = None
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
                         settings=s)
     perilaku = final(isian._get(isian.override_perilaku, k), p_saran)
     pred = carry(hasil, perilaku) or rules.predikat(hasil, perilaku)
-    ak = bulan = None
+    ak = bulan = ak_lama = None
     if isian.jenjang is not None and not is_blank(isian.jenjang):
         bulan = safe(aturan_ak.bulan_dinilai, isian.tmt_jabatan, isian.tahun, periode, n,
                      masuk=isian.tmt_masuk, keluar=isian.tmt_keluar, settings=s)
@@ -251,10 +253,12 @@ def _periode(isian: IsianPegawai, periode: int | None, s: Settings,
         else:
             ak = safe(rules.angka_kredit, pred, isian.jenjang, bulan, settings=s)
             if lama and isinstance(ak, float):
-                ak = carry(x := safe(rules.angka_kredit, pred, isian.jenjang_sebelumnya, lama, settings=s)) or ak + x
+                ak_lama = safe(rules.angka_kredit, pred, isian.jenjang_sebelumnya, lama, settings=s)
+                ak = carry(ak_lama) or ak + ak_lama
         if isinstance(bulan, int):
             bulan += lama
-    return HasilPeriode(periode, ind, rhk, saran, hasil, p_saran, perilaku, pred, ak, bulan)
+    return HasilPeriode(periode, ind, rhk, saran, hasil, p_saran, perilaku, pred, ak, bulan,
+                        ak_lama if isinstance(ak_lama, float) else None)
 
 
 def evaluasi(isian: IsianPegawai, settings: Settings = rules.DEFAULT) -> HasilPegawai:

@@ -62,6 +62,9 @@ def _ak(nip: str, parts: list[FileResult], t, n: int, settings: Settings) -> Bar
                   else None,
                   bulan=t.bulan, bulan_periode=[at(a.bulan_periode, p) if (a := of(p)) else None for p in range(1, n + 1)],
                   predikat_periode=[at(a.predikat_periode, p) if (a := of(p)) else None for p in range(1, n + 1)],
+                  # a kenaikan jenjang within a part splits its periods; the year of two parts is not split
+                  bulan_lama=[at(a.bulan_lama, p) or 0 if (a := of(p)) else 0 for p in range(1, n + 1)] + [0],
+                  ak_lama=[at(a.ak_lama, p) if (a := of(p)) else None for p in range(1, n + 1)] + [None],
                   predikat_tahunan=predikat_label(t.predikat), kumulatif_pangkat=None, kurang_pangkat=None,
                   kumulatif_jenjang=None, kurang_jenjang=None)
     if tahun is None:

@@ -144,10 +144,12 @@ class BarisAK:
     predikat_periode: list[str | None] = field(default_factory=list)
     predikat_tahunan: str | None = None
     koefisien: float | None = None
-    #: a kenaikan jenjang in the year (roster ``Jenjang Sebelumnya``): that jenjang, and the months of each
-    #: period and of the year (last) held in it (they come first in the period)
+    #: a kenaikan jenjang in the year (roster ``Jenjang Sebelumnya``): that jenjang, and of each period and of
+    #: the year (last) the months held in it (they come first in the period) and the AK they earn (a part of
+    #: the period's), as the evaluation gives them
     jenjang_sebelumnya: str = ""
     bulan_lama: list[int] = field(default_factory=list)
+    ak_lama: list[float | None] = field(default_factory=list)
 
 
 @dataclass
@@ -268,7 +270,7 @@ def _ak(sheet: SheetPlan, res: HasilPegawai, settings: Settings) -> BarisAK:
         predikat_periode=[predikat_label(hp.predikat) for hp in res.periode], predikat_tahunan=predikat_label(res.tahunan.predikat),
         koefisien=settings.koefisien.get(jenjang),
         jenjang_sebelumnya=_jenjang(p_.jenjang_sebelumnya),
-        bulan_lama=list(res.bulan_lama))
+        bulan_lama=list(res.bulan_lama), ak_lama=[hp.angka_kredit_lama for hp in (*res.periode, res.tahunan)])
 
 
 def rows_of(data: WorkbookData, results: dict[str, HasilPegawai], skip: set[str] = frozenset()) -> FileResult:

@@ -20,7 +20,6 @@ from typing import Any
 from skpkit.errors import InputError
 from skpkit.model import JenisPeriode, Jenjang, Predikat, Rating
 from skpkit.nip import parse_nip
-from skpkit.rules.ak import angka_kredit
 from skpkit.generator.layout.outputs import PERIODIK_COLUMNS, SKP22_COLUMNS
 
 __all__ = ["SKP22_COLUMNS", "PERIODIK_COLUMNS", "skp22_rows", "periodik_rows"]
@@ -82,13 +81,15 @@ def periodik_rows(rekap) -> list[dict[str, Any]]:
             continue  # a period before the TMT earns nothing: no record
         last = b.periode * jenis.bulan
         lama = a.bulan_lama[b.periode - 1] if a.jenjang_sebelumnya and b.periode <= len(a.bulan_lama) else 0
-        # a kenaikan jenjang in the period: the months before its TMT are a record of the earlier jenjang
-        parts = [(a.jenjang_sebelumnya, lama), (b.jenjang, months - lama)] if 0 < lama < months else \
-            [(a.jenjang_sebelumnya if lama else b.jenjang, months)]
+        early = a.ak_lama[b.periode - 1] if b.periode <= len(a.ak_lama) else None
+        # a kenaikan jenjang in the period: the months before its TMT, and what they earned (the evaluation's), are
+        # a record of the earlier jenjang
+        parts = [(a.jenjang_sebelumnya, lama, early), (b.jenjang, months - lama, b.angka_kredit - early)] \
+            if 0 < lama < months and early is not None and isinstance(b.angka_kredit, float) else \
+            [(a.jenjang_sebelumnya if lama else b.jenjang, months, b.angka_kredit)]
         start = last - months + 1
-        for name, n in parts:
+        for name, n, earned in parts:
             jenjang = Jenjang.parse(name)
-            earned = b.angka_kredit if len(parts) == 1 else angka_kredit(b.predikat, jenjang, n, settings=settings)
             rec = {"tahun": rekap.tahun, "nipBaru": b.nip, "pnsDinilaiId": b.pns_id, "periodikId": jenis.kode,
                    "bulanMulaiPenilaian": start, "bulanSelesaiPenilaian": start + n - 1,
                    "tahunMulaiPenilaian": rekap.tahun, "tahunSelesaiPenilaian": rekap.tahun,

@@ -82,6 +82,10 @@ AK_DATA_KEYS = ("nip", "nama", "status", "pangkat", "jabatan", "jenjang", "unit"
                 "penilai_nama", "penilai_nip", "tahun", "instansi", "tempat", "kertas")
 
 
+def _at(values: list, i: int):
+    return values[i] if i < len(values) else None
+
+
 def ak_data(rekap: Rekap) -> tuple[Columns, list[dict]]:
     """The hidden ``_angka_kredit`` sheet: every fungsional's figures by stable key, raw (no display
     text), with the pejabat penilai of their latest rated period and the rekap's year and settings; what
@@ -89,10 +93,11 @@ def ak_data(rekap: Rekap) -> tuple[Columns, list[dict]]:
     n = rekap.n_periode
     names = [x.periode_nama for x in rekap.units if x.periode][:n] if rekap.units else []
     per = [k for p in range(1, n + 1) for k in (f"periode_{p}", f"predikat_{p}", f"persen_{p}", f"bulan_{p}",
-                                                f"nama_{p}", f"lama_{p}")]
-    # a kenaikan jenjang in the year: the earlier jenjang, its koefisien and its months (``lama``, ``lama_p``)
+                                                f"nama_{p}", f"lama_{p}", f"ak_lama_{p}")]
+    # a kenaikan jenjang in the year: the earlier jenjang, its koefisien, its months and the AK they earned
+    # (``lama``, ``ak_lama``; ``lama_p``, ``ak_lama_p`` per period)
     cols: Columns = [(k, k) for k in (*AK_DATA_KEYS, "persen_tahunan", "jenjang_sebelumnya", "koefisien_sebelumnya",
-                                      "lama", *per)]
+                                      "lama", "ak_lama", *per)]
 
     def persen(label: str | None) -> float | None:
         return rekap.settings.persen_ak[Predikat.parse(label)] if label and label != TIDAK_DINILAI else None
@@ -110,14 +115,16 @@ def ak_data(rekap: Rekap) -> tuple[Columns, list[dict]]:
                    kertas=rekap.settings.kertas, persen_tahunan=persen(a.predikat_tahunan),
                    jenjang_sebelumnya=a.jenjang_sebelumnya or None, koefisien_sebelumnya=rekap.settings.koefisien[
                        Jenjang.parse(a.jenjang_sebelumnya)] if a.jenjang_sebelumnya else None,
-                   lama=a.bulan_lama[n] if a.jenjang_sebelumnya and len(a.bulan_lama) > n else None)
+                   lama=_at(a.bulan_lama, n) if a.jenjang_sebelumnya else None,
+                   ak_lama=_at(a.ak_lama, n) if a.jenjang_sebelumnya else None)
         for p in range(1, n + 1):
             rec[f"periode_{p}"] = a.periode[p - 1] if p - 1 < len(a.periode) else None
             rec[f"predikat_{p}"] = a.predikat_periode[p - 1] if p - 1 < len(a.predikat_periode) else None
             rec[f"persen_{p}"] = persen(rec[f"predikat_{p}"])
             rec[f"bulan_{p}"] = a.bulan_periode[p - 1] if p - 1 < len(a.bulan_periode) else None
             rec[f"nama_{p}"] = names[p - 1] if p - 1 < len(names) else f"Periode {p}"
-            rec[f"lama_{p}"] = a.bulan_lama[p - 1] if a.jenjang_sebelumnya and p - 1 < len(a.bulan_lama) else None
+            rec[f"lama_{p}"] = _at(a.bulan_lama, p - 1) if a.jenjang_sebelumnya else None
+            rec[f"ak_lama_{p}"] = _at(a.ak_lama, p - 1) if a.jenjang_sebelumnya else None
         records.append(rec)
     return cols, records
 
